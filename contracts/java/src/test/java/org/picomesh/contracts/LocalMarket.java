@@ -1,0 +1,77 @@
+package org.picomesh.contracts;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.picomesh.contracts.devnet.Anvil;
+import org.picomesh.contracts.devnet.DevAccounts;
+import org.picomesh.contracts.generated.EngineRegistry;
+import org.picomesh.contracts.generated.LeaseEscrow;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Convert;
+import org.web3j.utils.Numeric;
+
+/** A market on a throw-away anvil: both contracts deployed, a signing connection per dev account. */
+final class LocalMarket implements AutoCloseable {
+    static final int ADMIN = DevAccounts.DEPLOYER;
+    static final int OPERATOR = 1;
+    static final int OTHER_OPERATOR = 2;
+    static final int PAYER = 3;
+    static final int CHALLENGER = 4;
+    static final int STRANGER = 5;
+    static final int ARBITER = DevAccounts.ARBITER;
+    static final int TREASURY = DevAccounts.TREASURY;
+
+    final Anvil anvil;
+    final Deployment deployment;
+    private final Map<Integer, ChainConnection> connections = new HashMap<>();
+
+    LocalMarket() throws Exception {
+        anvil = Anvil.start();
+        try {
+            deployment = MarketDeployer.deploy(as(ADMIN), anvil.rpcUrl(), MarketParameters.defaults(address(TREASURY)));
+            registry(ADMIN).grantRole(registry(ADMIN).ARBITER_ROLE().send(), address(ARBITER)).send();
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    ChainConnection as(int account) {
+        return connections.computeIfAbsent(account,
+                a -> ChainConnection.open(anvil.rpcUrl(), DevAccounts.account(a), Duration.ofMillis(20)));
+    }
+
+    EngineRegistry registry(int account) {
+        return as(account).registry(deployment.registry());
+    }
+
+    LeaseEscrow escrow(int account) {
+        return as(account).escrow(deployment.escrow());
+    }
+
+    static String address(int account) {
+        return DevAccounts.account(account).getAddress();
+    }
+
+    BigInteger balance(String address) throws Exception {
+        return as(ADMIN).web3j().ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
+    }
+
+    static BigInteger ether(String amount) {
+        return Convert.toWei(amount, Convert.Unit.ETHER).toBigInteger();
+    }
+
+    /** What the transaction cost its sender. */
+    static BigInteger fee(TransactionReceipt receipt) {
+        return receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
+    }
+
+    @Override
+    public void close() {
+        connections.values().forEach(ChainConnection::close);
+        anvil.close();
+    }
+}
