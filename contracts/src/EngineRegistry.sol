@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {Errors} from "./Errors.sol";
 import {Transfers} from "./Transfers.sol";
+import {LeaseEscrow} from "./LeaseEscrow.sol";
 import {IEngineRegistry} from "./interfaces/IEngineRegistry.sol";
 import {AvailabilityChallenges} from "./registry/AvailabilityChallenges.sol";
 import {RegistryParameters} from "./registry/RegistryParameters.sol";
@@ -15,11 +16,14 @@ import {TrustLists} from "./registry/TrustLists.sol";
 /// or by an arbiter.
 /// @dev The advert's strings are emitted in {AdvertPublished} and kept on-chain only as
 /// `keccak256(abi.encode(advert))`, so registering stays cheap and anyone can verify what a directory shows.
+/// The registry deploys its own {LeaseEscrow}: the only account that may take and free engine slots, so an
+/// engine's capacity and active leases live next to each other in one storage slot.
 contract EngineRegistry is AvailabilityChallenges, TrustLists {
     /// @notice Arbiters may slash up to `maxArbiterSlashBps` of an engine's stake per case.
     bytes32 public constant ARBITER_ROLE = keccak256("ARBITER_ROLE");
 
     uint256 private constant MAX_URL_OR_DID = 256;
+    uint256 private constant MAX_CAPACITY = type(uint24).max;
     uint256 private constant MAX_REGION = 32;
     uint256 private constant MAX_CID = 128;
 
@@ -30,15 +34,25 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
         uint256 unbonding;
         uint256 unlockAt;
         uint256 pricePerHour;
-        uint32 latencyMs;
-        uint32 capacity;
+        uint256 capacity;
+        uint256 activeLeases;
         bytes32 advertHash;
         bool listed;
     }
 
+    /// @notice The escrow through which picos lease this registry's engines, deployed with the registry.
+    LeaseEscrow public immutable escrow;
+
+    modifier onlyEscrow() {
+        if (msg.sender != address(escrow)) revert Errors.NotEscrow(msg.sender);
+        _;
+    }
+
     /// @param admin Holds DEFAULT_ADMIN_ROLE: changes parameters and grants ARBITER_ROLE.
     /// @param initial The parameters in force at deployment.
-    constructor(address admin, Parameters memory initial) RegistryParameters(admin, initial) {}
+    constructor(address admin, Parameters memory initial) RegistryParameters(admin, initial) {
+        escrow = new LeaseEscrow(this);
+    }
 
     /// @notice Registers an engine operated by the caller, staking `msg.value` (at least the minimum stake).
     /// @return engineId The new engine's id, counting from 1.
@@ -125,13 +139,21 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
     }
 
     /// @inheritdoc IEngineRegistry
-    function engineTerms(uint256 engineId)
-        external
-        view
-        returns (address operator, uint256 pricePerHour, uint256 capacity, bool listed)
-    {
+    function occupySlot(uint256 engineId) external onlyEscrow returns (uint256 pricePerHour) {
         Engine storage e = _engine(engineId);
-        return (e.operator, e.pricePerHour, e.capacity, _isListed(e));
+        if (!_isListed(e)) revert Errors.EngineNotListed(engineId);
+        uint256 active = e.activeLeases;
+        if (active >= e.capacity) revert Errors.EngineAtCapacity(engineId, e.capacity);
+        e.activeLeases = uint24(active + 1);
+        return e.pricePerHour;
+    }
+
+    /// @inheritdoc IEngineRegistry
+    function releaseSlot(uint256 engineId) external onlyEscrow {
+        // The escrow frees only slots it took, so the count is at least 1 here.
+        unchecked {
+            --_engine(engineId).activeLeases;
+        }
     }
 
     /// @inheritdoc IEngineRegistry
@@ -148,8 +170,8 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
             unbonding: e.unbonding,
             unlockAt: e.unlockAt,
             pricePerHour: e.pricePerHour,
-            latencyMs: e.latencyMs,
             capacity: e.capacity,
+            activeLeases: e.activeLeases,
             advertHash: e.advertHash,
             listed: _isListed(e)
         });
@@ -170,14 +192,16 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
         Errors.requireLength("region", bytes(a.region).length, 0, MAX_REGION);
         Errors.requireLength("metadataCid", bytes(a.metadataCid).length, 0, MAX_CID);
         if (a.capacity == 0) revert Errors.ZeroCapacity();
-        if (a.pricePerHour > type(uint80).max) revert Errors.PriceTooHigh(a.pricePerHour, type(uint80).max);
+        if (a.capacity > MAX_CAPACITY) revert Errors.NumberTooLarge("capacity", a.capacity, MAX_CAPACITY);
+        if (a.pricePerHour > type(uint72).max) {
+            revert Errors.NumberTooLarge("pricePerHour", a.pricePerHour, type(uint72).max);
+        }
     }
 
     function _writeAdvert(uint256 engineId, Engine storage e, Advert calldata a) private {
         bytes32 advertHash = hashAdvert(a);
-        e.capacity = a.capacity;
-        e.latencyMs = a.latencyMs;
-        e.pricePerHour = uint80(a.pricePerHour);
+        e.capacity = uint24(a.capacity);
+        e.pricePerHour = uint72(a.pricePerHour);
         e.advertHash = advertHash;
         emit AdvertPublished(
             engineId, advertHash, a.endpoint, a.did, a.pricePerHour, a.latencyMs, a.capacity, a.region, a.metadataCid

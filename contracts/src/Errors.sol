@@ -15,8 +15,8 @@ library Errors {
     /// @notice An engine must offer at least one pico slot.
     error ZeroCapacity();
 
-    /// @notice The price does not fit the 80-bit price field (about 1.2 million ether per pico-hour).
-    error PriceTooHigh(uint256 pricePerHour, uint256 max);
+    /// @notice A number of the advert exceeds what the registry stores (price: 72 bits, capacity: 24 bits).
+    error NumberTooLarge(string field, uint256 value, uint256 max);
 
     /*//////////////////////////////////////////////////////////////
                             ENGINES AND STAKE
@@ -97,6 +97,9 @@ library Errors {
     /*//////////////////////////////////////////////////////////////
                                  LEASES
     //////////////////////////////////////////////////////////////*/
+
+    /// @notice Only the registry's own lease escrow may take or free an engine's slots.
+    error NotEscrow(address caller);
 
     /// @notice The engine's active leases already equal its capacity.
     error EngineAtCapacity(uint256 engineId, uint256 capacity);

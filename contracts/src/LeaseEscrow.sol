@@ -9,7 +9,8 @@ import {IEngineRegistry} from "./interfaces/IEngineRegistry.sol";
 import {ILeaseEscrow} from "./interfaces/ILeaseEscrow.sol";
 
 /// @title LeaseEscrow
-/// @notice Pays engines for hosting picos. A payer opens a lease on a listed engine with room, at the engine's
+/// @notice Pays engines for hosting picos. Deployed by its {EngineRegistry}, which keeps each engine's count of
+/// active leases. A payer opens a lease on a listed engine with room, at the engine's
 /// price of the moment; the deposit accrues to the engine by the second, capped at the deposit. The operator
 /// claims what has accrued; the payer tops up, closes (the accrued part stays claimable, the rest is
 /// refunded), or moves the lease to another engine together with the pico, carrying what is left.
@@ -46,13 +47,12 @@ contract LeaseEscrow is ILeaseEscrow, ReentrancyGuardTransient {
         uint256 claimable;
     }
 
-    /// @notice The registry whose engines leases are opened on.
+    /// @notice The registry whose engines leases are opened on; it deployed this escrow.
     IEngineRegistry public immutable registry;
 
     /// @dev Starts at 1 so that id 0 is never a lease and the first opening pays no fresh-slot write.
     uint256 private _nextLeaseId = 1;
     mapping(uint256 leaseId => Lease) private _leases;
-    mapping(uint256 engineId => uint256 count) private _activeLeases;
 
     constructor(IEngineRegistry registry_) {
         registry = registry_;
@@ -64,8 +64,8 @@ contract LeaseEscrow is ILeaseEscrow, ReentrancyGuardTransient {
         // Checks
         Errors.requireLength("picoDid", bytes(picoDid).length, 1, MAX_DID);
         _requireDeposit(msg.value);
-        uint256 price = _admit(engineId);
-        // Effects
+        // Effects (the registry is trusted: it deployed this escrow)
+        uint256 price = registry.occupySlot(engineId);
         bytes32 didHash = keccak256(bytes(picoDid));
         leaseId = _create(msg.sender, engineId, price, msg.value, didHash);
         emit LeaseOpened(leaseId, engineId, didHash, msg.sender, picoDid, msg.value, price);
@@ -125,8 +125,8 @@ contract LeaseEscrow is ILeaseEscrow, ReentrancyGuardTransient {
         uint256 accrued = _accrued(l);
         uint256 carried = l.deposit - accrued;
         if (carried == 0) revert Errors.LeaseExhausted(leaseId);
-        uint256 price = _admit(newEngineId);
         // Effects
+        uint256 price = registry.occupySlot(newEngineId);
         _end(l, accrued);
         newLeaseId = _create(msg.sender, newEngineId, price, carried, l.picoDidHash);
         emit LeaseClosed(leaseId, oldEngineId, accrued, 0);
@@ -151,24 +151,9 @@ contract LeaseEscrow is ILeaseEscrow, ReentrancyGuardTransient {
         });
     }
 
-    /// @notice How many leases are active on an engine (at most its capacity when they were opened).
-    function activeLeasesOf(uint256 engineId) external view returns (uint256) {
-        return _activeLeases[engineId];
-    }
-
     /// @notice How many leases were ever opened, moved ones included.
     function leaseCount() external view returns (uint256) {
         return _nextLeaseId - 1;
-    }
-
-    /// @dev Checks that the engine takes a new lease, takes one of its slots, and returns its price.
-    function _admit(uint256 engineId) private returns (uint256 pricePerHour) {
-        (, uint256 price, uint256 capacity, bool listed) = registry.engineTerms(engineId);
-        if (!listed) revert Errors.EngineNotListed(engineId);
-        uint256 active = _activeLeases[engineId];
-        if (active >= capacity) revert Errors.EngineAtCapacity(engineId, capacity);
-        _activeLeases[engineId] = active + 1;
-        return price;
     }
 
     function _create(address payer, uint256 engineId, uint256 price, uint256 deposit, bytes32 didHash)
@@ -188,14 +173,12 @@ contract LeaseEscrow is ILeaseEscrow, ReentrancyGuardTransient {
         });
     }
 
-    /// @dev Marks the lease inactive with its deposit cut to what accrued, and frees its engine slot.
+    /// @dev Marks the lease inactive with its deposit cut to what accrued, and frees its engine slot (a call
+    /// to the trusted registry, before any value moves).
     function _end(Lease storage l, uint256 accrued) private {
         l.deposit = uint80(accrued);
         l.active = false;
-        // Every active lease holds one slot of its engine, so the count is at least 1 here.
-        unchecked {
-            --_activeLeases[l.engineId];
-        }
+        registry.releaseSlot(l.engineId);
     }
 
     function _accrued(Lease storage l) private view returns (uint256) {

@@ -9,9 +9,9 @@ interface IEngineRegistry {
     /// the strings live in the {AdvertPublished} event.
     /// @param endpoint The engine's base URL (1-256 bytes). Written by a stranger: never trust it unchecked.
     /// @param did The engine's decentralized identifier (1-256 bytes).
-    /// @param pricePerHour Price of hosting one pico for one hour, in wei.
+    /// @param pricePerHour Price of hosting one pico for one hour, in wei (below 2^72).
     /// @param latencyMs The latency the engine claims, in milliseconds.
-    /// @param capacity How many picos the engine hosts at once (> 0).
+    /// @param capacity How many picos the engine hosts at once (1 to 2^24 - 1).
     /// @param region A region code such as `eu-west` (0-32 bytes).
     /// @param metadataCid An optional content identifier of further metadata (0-128 bytes).
     struct Advert {
@@ -70,15 +70,13 @@ interface IEngineRegistry {
     event TrustListCreated(uint256 indexed listId, address indexed curator, string name);
     event TrustListChanged(uint256 indexed listId, uint256 indexed engineId, bool trusted);
 
-    /// @notice The numbers a lease needs about an engine. Reverts with {Errors.UnknownEngine}.
-    /// @return operator The engine's operator, who is paid.
-    /// @return pricePerHour The current price per pico-hour, in wei.
-    /// @return capacity The number of pico slots.
-    /// @return listed Whether the active stake is at least the minimum stake.
-    function engineTerms(uint256 engineId)
-        external
-        view
-        returns (address operator, uint256 pricePerHour, uint256 capacity, bool listed);
+    /// @notice Takes one of a listed engine's pico slots for a new lease. Only the registry's escrow.
+    /// @dev Reverts with {Errors.UnknownEngine}, {Errors.EngineNotListed} or {Errors.EngineAtCapacity}.
+    /// @return pricePerHour The engine's price of the moment, which the lease keeps.
+    function occupySlot(uint256 engineId) external returns (uint256 pricePerHour);
+
+    /// @notice Frees the slot of a lease that ended. Only the registry's escrow.
+    function releaseSlot(uint256 engineId) external;
 
     /// @notice The operator of an engine. Reverts with {Errors.UnknownEngine}.
     function operatorOf(uint256 engineId) external view returns (address);

@@ -15,14 +15,15 @@ import {RegistryParameters} from "./RegistryParameters.sol";
 abstract contract EngineBook is RegistryParameters, ReentrancyGuardTransient {
     using SafeCast for uint256;
 
-    /// @dev Four slots: what the escrow reads sits in the first two.
+    /// @dev Four slots. An advert update writes two (the first and the hash); a new lease reads the first
+    /// two and writes the second.
     struct Engine {
         address operator;
-        uint32 capacity;
-        uint32 latencyMs;
+        uint72 pricePerHour;
+        uint24 capacity;
         uint128 stake;
-        uint80 pricePerHour;
         uint40 unlockAt;
+        uint24 activeLeases;
         bytes32 advertHash;
         uint128 unbonding;
     }

@@ -2,18 +2,17 @@ package org.picomesh.contracts;
 
 import java.math.BigInteger;
 import org.picomesh.contracts.generated.EngineRegistry;
-import org.picomesh.contracts.generated.LeaseEscrow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Deploys the registry and the escrow that pays its engines. */
+/** Deploys the registry, which deploys the escrow that pays its engines. */
 public final class MarketDeployer {
     private static final Logger log = LoggerFactory.getLogger(MarketDeployer.class);
 
     private MarketDeployer() {}
 
     /**
-     * Deploys both contracts; the signer becomes the registry's admin.
+     * Deploys the market in one transaction; the signer becomes the registry's admin.
      *
      * @param rpcUrl recorded in the deployment, for the readers of the deployment file
      */
@@ -23,11 +22,9 @@ public final class MarketDeployer {
                         chain.web3j(), chain.transactions(), chain.gas(), chain.address(), parameters)
                 .send();
         BigInteger block = registry.getTransactionReceipt().orElseThrow().getBlockNumber();
-        LeaseEscrow escrow = LeaseEscrow.deploy(
-                        chain.web3j(), chain.transactions(), chain.gas(), registry.getContractAddress())
-                .send();
-        log.info("deployed EngineRegistry at {} and LeaseEscrow at {} (block {})",
-                registry.getContractAddress(), escrow.getContractAddress(), block);
-        return new Deployment(chain.chainId(), rpcUrl, registry.getContractAddress(), escrow.getContractAddress(), block);
+        String escrow = registry.escrow().send();
+        log.info("deployed EngineRegistry at {} with its LeaseEscrow at {} (block {})",
+                registry.getContractAddress(), escrow, block);
+        return new Deployment(chain.chainId(), rpcUrl, registry.getContractAddress(), escrow, block);
     }
 }

@@ -86,13 +86,13 @@ class LeaseLifecycleIT {
         assertThat(next.pricePerHour).isEqualTo(ether("0.002"));
         assertThat(old.deposit.add(next.deposit)).isEqualTo(ether("0.01"));
         assertThat(next.picoDidHash).isEqualTo(old.picoDidHash);
-        assertThat(market.escrow(PAYER).activeLeasesOf(engineB).send()).isEqualTo(BigInteger.ONE);
+        assertThat(market.registry(PAYER).engine(engineB).send().activeLeases).isEqualTo(BigInteger.ONE);
 
         // engine B has one slot, now taken
         assertThatThrownBy(() -> open(engineB, "0.01")).hasMessageContaining("EngineAtCapacity")
                 .hasMessageContaining("engine " + engineB + " is full");
         close(moved.toLeaseId);
-        assertThat(market.escrow(PAYER).activeLeasesOf(engineB).send()).isZero();
+        assertThat(market.registry(PAYER).engine(engineB).send().activeLeases).isZero();
     }
 
     @Test

@@ -49,12 +49,12 @@ public final class GasBench {
                     registryA.updateAdvert(BigInteger.ONE, SampleAdverts.advert(3)).send()));
             rows.add(row(admin, "add_stake_gas", "addStake", 0, 40_000,
                     registryA.addStake(BigInteger.ONE, ether("0.5")).send()));
-            rows.add(row(admin, "open_lease_gas", "openLease (first lease on the engine)", 4, 130_000,
+            rows.add(row(admin, "open_lease_gas", "openLease", 3, 130_000,
                     escrowPayer.openLease(BigInteger.ONE, SampleAdverts.picoDid(1), ether("0.1")).send()));
             anvil.increaseTime(Duration.ofHours(1));
             rows.add(row(admin, "claim_gas", "claim (one lease)", 0, 60_000,
                     escrowA.claim(List.of(BigInteger.ONE)).send()));
-            rows.add(row(admin, "move_lease_gas", "moveLease (first lease on the new engine)", 4, 150_000,
+            rows.add(row(admin, "move_lease_gas", "moveLease", 3, 150_000,
                     escrowPayer.moveLease(BigInteger.ONE, BigInteger.TWO).send()));
             rows.add(row(admin, null, "topUp", 0, 0, escrowPayer.topUp(BigInteger.TWO, ether("0.05")).send()));
             rows.add(row(admin, null, "close", 0, 0, escrowPayer.close(BigInteger.TWO).send()));
