@@ -10,6 +10,7 @@ import org.picomesh.contracts.generated.LeaseEscrow;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
@@ -21,10 +22,12 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 public final class ChainConnection implements AutoCloseable {
     /** Receipts are polled at most this many times before giving up. */
     private static final int RECEIPT_ATTEMPTS = 600;
+    /** Calls from a read-only connection come from the zero address. */
+    private static final String READER = "0x0000000000000000000000000000000000000000";
 
     private final Web3j web3j;
     private final ScheduledExecutorService scheduler;
-    private final Credentials credentials;
+    private final String address;
     private final long chainId;
     private final TransactionManager transactions;
     private final ContractGasProvider gas;
@@ -32,16 +35,27 @@ public final class ChainConnection implements AutoCloseable {
     private ChainConnection(Web3j web3j, ScheduledExecutorService scheduler, Credentials credentials, long chainId, Duration poll) {
         this.web3j = web3j;
         this.scheduler = scheduler;
-        this.credentials = credentials;
         this.chainId = chainId;
-        var receipts = new PollingTransactionReceiptProcessor(web3j, poll.toMillis(), RECEIPT_ATTEMPTS);
-        this.transactions = new RevertDecodingTransactionManager(web3j, credentials, chainId, receipts);
+        if (credentials == null) {
+            this.address = null;
+            this.transactions = new ReadonlyTransactionManager(web3j, READER);
+        } else {
+            this.address = credentials.getAddress();
+            var receipts = new PollingTransactionReceiptProcessor(web3j, poll.toMillis(), RECEIPT_ATTEMPTS);
+            this.transactions = new RevertDecodingTransactionManager(web3j, credentials, chainId, receipts);
+        }
         this.gas = new ChainGasProvider(web3j);
+    }
+
+    /** A connection that only reads: no key needed, every transaction refused. */
+    public static ChainConnection readOnly(String rpcUrl) {
+        return open(rpcUrl, null, Duration.ofSeconds(1));
     }
 
     /**
      * Connects and reads the chain id.
      *
+     * @param credentials the signer, or {@code null} for a connection that only reads
      * @param poll how often to poll for receipts and filters: 50 ms on a dev chain, about a second elsewhere
      */
     public static ChainConnection open(String rpcUrl, Credentials credentials, Duration poll) {
@@ -80,9 +94,9 @@ public final class ChainConnection implements AutoCloseable {
         return gas;
     }
 
-    /** The address transactions are signed by. */
+    /** The address transactions are signed by, or {@code null} when the connection only reads. */
     public String address() {
-        return credentials.getAddress();
+        return address;
     }
 
     public long chainId() {

@@ -30,8 +30,16 @@ public final class ChainOptions {
 
     /** Opens a signing connection to the deployment's chain. */
     public ChainConnection connect(Deployment deployment) {
-        String url = rpcUrl != null ? rpcUrl : deployment.rpcUrl();
         Duration poll = deployment.chainId() == 31337 ? Duration.ofMillis(100) : Duration.ofSeconds(1);
-        return ChainConnection.open(url, Keys.load(keystore), poll);
+        return ChainConnection.open(rpcUrl(deployment), Keys.load(keystore), poll);
+    }
+
+    /** Opens a connection that only reads: no key needed. */
+    public ChainConnection read(Deployment deployment) {
+        return ChainConnection.readOnly(rpcUrl(deployment));
+    }
+
+    private String rpcUrl(Deployment deployment) {
+        return rpcUrl != null ? rpcUrl : deployment.rpcUrl();
     }
 }

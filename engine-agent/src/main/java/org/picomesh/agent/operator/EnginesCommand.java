@@ -17,7 +17,7 @@ final class EnginesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Deployment deployment = chain.deployment();
-        try (ChainConnection connection = chain.connect(deployment)) {
+        try (ChainConnection connection = chain.read(deployment)) {
             EngineRegistry registry = connection.registry(deployment.registry());
             BigInteger count = registry.engineCount().send();
             System.out.printf("%-4s %-42s %-14s %-16s %-8s %s%n", "id", "operator", "stake", "price/pico-hour", "capacity", "listed");
