@@ -1,7 +1,6 @@
 package org.picomesh.contracts.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.picomesh.contracts.Abis;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Type;
@@ -92,30 +92,21 @@ public final class ContractErrors {
     }
 
     private static List<Type> decodeValues(List<String> types, String data) {
-        List<TypeReference<Type>> refs = types.stream().map(ContractErrors::typeReference).toList();
+        List<TypeReference<Type>> refs = types.stream().map(Abis::typeReference).toList();
         return FunctionReturnDecoder.decode(data.substring(10), refs);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TypeReference<Type> typeReference(String solidityType) {
-        try {
-            return (TypeReference<Type>) TypeReference.makeTypeReference(solidityType);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("unsupported error argument type " + solidityType, e);
-        }
     }
 
     private static ContractErrors load(String... contracts) {
         Map<String, ErrorAbi> bySelector = new HashMap<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String contract : contracts) {
-            for (JsonNode entry : readTree(json, resource(contract + ".abi"))) {
-                if ("error".equals(entry.path("type").asText())) {
-                    ErrorAbi abi = errorAbi(entry);
-                    String signature = abi.name() + "(" + String.join(",", typesOf(entry)) + ")";
-                    bySelector.put(Hash.sha3String(signature).substring(0, 10), abi);
-                }
-            }
+        for (JsonNode entry : Abis.entries("error", contracts)) {
+            List<String> names = new ArrayList<>();
+            List<TypeReference<Type>> types = new ArrayList<>();
+            entry.path("inputs").forEach(input -> {
+                names.add(input.path("name").asText());
+                types.add(Abis.typeReference(input.path("type").asText()));
+            });
+            ErrorAbi abi = new ErrorAbi(entry.path("name").asText(), names, types);
+            bySelector.put(Hash.sha3String(Abis.signature(entry)).substring(0, 10), abi);
         }
         Properties sentences = new Properties();
         try (InputStream in = ContractErrors.class.getResourceAsStream("errors.properties")) {
@@ -124,38 +115,5 @@ public final class ContractErrors {
             throw new UncheckedIOException(e);
         }
         return new ContractErrors(bySelector, sentences);
-    }
-
-    private static ErrorAbi errorAbi(JsonNode entry) {
-        List<String> names = new ArrayList<>();
-        entry.path("inputs").forEach(input -> names.add(input.path("name").asText()));
-        List<TypeReference<Type>> types = typesOf(entry).stream().map(ContractErrors::typeReference).toList();
-        return new ErrorAbi(entry.path("name").asText(), names, types);
-    }
-
-    private static List<String> typesOf(JsonNode entry) {
-        List<String> types = new ArrayList<>();
-        entry.path("inputs").forEach(input -> types.add(input.path("type").asText()));
-        return types;
-    }
-
-    private static JsonNode readTree(ObjectMapper json, String text) {
-        try {
-            return json.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String resource(String name) {
-        String path = "/org/picomesh/contracts/" + name;
-        try (InputStream in = ContractErrors.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("the compiled ABI " + path + " is not on the classpath: run the build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

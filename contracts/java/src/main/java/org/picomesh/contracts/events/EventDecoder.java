@@ -1,0 +1,89 @@
+package org.picomesh.contracts.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.picomesh.contracts.Abis;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.utils.Numeric;
+
+/**
+ * Decodes the logs of the registry and the escrow into {@link MarketLog}s, with the event definitions read
+ * from the compiled ABIs (no hand-kept list to fall out of date).
+ */
+public final class EventDecoder {
+    private static final EventDecoder MARKET = load("EngineRegistry", "LeaseEscrow");
+
+    private record Input(String name, TypeReference<Type> type, boolean indexed) {}
+
+    private record EventAbi(String name, List<Input> inputs) {}
+
+    private final Map<String, EventAbi> byTopic;
+
+    private EventDecoder(Map<String, EventAbi> byTopic) {
+        this.byTopic = byTopic;
+    }
+
+    public static EventDecoder market() {
+        return MARKET;
+    }
+
+    /** The topics (event signature hashes) of every event, to filter logs by. */
+    public List<String> topics() {
+        return List.copyOf(byTopic.keySet());
+    }
+
+    /** Decodes a log, or nothing when it is not one of the market's events. */
+    public Optional<MarketLog> decode(Log log) {
+        if (log.getTopics().isEmpty() || log.isRemoved()) {
+            return Optional.empty();
+        }
+        EventAbi abi = byTopic.get(log.getTopics().get(0));
+        if (abi == null) {
+            return Optional.empty();
+        }
+        List<TypeReference<Type>> dataTypes = abi.inputs().stream().filter(i -> !i.indexed()).map(Input::type).toList();
+        List<Type> data = FunctionReturnDecoder.decode(log.getData(), dataTypes);
+        Map<String, Object> args = new LinkedHashMap<>();
+        int topic = 1;
+        int value = 0;
+        for (Input input : abi.inputs()) {
+            Type decoded = input.indexed()
+                    ? FunctionReturnDecoder.decodeIndexedValue(log.getTopics().get(topic++), input.type())
+                    : data.get(value++);
+            args.put(input.name(), plain(decoded));
+        }
+        return Optional.of(new MarketLog(abi.name(), args, log.getBlockNumber().longValueExact(),
+                log.getLogIndex().intValueExact(), log.getBlockHash(), log.getTransactionHash()));
+    }
+
+    private static Object plain(Type value) {
+        Object raw = value.getValue();
+        if (value instanceof Address address) {
+            return address.getValue().toLowerCase();
+        }
+        return raw instanceof byte[] bytes ? Numeric.toHexString(bytes) : raw;
+    }
+
+    private static EventDecoder load(String... contracts) {
+        Map<String, EventAbi> byTopic = new HashMap<>();
+        for (JsonNode entry : Abis.entries("event", contracts)) {
+            List<Input> inputs = new ArrayList<>();
+            for (JsonNode input : entry.path("inputs")) {
+                inputs.add(new Input(input.path("name").asText(), Abis.typeReference(input.path("type").asText()),
+                        input.path("indexed").asBoolean()));
+            }
+            byTopic.put(Hash.sha3String(Abis.signature(entry)), new EventAbi(entry.path("name").asText(), inputs));
+        }
+        return new EventDecoder(byTopic);
+    }
+}

@@ -1,0 +1,111 @@
+package org.picomesh.directory.engines;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.picomesh.directory.api.Metric;
+import org.picomesh.directory.api.NotFoundException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Everything known about one engine: its advert, stake history, challenges, slashes, leases and probes. */
+@Component
+class EngineDetails {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    private static final List<String> STAKE_EVENTS =
+            List.of("EngineRegistered", "StakeAdded", "UnbondRequested", "StakeWithdrawn", "EngineSlashed");
+    private static final List<String> CHALLENGE_EVENTS = List.of("ChallengeOpened", "ChallengeAnswered", "ChallengeExecuted");
+    private static final int MAX_SAMPLES = 2_000;
+
+    record Engine(EngineSummary summary, String advertHash, String metadataCid, Metric unbonding, Long unlockAt,
+            Metric slashed, Long challengeDeadline, long registeredBlock, long sourceBlock, String sourceBlockHash,
+            Map<String, Metric> measured, List<ChainEvent> stakeHistory, List<ChainEvent> challenges,
+            List<Lease> activeLeases, List<TrustList> trustLists, List<ProbeSample> probes) {}
+
+    record ChainEvent(long block, String txHash, String kind, boolean confirmed, Map<String, Object> args) {}
+
+    record Lease(long id, String picoDid, String payer, Metric deposit, Metric pricePerHour, long openedBlock) {}
+
+    record TrustList(long id, String name, String curator) {}
+
+    record ProbeSample(Instant at, boolean ok, Double latencyMs, String error) {}
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    EngineDetails(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Engine find(long id) {
+        var params = new MapSqlParameterSource("id", id);
+        List<Engine> found = jdbc.query("select * from engine_listing where id = :id", params, (rs, n) -> new Engine(
+                EngineSummary.from(rs), rs.getString("advert_hash"), rs.getString("metadata_cid"),
+                Metric.onchain(rs.getBigDecimal("unbonding").toPlainString(), "wei"),
+                rs.getObject("unlock_at", Long.class),
+                Metric.onchain(rs.getBigDecimal("slashed").toPlainString(), "wei"),
+                rs.getObject("challenge_deadline", Long.class), rs.getLong("registered_block"),
+                rs.getLong("source_block"), rs.getString("source_block_hash"),
+                Map.of("p50Ms1h", EngineSummary.measured(rs, "p50_ms_1h", "ms"),
+                        "p95Ms1h", EngineSummary.measured(rs, "p95_ms_1h", "ms"),
+                        "availability1h", EngineSummary.measured(rs, "availability_1h", "ratio"),
+                        "p50Ms7d", EngineSummary.measured(rs, "p50_ms_7d", "ms"),
+                        "p95Ms7d", EngineSummary.measured(rs, "p95_ms_7d", "ms"),
+                        "availability7d", EngineSummary.measured(rs, "availability_7d", "ratio")),
+                events(id, STAKE_EVENTS), events(id, CHALLENGE_EVENTS), leases(params), trustLists(params),
+                probes(params)));
+        if (found.isEmpty()) {
+            throw new NotFoundException("there is no engine " + id);
+        }
+        return found.get(0);
+    }
+
+    private List<ChainEvent> events(long id, List<String> kinds) {
+        return jdbc.query("""
+                select block_number, tx_hash, kind, confirmed, payload::text as payload from chain_event
+                where engine_id = :id and kind in (:kinds) order by block_number, log_index""",
+                new MapSqlParameterSource("id", id).addValue("kinds", kinds),
+                (rs, n) -> new ChainEvent(rs.getLong("block_number"), rs.getString("tx_hash"), rs.getString("kind"),
+                        rs.getBoolean("confirmed"), args(rs.getString("payload"))));
+    }
+
+    private List<Lease> leases(MapSqlParameterSource params) {
+        return jdbc.query("select * from lease where engine_id = :id and status = 'active' order by id", params,
+                (rs, n) -> new Lease(rs.getLong("id"), rs.getString("pico_did"), rs.getString("payer"),
+                        Metric.onchain(rs.getBigDecimal("deposit").toPlainString(), "wei"),
+                        Metric.onchain(rs.getBigDecimal("price_per_hour").toPlainString(), "wei/pico-hour"),
+                        rs.getLong("opened_block")));
+    }
+
+    private List<TrustList> trustLists(MapSqlParameterSource params) {
+        return jdbc.query("""
+                select t.id, t.name, t.curator from trust_list t join trust_list_engine m on m.list_id = t.id
+                where m.engine_id = :id order by t.id""", params,
+                (rs, n) -> new TrustList(rs.getLong("id"), rs.getString("name"), rs.getString("curator")));
+    }
+
+    private List<ProbeSample> probes(MapSqlParameterSource params) {
+        return jdbc.query("""
+                select * from (select probed_at, ok, latency_ms, error from probe_sample where engine_id = :id
+                    and probed_at > now() - interval '7 days' order by probed_at desc limit :max) s order by probed_at""",
+                new MapSqlParameterSource(params.getValues()).addValue("max", MAX_SAMPLES),
+                (rs, n) -> new ProbeSample(rs.getTimestamp("probed_at").toInstant(), rs.getBoolean("ok"),
+                        rs.getObject("latency_ms", Double.class), rs.getString("error")));
+    }
+
+    /** Event arguments with every integer as a decimal string: wei amounts do not fit a JavaScript number. */
+    private static Map<String, Object> args(String json) {
+        try {
+            Map<String, Object> args = JSON.readValue(json, new TypeReference<>() {});
+            args.replaceAll((name, value) -> value instanceof BigInteger number ? number.toString() : value);
+            return args;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored event", e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.picomesh.directory.indexer;
+
+import java.math.BigInteger;
+
+/** An engine as the chain says it is: the projection of its events, written to the engine table. */
+final class EngineRow {
+    final long id;
+    String operator = "";
+    String endpoint = "";
+    String did = "";
+    String region = "";
+    String metadataCid = "";
+    BigInteger pricePerHour = BigInteger.ZERO;
+    long latencyMs;
+    long capacity;
+    String advertHash = "";
+    BigInteger stake = BigInteger.ZERO;
+    BigInteger unbonding = BigInteger.ZERO;
+    Long unlockAt;
+    BigInteger slashed = BigInteger.ZERO;
+    int activeLeases;
+    Long challengeDeadline;
+    long registeredBlock;
+    long sourceBlock;
+    String sourceBlockHash = "";
+
+    EngineRow(long id) {
+        this.id = id;
+    }
+}

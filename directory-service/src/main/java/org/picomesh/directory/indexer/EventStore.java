@@ -1,0 +1,125 @@
+package org.picomesh.directory.indexer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.picomesh.contracts.events.MarketLog;
+import org.picomesh.directory.chain.BlockHeader;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+
+/** The indexer's log of events, the blocks it processed, and its checkpoint. */
+@Component
+class EventStore {
+    private static final int REPLAY_PAGE = 5_000;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    private static final TypeReference<Map<String, Object>> ARGS = new TypeReference<>() {};
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    EventStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(List<MarketLog> events, long confirmedHead) {
+        jdbc.batchUpdate("""
+                insert into chain_event (block_number, log_index, block_hash, tx_hash, kind, engine_id, lease_id,
+                    payload, confirmed)
+                values (:block, :index, :hash, :tx, :kind, :engine, :lease, cast(:payload as jsonb), :confirmed)""",
+                events.stream().map(e -> params(e, confirmedHead)).toArray(SqlParameterSource[]::new));
+    }
+
+    /** Replays every stored event in chain order, a page at a time. */
+    void replay(Consumer<List<MarketLog>> page) {
+        long afterBlock = -1;
+        int afterIndex = -1;
+        while (true) {
+            List<MarketLog> events = jdbc.query("""
+                    select block_number, log_index, block_hash, tx_hash, kind, payload::text as payload from chain_event
+                    where (block_number, log_index) > (:block, :index) order by block_number, log_index limit :limit""",
+                    new MapSqlParameterSource("block", afterBlock).addValue("index", afterIndex).addValue("limit", REPLAY_PAGE),
+                    (rs, n) -> new MarketLog(rs.getString("kind"), args(rs.getString("payload")), rs.getLong("block_number"),
+                            rs.getInt("log_index"), rs.getString("block_hash"), rs.getString("tx_hash")));
+            if (events.isEmpty()) {
+                return;
+            }
+            page.accept(events);
+            MarketLog last = events.get(events.size() - 1);
+            afterBlock = last.blockNumber();
+            afterIndex = last.logIndex();
+        }
+    }
+
+    /** Forgets every event and block above {@code block}: they belonged to a chain that was reorganised away. */
+    int deleteAbove(long block) {
+        var above = new MapSqlParameterSource("block", block);
+        jdbc.update("delete from chain_block where number > :block", above);
+        return jdbc.update("delete from chain_event where block_number > :block", above);
+    }
+
+    void saveBlocks(List<BlockHeader> blocks) {
+        jdbc.batchUpdate("""
+                insert into chain_block (number, hash, parent_hash) values (:number, :hash, :parent)
+                on conflict (number) do update set hash = excluded.hash, parent_hash = excluded.parent_hash""",
+                blocks.stream().map(b -> new MapSqlParameterSource("number", b.number()).addValue("hash", b.hash())
+                        .addValue("parent", b.parentHash())).toArray(SqlParameterSource[]::new));
+    }
+
+    /** Processed blocks from the newest down, to find where a reorganised chain forked from ours. */
+    List<BlockHeader> blocksDescending(long fromNumber, int limit) {
+        return jdbc.query("select * from chain_block where number <= :from order by number desc limit :limit",
+                new MapSqlParameterSource("from", fromNumber).addValue("limit", limit),
+                (rs, n) -> new BlockHeader(rs.getLong("number"), rs.getString("hash"), rs.getString("parent_hash")));
+    }
+
+    Optional<BlockHeader> checkpoint() {
+        return jdbc.query("select block_number, block_hash from indexer_checkpoint where id = 1", (rs, n) ->
+                new BlockHeader(rs.getLong("block_number"), rs.getString("block_hash"), "")).stream().findFirst();
+    }
+
+    void saveCheckpoint(BlockHeader block) {
+        jdbc.update("""
+                insert into indexer_checkpoint (id, block_number, block_hash, updated_at) values (1, :number, :hash, now())
+                on conflict (id) do update set block_number = excluded.block_number, block_hash = excluded.block_hash,
+                    updated_at = excluded.updated_at""",
+                new MapSqlParameterSource("number", block.number()).addValue("hash", block.hash()));
+    }
+
+    void clearCheckpoint() {
+        jdbc.getJdbcTemplate().update("delete from indexer_checkpoint");
+    }
+
+    private static MapSqlParameterSource params(MarketLog e, long confirmedHead) {
+        Object engine = e.args().containsKey("engineId") ? e.id("engineId")
+                : e.args().containsKey("toEngineId") ? e.id("toEngineId") : null;
+        Object lease = e.args().containsKey("leaseId") ? e.id("leaseId")
+                : e.args().containsKey("fromLeaseId") ? e.id("fromLeaseId") : null;
+        return new MapSqlParameterSource("block", e.blockNumber()).addValue("index", e.logIndex())
+                .addValue("hash", e.blockHash()).addValue("tx", e.txHash()).addValue("kind", e.name())
+                .addValue("engine", engine).addValue("lease", lease).addValue("payload", json(e.args()))
+                .addValue("confirmed", e.blockNumber() <= confirmedHead);
+    }
+
+    private static String json(Map<String, Object> args) {
+        try {
+            return JSON.writeValueAsString(args);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise event arguments", e);
+        }
+    }
+
+    private static Map<String, Object> args(String json) {
+        try {
+            return JSON.readValue(json, ARGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored event", e);
+        }
+    }
+}

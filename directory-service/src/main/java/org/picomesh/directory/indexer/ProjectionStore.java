@@ -1,0 +1,168 @@
+package org.picomesh.directory.indexer;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+
+/** Reads the rows a batch touches and writes them back, in batches, within the indexer's transaction. */
+@Component
+class ProjectionStore {
+    private static final String UPSERT_ENGINE = """
+            insert into engine (id, operator, endpoint, did, region, metadata_cid, price_per_hour, latency_ms, capacity,
+                advert_hash, stake, unbonding, unlock_at, slashed, active_leases, challenge_deadline, registered_block,
+                source_block, source_block_hash, confirmed)
+            values (:id, :operator, :endpoint, :did, :region, :metadataCid, :price, :latency, :capacity, :advertHash,
+                :stake, :unbonding, :unlockAt, :slashed, :activeLeases, :challengeDeadline, :registeredBlock,
+                :sourceBlock, :sourceBlockHash, :confirmed)
+            on conflict (id) do update set operator = excluded.operator, endpoint = excluded.endpoint,
+                did = excluded.did, region = excluded.region, metadata_cid = excluded.metadata_cid,
+                price_per_hour = excluded.price_per_hour, latency_ms = excluded.latency_ms,
+                capacity = excluded.capacity, advert_hash = excluded.advert_hash, stake = excluded.stake,
+                unbonding = excluded.unbonding, unlock_at = excluded.unlock_at, slashed = excluded.slashed,
+                active_leases = excluded.active_leases, challenge_deadline = excluded.challenge_deadline,
+                registered_block = excluded.registered_block, source_block = excluded.source_block,
+                source_block_hash = excluded.source_block_hash, confirmed = excluded.confirmed""";
+    private static final String UPSERT_LEASE = """
+            insert into lease (id, engine_id, payer, pico_did, pico_did_hash, deposit, price_per_hour, status,
+                opened_block, ended_block, moved_to, source_block, source_block_hash, confirmed)
+            values (:id, :engineId, :payer, :picoDid, :picoDidHash, :deposit, :price, :status, :openedBlock,
+                :endedBlock, :movedTo, :sourceBlock, :sourceBlockHash, :confirmed)
+            on conflict (id) do update set engine_id = excluded.engine_id, payer = excluded.payer,
+                pico_did = excluded.pico_did, pico_did_hash = excluded.pico_did_hash, deposit = excluded.deposit,
+                price_per_hour = excluded.price_per_hour, status = excluded.status,
+                opened_block = excluded.opened_block, ended_block = excluded.ended_block,
+                moved_to = excluded.moved_to, source_block = excluded.source_block,
+                source_block_hash = excluded.source_block_hash, confirmed = excluded.confirmed""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ProjectionStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void load(MarketState state, Collection<Long> engineIds, Collection<Long> leaseIds) {
+        if (!engineIds.isEmpty()) {
+            jdbc.query("select * from engine where id in (:ids)", new MapSqlParameterSource("ids", engineIds),
+                    (ResultSet rs) -> { state.engines.put(rs.getLong("id"), engine(rs)); });
+        }
+        if (!leaseIds.isEmpty()) {
+            jdbc.query("select * from lease where id in (:ids)", new MapSqlParameterSource("ids", leaseIds),
+                    (ResultSet rs) -> { state.leases.put(rs.getLong("id"), lease(rs)); });
+        }
+    }
+
+    void save(MarketState state, long confirmedHead) {
+        jdbc.batchUpdate(UPSERT_ENGINE, state.engines.values().stream()
+                .map(e -> engineParams(e, e.sourceBlock <= confirmedHead)).toArray(SqlParameterSource[]::new));
+        jdbc.batchUpdate(UPSERT_LEASE, state.leases.values().stream()
+                .map(l -> leaseParams(l, l.sourceBlock <= confirmedHead)).toArray(SqlParameterSource[]::new));
+        state.newLists.values().forEach(list -> jdbc.update("""
+                insert into trust_list (id, curator, name, source_block, source_block_hash)
+                values (:id, :curator, :name, :block, :hash)""", new MapSqlParameterSource("id", list.id())
+                .addValue("curator", list.curator()).addValue("name", list.name())
+                .addValue("block", list.sourceBlock()).addValue("hash", list.sourceBlockHash())));
+        state.trustChanges.forEach(change -> jdbc.update(change.trusted()
+                ? "insert into trust_list_engine (list_id, engine_id) values (:list, :engine) on conflict do nothing"
+                : "delete from trust_list_engine where list_id = :list and engine_id = :engine",
+                new MapSqlParameterSource("list", change.listId()).addValue("engine", change.engineId())));
+        state.parameters.forEach((name, value) -> jdbc.update("""
+                insert into market_parameter (name, value, source_block, source_block_hash)
+                values (:name, :value, :block, :hash)
+                on conflict (name) do update set value = excluded.value, source_block = excluded.source_block,
+                    source_block_hash = excluded.source_block_hash""",
+                new MapSqlParameterSource("name", name).addValue("value", new BigDecimal(value))
+                        .addValue("block", state.parameterBlocks.get(name))
+                        .addValue("hash", state.parameterBlockHashes.get(name))));
+    }
+
+    /** Empties every table derived from chain events, before they are replayed. */
+    void clear() {
+        jdbc.getJdbcTemplate().execute("truncate engine, lease, trust_list, trust_list_engine, market_parameter");
+    }
+
+    /** Marks every row from a block at or below the confirmed head as confirmed. */
+    void confirm(long confirmedHead) {
+        var head = new MapSqlParameterSource("head", confirmedHead);
+        for (String table : List.of("engine", "lease", "chain_event")) {
+            String block = table.equals("chain_event") ? "block_number" : "source_block";
+            jdbc.update("update " + table + " set confirmed = true where not confirmed and " + block + " <= :head", head);
+        }
+    }
+
+    private static MapSqlParameterSource engineParams(EngineRow e, boolean confirmed) {
+        return new MapSqlParameterSource("id", e.id).addValue("operator", e.operator).addValue("endpoint", e.endpoint)
+                .addValue("did", e.did).addValue("region", e.region).addValue("metadataCid", e.metadataCid)
+                .addValue("price", decimal(e.pricePerHour)).addValue("latency", e.latencyMs)
+                .addValue("capacity", e.capacity).addValue("advertHash", e.advertHash)
+                .addValue("stake", decimal(e.stake)).addValue("unbonding", decimal(e.unbonding))
+                .addValue("unlockAt", e.unlockAt).addValue("slashed", decimal(e.slashed))
+                .addValue("activeLeases", e.activeLeases).addValue("challengeDeadline", e.challengeDeadline)
+                .addValue("registeredBlock", e.registeredBlock).addValue("sourceBlock", e.sourceBlock)
+                .addValue("sourceBlockHash", e.sourceBlockHash).addValue("confirmed", confirmed);
+    }
+
+    private static MapSqlParameterSource leaseParams(LeaseRow l, boolean confirmed) {
+        return new MapSqlParameterSource("id", l.id).addValue("engineId", l.engineId).addValue("payer", l.payer)
+                .addValue("picoDid", l.picoDid).addValue("picoDidHash", l.picoDidHash)
+                .addValue("deposit", decimal(l.deposit)).addValue("price", decimal(l.pricePerHour))
+                .addValue("status", l.status).addValue("openedBlock", l.openedBlock)
+                .addValue("endedBlock", l.endedBlock).addValue("movedTo", l.movedTo)
+                .addValue("sourceBlock", l.sourceBlock).addValue("sourceBlockHash", l.sourceBlockHash)
+                .addValue("confirmed", confirmed);
+    }
+
+    private static EngineRow engine(ResultSet rs) throws SQLException {
+        EngineRow e = new EngineRow(rs.getLong("id"));
+        e.operator = rs.getString("operator");
+        e.endpoint = rs.getString("endpoint");
+        e.did = rs.getString("did");
+        e.region = rs.getString("region");
+        e.metadataCid = rs.getString("metadata_cid");
+        e.pricePerHour = integer(rs, "price_per_hour");
+        e.latencyMs = rs.getLong("latency_ms");
+        e.capacity = rs.getLong("capacity");
+        e.advertHash = rs.getString("advert_hash");
+        e.stake = integer(rs, "stake");
+        e.unbonding = integer(rs, "unbonding");
+        e.unlockAt = rs.getObject("unlock_at", Long.class);
+        e.slashed = integer(rs, "slashed");
+        e.activeLeases = rs.getInt("active_leases");
+        e.challengeDeadline = rs.getObject("challenge_deadline", Long.class);
+        e.registeredBlock = rs.getLong("registered_block");
+        e.sourceBlock = rs.getLong("source_block");
+        e.sourceBlockHash = rs.getString("source_block_hash");
+        return e;
+    }
+
+    private static LeaseRow lease(ResultSet rs) throws SQLException {
+        LeaseRow l = new LeaseRow(rs.getLong("id"));
+        l.engineId = rs.getLong("engine_id");
+        l.payer = rs.getString("payer");
+        l.picoDid = rs.getString("pico_did");
+        l.picoDidHash = rs.getString("pico_did_hash");
+        l.deposit = integer(rs, "deposit");
+        l.pricePerHour = integer(rs, "price_per_hour");
+        l.status = rs.getString("status");
+        l.openedBlock = rs.getLong("opened_block");
+        l.endedBlock = rs.getObject("ended_block", Long.class);
+        l.movedTo = rs.getObject("moved_to", Long.class);
+        l.sourceBlock = rs.getLong("source_block");
+        l.sourceBlockHash = rs.getString("source_block_hash");
+        return l;
+    }
+
+    private static BigDecimal decimal(BigInteger value) {
+        return new BigDecimal(value);
+    }
+
+    private static BigInteger integer(ResultSet rs, String column) throws SQLException {
+        return rs.getBigDecimal(column).toBigIntegerExact();
+    }
+}

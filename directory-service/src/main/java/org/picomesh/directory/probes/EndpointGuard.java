@@ -1,0 +1,89 @@
+package org.picomesh.directory.probes;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/**
+ * Decides whether an endpoint written by a stranger may be probed: an http(s) URL with a host, whose every
+ * address is outside the denied ranges (and off loopback unless allowed), so that the directory cannot be
+ * turned against the network it runs in.
+ */
+final class EndpointGuard {
+    private record Range(BigInteger network, BigInteger mask, int length) {}
+
+    private final List<Range> denied;
+    private final boolean allowLoopback;
+
+    EndpointGuard(List<String> deniedRanges, boolean allowLoopback) {
+        this.denied = deniedRanges.stream().map(EndpointGuard::range).toList();
+        this.allowLoopback = allowLoopback;
+    }
+
+    /** The URL to probe, or an exception whose message says why the endpoint is refused. */
+    URI probeUrl(String endpoint) throws RefusedEndpointException {
+        URI uri;
+        try {
+            uri = new URI(endpoint);
+        } catch (Exception e) {
+            throw new RefusedEndpointException("not a URL");
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new RefusedEndpointException("only http and https endpoints are probed");
+        }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null) {
+            throw new RefusedEndpointException("the endpoint needs a host and no credentials");
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                check(address);
+            }
+        } catch (UnknownHostException e) {
+            throw new RefusedEndpointException("unknown host " + uri.getHost());
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+        return uri.resolve(path + "/api/engine-version");
+    }
+
+    private void check(InetAddress address) throws RefusedEndpointException {
+        if (address.isLoopbackAddress()) {
+            if (!allowLoopback) {
+                throw new RefusedEndpointException("loopback addresses are probed on a dev chain only");
+            }
+            return;
+        }
+        if (address.isAnyLocalAddress()) {
+            throw new RefusedEndpointException("the unspecified address is not probed");
+        }
+        BigInteger value = new BigInteger(1, address.getAddress());
+        int bits = address.getAddress().length * 8;
+        for (Range range : denied) {
+            if (range.length() == bits && value.and(range.mask()).equals(range.network())) {
+                throw new RefusedEndpointException("the address " + address.getHostAddress() + " is in a denied range");
+            }
+        }
+    }
+
+    private static Range range(String cidr) {
+        String[] parts = cidr.split("/");
+        try {
+            byte[] network = InetAddress.getByName(parts[0]).getAddress();
+            int bits = network.length * 8;
+            int prefix = Integer.parseInt(parts[1]);
+            BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+                    .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
+            return new Range(new BigInteger(1, network).and(mask), mask, bits);
+        } catch (UnknownHostException | RuntimeException e) {
+            throw new IllegalArgumentException("not a CIDR range: " + cidr, e);
+        }
+    }
+
+    /** An endpoint that is not probed, and why. */
+    static final class RefusedEndpointException extends Exception {
+        RefusedEndpointException(String reason) {
+            super(reason);
+        }
+    }
+}
