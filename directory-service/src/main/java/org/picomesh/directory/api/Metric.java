@@ -1,13 +1,11 @@
 package org.picomesh.directory.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A number the API returns, with where it comes from: the engine's own claim, this directory's measurement,
  * or the chain.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Metric(Object value, String unit, Source source) {
     public enum Source {
         ADVERTISED, MEASURED, ONCHAIN;

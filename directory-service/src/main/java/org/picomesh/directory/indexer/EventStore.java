@@ -97,14 +97,21 @@ class EventStore {
     }
 
     private static MapSqlParameterSource params(MarketLog e, long confirmedHead) {
-        Object engine = e.args().containsKey("engineId") ? e.id("engineId")
-                : e.args().containsKey("toEngineId") ? e.id("toEngineId") : null;
-        Object lease = e.args().containsKey("leaseId") ? e.id("leaseId")
-                : e.args().containsKey("fromLeaseId") ? e.id("fromLeaseId") : null;
+        Long engine = firstId(e, "engineId", "toEngineId");
+        Long lease = firstId(e, "leaseId", "fromLeaseId");
         return new MapSqlParameterSource("block", e.blockNumber()).addValue("index", e.logIndex())
                 .addValue("hash", e.blockHash()).addValue("tx", e.txHash()).addValue("kind", e.name())
                 .addValue("engine", engine).addValue("lease", lease).addValue("payload", json(e.args()))
                 .addValue("confirmed", e.blockNumber() <= confirmedHead);
+    }
+
+    private static Long firstId(MarketLog e, String... names) {
+        for (String name : names) {
+            if (e.args().containsKey(name)) {
+                return e.id(name);
+            }
+        }
+        return null;
     }
 
     private static String json(Map<String, Object> args) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * The chain node and the indexer's lag, as actuator health: DEGRADED (still serving reads) while the node is
  * away or the index lags, UP otherwise.
  */
-@Component("indexer")
+@Component("indexerHealthIndicator")
 class IndexerHealth implements HealthIndicator {
     static final Status DEGRADED = new Status("DEGRADED");
     private static final long MAX_HEALTHY_LAG = 20;

@@ -1,0 +1,153 @@
+package org.picomesh.directory.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.picomesh.directory.support.Directory.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.picomesh.contracts.devnet.DevAccounts;
+import org.picomesh.contracts.devnet.SampleAdverts;
+import org.picomesh.contracts.generated.EngineRegistry;
+import org.picomesh.contracts.generated.LeaseEscrow;
+import org.picomesh.directory.support.Directory;
+import org.picomesh.directory.support.TestChain;
+import org.picomesh.directory.support.TestDatabase;
+
+/** The market's life on a real anvil, as the directory's API shows it once indexed from real PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndexingIT {
+    private static final Duration INDEXED = Duration.ofSeconds(20);
+    private TestChain chain;
+    private Directory directory;
+
+    @BeforeAll
+    void start() throws Exception {
+        chain = new TestChain();
+        directory = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of());
+    }
+
+    @AfterAll
+    void stop() {
+        if (directory != null) {
+            directory.close();
+        }
+        if (chain != null) {
+            chain.close();
+        }
+    }
+
+    @Test
+    void indexesAnEnginesWholeLife() throws Exception {
+        long id = chain.register(1, SampleAdverts.advert("https://life.example", 1, 3), "2");
+        EngineRegistry operator = chain.registry(1);
+        operator.updateAdvert(BigInteger.valueOf(id), SampleAdverts.advert("https://life.example/v2", 1, 3)).send();
+        operator.addStake(BigInteger.valueOf(id), TestChain.ether("1")).send();
+        chain.registry(4).openChallenge(BigInteger.valueOf(id), TestChain.ether("0.1")).send();
+        operator.answerChallenge(BigInteger.valueOf(id)).send();
+        chain.registry(DevAccounts.ARBITER).arbiterSlash(BigInteger.valueOf(id), BigInteger.valueOf(1_000), "bafkreicase").send();
+        operator.requestUnbond(BigInteger.valueOf(id), TestChain.ether("1")).send();
+
+        await("the unbonding to be indexed", INDEXED, () -> directory.get("/api/engines/" + id)
+                .path("unbonding").path("value").asText().equals("1000000000000000000"));
+        JsonNode engine = directory.get("/api/engines/" + id);
+        assertThat(engine.at("/summary/endpoint").asText()).isEqualTo("https://life.example/v2");
+        assertThat(engine.at("/summary/stake/value").asText()).isEqualTo("1700000000000000000");
+        assertThat(engine.at("/summary/stake/source").asText()).isEqualTo("onchain");
+        assertThat(engine.at("/summary/advertisedLatency/source").asText()).isEqualTo("advertised");
+        assertThat(engine.at("/summary/status").asText()).isEqualTo("unbonding");
+        assertThat(engine.at("/slashed/value").asText()).isEqualTo("300000000000000000");
+        assertThat(kinds(engine.path("stakeHistory")))
+                .containsExactly("EngineRegistered", "StakeAdded", "EngineSlashed", "UnbondRequested");
+        assertThat(kinds(engine.path("challenges"))).containsExactly("ChallengeOpened", "ChallengeAnswered");
+        assertThat(engine.path("advertHash").asText())
+                .isEqualTo(org.web3j.utils.Numeric.toHexString(operator.engine(BigInteger.valueOf(id)).send().advertHash));
+    }
+
+    @Test
+    void followsAPicosLeaseFromEngineToEngine() throws Exception {
+        long a = chain.register(2, SampleAdverts.advert("https://a.example", 2, 2), "1");
+        long b = chain.register(3, SampleAdverts.advert("https://b.example", 3, 2), "1");
+        String did = "did:key:z6MkFollowMe";
+        LeaseEscrow payer = chain.escrow(5);
+        var opened = payer.openLease(BigInteger.valueOf(a), did, TestChain.ether("0.01")).send();
+        BigInteger lease = payer.getLeaseOpenedEvents(opened).get(0).leaseId;
+        payer.moveLease(lease, BigInteger.valueOf(b)).send();
+
+        String path = "/api/picos/" + URLEncoder.encode(did, StandardCharsets.UTF_8);
+        await("the move to be indexed", INDEXED, () -> directory.getRaw(path).statusCode() == 200
+                && directory.get(path).at("/current/engineId").asLong() == b);
+        JsonNode pico = directory.get(path);
+        assertThat(pico.path("history")).hasSize(2);
+        assertThat(pico.at("/history/0/status").asText()).isEqualTo("moved");
+        assertThat(pico.at("/current/endpoint").asText()).isEqualTo("https://b.example");
+        assertThat(directory.get("/api/engines/" + b).at("/summary/activeLeases/value").asInt()).isEqualTo(1);
+        assertThat(directory.get("/api/engines/" + a).at("/summary/activeLeases/value").asInt()).isZero();
+    }
+
+    @Test
+    void storesHostileAdvertStringsIntactAndServesThemOnlyAsJson() throws Exception {
+        String endpoint = "<img src=x onerror=alert(1)>";
+        String did = "\"><script>alert('did')</script>";
+        EngineRegistry.Advert hostile = new EngineRegistry.Advert(endpoint, did, BigInteger.ONE, BigInteger.TEN,
+                BigInteger.ONE, "'; drop table engine; --", "javascript:alert(1)");
+        long id = chain.register(6, hostile, "1");
+
+        await("the hostile engine to be indexed", INDEXED, () -> directory.getRaw("/api/engines/" + id).statusCode() == 200);
+        HttpResponse<String> raw = directory.getRaw("/api/engines/" + id);
+        assertThat(raw.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(raw.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        JsonNode engine = directory.get("/api/engines/" + id);
+        assertThat(engine.at("/summary/endpoint").asText()).isEqualTo(endpoint);
+        assertThat(engine.at("/summary/did").asText()).isEqualTo(did);
+        assertThat(engine.at("/summary/region").asText()).isEqualTo("'; drop table engine; --");
+        assertThat(directory.jdbc().queryForObject("select count(*) from engine", Long.class)).isPositive();
+        JsonNode found = directory.get("/api/engines?q=" + URLEncoder.encode("<img", StandardCharsets.UTF_8));
+        assertThat(found.path("engines")).hasSize(1);
+    }
+
+    @Test
+    void answersBadInputWithProblemsAndUnknownIdsWith404() {
+        HttpResponse<String> badPrice = directory.getRaw("/api/engines?maxPrice=lots");
+        assertThat(badPrice.statusCode()).isEqualTo(400);
+        assertThat(badPrice.body()).contains("maxPrice must be a whole number of wei");
+        assertThat(directory.getRaw("/api/engines?sort=colour").statusCode()).isEqualTo(400);
+        assertThat(directory.getRaw("/api/engines?cursor=garbage").statusCode()).isEqualTo(400);
+        assertThat(directory.getRaw("/api/engines?limit=0").statusCode()).isEqualTo(400);
+        assertThat(directory.getRaw("/api/engines/424242").statusCode()).isEqualTo(404);
+        assertThat(directory.getRaw("/api/picos/did:key:nobody").statusCode()).isEqualTo(404);
+        assertThat(directory.post("/api/select", "{\"weights\":{\"cost\":-1}}").statusCode()).isEqualTo(400);
+        assertThat(directory.post("/api/select", "{not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void selectionRanksCandidatesAndSaysWhyOthersAreExcluded() throws Exception {
+        long cheap = chain.register(7, SampleAdverts.advert("https://cheap.example", 1, 4), "1");
+        long dear = chain.register(7, SampleAdverts.advert("https://dear.example", 9, 4), "1");
+        await("both engines", INDEXED, () -> directory.getRaw("/api/engines/" + dear).statusCode() == 200);
+
+        HttpResponse<String> response = directory.post("/api/select", """
+                {"constraints":{"maxPrice":"5000000000000000"},"weights":{"cost":1},"limit":100}""");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode result = Directory.json(response);
+        List<Long> ranked = result.path("candidates").findValues("id").stream().map(JsonNode::asLong).toList();
+        assertThat(ranked).contains(cheap).doesNotContain(dear);
+        JsonNode excluded = result.path("excluded").findParents("id").stream()
+                .filter(e -> e.path("id").asLong() == dear).findFirst().orElseThrow();
+        assertThat(excluded.path("reasons").get(0).asText()).contains("is above the maximum 5000000000000000");
+        assertThat(result.at("/candidates/0/factors/cost/share").asDouble()).isEqualTo(1.0);
+    }
+
+    private static List<String> kinds(JsonNode events) {
+        return events.findValues("kind").stream().map(JsonNode::asText).toList();
+    }
+}

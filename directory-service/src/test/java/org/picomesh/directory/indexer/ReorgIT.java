@@ -1,0 +1,49 @@
+package org.picomesh.directory.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.picomesh.directory.support.Directory.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.picomesh.contracts.devnet.SampleAdverts;
+import org.picomesh.directory.support.Directory;
+import org.picomesh.directory.support.TestChain;
+import org.picomesh.directory.support.TestDatabase;
+import org.web3j.protocol.core.DefaultBlockParameter;
+
+/** A reorganisation (anvil snapshot and revert, then other transactions) leaves no phantom engine behind. */
+class ReorgIT {
+    @Test
+    void dropsTheAbandonedChainsEnginesAndAppliesTheReplacingTransactions() throws Exception {
+        try (TestChain chain = new TestChain();
+                Directory directory = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of())) {
+            long kept = chain.register(1, SampleAdverts.advert("https://kept.example", 1, 5), "1");
+            Object snapshot = chain.anvil.call("evm_snapshot");
+            long phantom = chain.register(2, SampleAdverts.advert("https://phantom.example", 2, 5), "1");
+            await("the phantom to be indexed", Duration.ofSeconds(20),
+                    () -> directory.getRaw("/api/engines/" + phantom).statusCode() == 200);
+
+            chain.anvil.call("evm_revert", snapshot);
+            long replacement = chain.register(3, SampleAdverts.advert("https://replacement.example", 3, 5), "2");
+            chain.anvil.call("evm_mine");
+
+            assertThat(replacement).isEqualTo(phantom); // the same id, now another engine
+            await("the replacing engine to be indexed", Duration.ofSeconds(20), () -> directory
+                    .get("/api/engines/" + replacement).at("/summary/endpoint").asText().equals("https://replacement.example"));
+            assertThat(directory.jdbc().queryForObject(
+                    "select count(*) from chain_event where payload::text like '%phantom%'", Long.class)).isZero();
+            assertThat(directory.get("/api/engines?q=phantom").path("engines")).isEmpty();
+            assertThat(directory.get("/api/engines/" + kept).at("/summary/endpoint").asText()).isEqualTo("https://kept.example");
+            assertThat(directory.get("/api/stats").path("engines").asLong()).isEqualTo(2);
+
+            List<Map<String, Object>> rows = directory.jdbc().queryForList("select distinct block_number, block_hash from chain_event");
+            for (Map<String, Object> row : rows) {
+                String onNode = chain.as(0).web3j().ethGetBlockByNumber(DefaultBlockParameter.valueOf(
+                        java.math.BigInteger.valueOf((Long) row.get("block_number"))), false).send().getBlock().getHash();
+                assertThat(row.get("block_hash")).as("block %s", row.get("block_number")).isEqualTo(onNode);
+            }
+        }
+    }
+}
