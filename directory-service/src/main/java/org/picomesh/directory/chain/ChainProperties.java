@@ -31,6 +31,6 @@ public record ChainProperties(
         @DefaultValue("0") int confirmations,
         @DefaultValue("true") boolean useFinalizedTag,
         @DefaultValue("5000") int maxBlockRange,
-        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("250ms") Duration pollInterval,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("10s") Duration maxBackoff) {}

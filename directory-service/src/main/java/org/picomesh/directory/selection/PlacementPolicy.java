@@ -13,9 +13,10 @@ import org.picomesh.directory.api.BadRequestException;
  *     move for a marginal gain
  * @param hysteresis the bonus of the current host, 0 to 1 (default 0.05)
  * @param limit how many ranked candidates to return (default 10, at most 100)
+ * @param maxExcluded how many excluded engines to list with their reasons (default 100; the total is always given)
  */
 public record PlacementPolicy(Constraints constraints, Weights weights, Long currentEngine, Double hysteresis,
-        Integer limit) {
+        Integer limit, Integer maxExcluded) {
 
     public record Constraints(String maxPrice, Integer minFreeCapacity, List<String> regions, Double maxLatencyMs,
             String minStake, Double minAvailability, Long trustList, List<Long> excludeEngines) {}
@@ -46,6 +47,10 @@ public record PlacementPolicy(Constraints constraints, Weights weights, Long cur
         if (c.regions() != null && c.regions().size() > 50) {
             throw new BadRequestException("at most 50 regions");
         }
-        return new PlacementPolicy(c, w, currentEngine, h, n);
+        int excluded = maxExcluded == null ? 100 : maxExcluded;
+        if (excluded < 0 || excluded > 100_000) {
+            throw new BadRequestException("maxExcluded must be 0 to 100000");
+        }
+        return new PlacementPolicy(c, w, currentEngine, h, n, excluded);
     }
 }

@@ -19,7 +19,7 @@ class SelectionController {
 
     @PostMapping("/api/select")
     Selector.Result select(@RequestBody(required = false) PlacementPolicy policy) {
-        PlacementPolicy valid = (policy == null ? new PlacementPolicy(null, null, null, null, null) : policy).validated();
+        PlacementPolicy valid = (policy == null ? new PlacementPolicy(null, null, null, null, null, null) : policy).validated();
         Long list = valid.constraints().trustList();
         List<Candidate> engines = jdbc.query("""
                 select id, status, endpoint, region, price_per_hour, stake, free_capacity, latency_ms, p50_ms_24h,

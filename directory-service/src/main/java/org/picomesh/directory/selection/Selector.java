@@ -18,7 +18,7 @@ final class Selector {
 
     record Excluded(long id, String endpoint, List<String> reasons) {}
 
-    record Result(List<Ranked> candidates, List<Excluded> excluded, int considered) {}
+    record Result(List<Ranked> candidates, List<Excluded> excluded, int excludedTotal, int considered) {}
 
     private Selector() {}
 
@@ -35,7 +35,8 @@ final class Selector {
         }
         List<Ranked> ranked = score(eligible, policy);
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparingLong(Ranked::id));
-        return new Result(ranked.subList(0, Math.min(policy.limit(), ranked.size())), excluded, engines.size());
+        return new Result(ranked.subList(0, Math.min(policy.limit(), ranked.size())),
+                excluded.subList(0, Math.min(policy.maxExcluded(), excluded.size())), excluded.size(), engines.size());
     }
 
     private static List<Ranked> score(List<Candidate> eligible, PlacementPolicy policy) {

@@ -1,0 +1,157 @@
+package org.picomesh.directory.bench;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.picomesh.contracts.devnet.SampleAdverts;
+import org.picomesh.directory.indexer.IndexerStatus;
+import org.picomesh.directory.indexer.IndexerSteps;
+import org.picomesh.directory.support.Directory;
+import org.picomesh.directory.support.TestChain;
+import org.picomesh.directory.support.TestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.EthFilter;
+
+/**
+ * {@code ./mesh bench directory}: backfill rate against bare eth_getLogs, index lag, list and select latency,
+ * each against real anvil, PostgreSQL and HTTP in one run.
+ */
+public final class DirectoryBench {
+    private static final int ENGINES = 10_000;
+    private static final int STAKE_EVENTS = 20_000;
+    private static final String LIST = "/api/engines?maxPrice=30000000000000000&minFreeCapacity=1&sort=-stake&limit=50";
+    private static final String LIST_SQL = """
+            select * from engine_listing where price_per_hour <= 30000000000000000 and free_capacity >= 1
+            order by stake desc, id desc limit 51""";
+    private static final String POLICY = """
+            {"constraints":{"maxPrice":"30000000000000000","regions":["eu-west","us-east"]},
+             "weights":{"cost":0.4,"latency":0.2,"availability":0.2,"stake":0.2}}""";
+
+    private DirectoryBench() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> figures = new ArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        try (TestChain chain = new TestChain()) {
+            long genesis = chain.blockNumber();
+            progress("filling the chain: " + ENGINES + " registrations and " + STAKE_EVENTS + " stake top-ups...");
+            new MarketLoad(chain).fill(ENGINES, STAKE_EVENTS);
+            long head = chain.blockNumber();
+
+            double bareRate = bareGetLogs(chain, genesis, head);
+            progress("bare eth_getLogs: %.0f events/s".formatted(bareRate));
+            try (Directory directory = Directory.start(chain.deployment, TestDatabase.fresh(),
+                    Map.of("picomesh.indexer.enabled", false, "spring.datasource.hikari.maximum-pool-size", 16))) {
+                long events = countLogs(chain, genesis, head);
+                long start = System.nanoTime();
+                while (!IndexerSteps.step(directory)) {
+                    // backfilling
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double rate = events / seconds;
+                progress("directory backfill: %d events in %.2f s".formatted(events, seconds));
+                figures.add(figure("backfill_events_per_s", rate, "events/s"));
+                figures.add(figure("backfill_vs_getlogs", rate / bareRate, "ratio"));
+            }
+            try (Directory directory = Directory.start(chain.deployment, TestDatabase.fresh(),
+                    Map.of("spring.datasource.hikari.maximum-pool-size", 16))) {
+                progress("indexing again with the indexer running, then measuring lag, list and select...");
+                Directory.await("the index to catch up", java.time.Duration.ofMinutes(5),
+                        () -> directory.bean(IndexerStatus.class).lag() == 0
+                                && directory.bean(IndexerStatus.class).indexed() >= head);
+                figures.add(figure("index_lag_p95", indexLag(chain, directory, http).percentile(95), "ms"));
+
+                Latencies warm = Latencies.measure(8, 20, () -> get(http, directory, LIST));
+                Latencies list = Latencies.measure(64, 40, () -> get(http, directory, LIST));
+                JdbcTemplate jdbc = directory.jdbc();
+                Latencies.measure(8, 20, () -> jdbc.queryForList(LIST_SQL));
+                Latencies sql = Latencies.measure(64, 40, () -> jdbc.queryForList(LIST_SQL));
+                progress("list: %d requests at 64 clients, p50 %.1f ms; bare SQL p99 %.1f ms (warm-up %d)"
+                        .formatted(list.count(), list.percentile(50), sql.percentile(99), warm.count()));
+                figures.add(figure("list_p99", list.percentile(99), "ms"));
+                figures.add(figure("list_vs_jdbc", list.percentile(99) / sql.percentile(99), "ratio"));
+
+                Latencies.measure(4, 5, () -> post(http, directory, POLICY));
+                Latencies select = Latencies.measure(4, 25, () -> post(http, directory, POLICY));
+                figures.add(figure("select_p99", select.percentile(99), "ms"));
+            }
+        }
+        System.out.println("Directory benchmark, " + LocalDate.now() + " (./mesh bench directory): " + ENGINES
+                + " engines, " + (ENGINES * 3 + STAKE_EVENTS) + " registry events");
+        figures.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    private static double bareGetLogs(TestChain chain, long from, long to) throws Exception {
+        long start = System.nanoTime();
+        long events = countLogs(chain, from, to);
+        return events / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** All the market's logs in [from, to], in ranges of 5,000 blocks as the indexer asks for them. */
+    private static long countLogs(TestChain chain, long from, long to) throws Exception {
+        long events = 0;
+        for (long a = from; a <= to; a += 5_000) {
+            long b = Math.min(to, a + 4_999);
+            EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(a)),
+                    DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(b)),
+                    List.of(chain.deployment.registry(), chain.deployment.escrow()));
+            events += chain.as(0).web3j().ethGetLogs(filter).send().getLogs().size();
+        }
+        return events;
+    }
+
+    /** From a registration's receipt to the engine answering on GET /api/engines/{id}, 40 times. */
+    private static Latencies indexLag(TestChain chain, Directory directory, HttpClient http) throws Exception {
+        List<Double> lags = new ArrayList<>();
+        for (int n = 0; n < 40; n++) {
+            long id = chain.register(2, SampleAdverts.advert("https://lag-" + n + ".example", 3, 5), "1");
+            long mined = System.nanoTime();
+            while (status(http, directory, "/api/engines/" + id) != 200) {
+                Thread.sleep(5);
+            }
+            lags.add((System.nanoTime() - mined) / 1e6);
+        }
+        return Latencies.of(lags);
+    }
+
+    private static int status(HttpClient http, Directory directory, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(directory.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String get(HttpClient http, Directory directory, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(directory.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private static String post(HttpClient http, Directory directory, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(directory.baseUrl() + "/api/select"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("select answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String figure(String name, double value, String unit) {
+        return "figure " + name + " " + new BigDecimal(value).setScale(value < 10 ? 2 : 1, java.math.RoundingMode.HALF_UP)
+                .toPlainString() + " " + unit;
+    }
+
+    private static void progress(String message) {
+        System.err.println("bench: " + message);
+    }
+}
