@@ -57,11 +57,19 @@ create table engine (
     registered_block        bigint not null,
     source_block            bigint not null,
     source_block_hash       text not null,
-    confirmed               boolean not null
+    confirmed               boolean not null,
+    -- measured by this directory: copied from probe_stats so that lists filter and sort without a join
+    last_probed_at          timestamptz,
+    last_ok                 boolean,
+    p50_ms_24h              double precision,
+    p95_ms_24h              double precision,
+    availability_24h        double precision
 );
 create index engine_price on engine (price_per_hour, id);
 create index engine_stake on engine (stake, id);
 create index engine_region on engine (region);
+create index engine_latency on engine ((cast(coalesce(p50_ms_24h, 1e12) as numeric)), id);
+create index engine_availability on engine ((cast(coalesce(availability_24h, -1) as numeric)), id);
 
 create table lease (
     id                bigint primary key,
@@ -125,9 +133,9 @@ create table probe_stats (
     samples_7d       int not null
 );
 
--- What the API lists: an engine with its derived status, its free capacity and its measured figures.
+-- What the API lists: an engine with its derived status and free capacity. No join, so that a filtered,
+-- sorted page is an index scan that stops after one page.
 create view engine_listing as
-with min_stake as (select coalesce((select value from market_parameter where name = 'minStake'), 0) as value)
 select e.*,
        e.stake >= m.value                          as listed,
        greatest(e.capacity - e.active_leases, 0)   as free_capacity,
@@ -137,11 +145,6 @@ select e.*,
            when e.stake >= m.value then 'listed'
            when e.slashed > 0 then 'slashed'
            else 'delisted'
-       end                                         as status,
-       s.last_probed_at, s.last_ok,
-       s.p50_ms_1h, s.p95_ms_1h, s.availability_1h,
-       s.p50_ms_24h, s.p95_ms_24h, s.availability_24h,
-       s.p50_ms_7d, s.p95_ms_7d, s.availability_7d
-from engine e
-cross join min_stake m
-left join probe_stats s on s.engine_id = e.id;
+       end                                         as status
+from engine e,
+     lateral (select coalesce((select value from market_parameter where name = 'minStake'), 0) as value) m;

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.contracts.errors.ContractRevertedException;
+import org.picomesh.contracts.events.EventDecoder;
+import org.picomesh.contracts.events.MarketLog;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -47,6 +49,20 @@ class EngineLifecycleIT {
         assertThat(published.endpoint).isEqualTo(advert.endpoint);
         assertThat(published.did).isEqualTo(advert.did);
         assertThat(engine.advertHash).isEqualTo(published.advertHash).isEqualTo(registry.hashAdvert(advert).send());
+
+        // the directory's fast decoder reads the same values as the generated wrappers
+        MarketLog decoded = receipt.getLogs().stream().map(EventDecoder.market()::decode).flatMap(java.util.Optional::stream)
+                .filter(l -> l.name().equals("AdvertPublished")).findFirst().orElseThrow();
+        assertThat(decoded.id("engineId")).isEqualTo(id.longValueExact());
+        assertThat(decoded.text("endpoint")).isEqualTo(published.endpoint);
+        assertThat(decoded.text("metadataCid")).isEqualTo(published.metadataCid);
+        assertThat(decoded.number("pricePerHour")).isEqualTo(published.pricePerHour);
+        assertThat(decoded.number("capacity")).isEqualTo(published.capacity);
+        assertThat(decoded.text("advertHash")).isEqualTo(org.web3j.utils.Numeric.toHexString(published.advertHash));
+        MarketLog registered = receipt.getLogs().stream().map(EventDecoder.market()::decode).flatMap(java.util.Optional::stream)
+                .filter(l -> l.name().equals("EngineRegistered")).findFirst().orElseThrow();
+        assertThat(registered.text("operator")).isEqualTo(address(OPERATOR).toLowerCase());
+        assertThat(registered.number("stake")).isEqualTo(ether("2"));
     }
 
     @Test

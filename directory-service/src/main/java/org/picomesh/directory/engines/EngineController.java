@@ -1,10 +1,16 @@
 package org.picomesh.directory.engines;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Search engines, and everything known about one. */
 @RestController
@@ -12,17 +18,22 @@ import org.springframework.web.bind.annotation.RestController;
 class EngineController {
     private final EngineSearch search;
     private final EngineDetails details;
+    private final RecentPages recent;
+    private final JsonMapper json;
 
-    EngineController(EngineSearch search, EngineDetails details) {
+    EngineController(EngineSearch search, EngineDetails details, RecentPages recent, JsonMapper json) {
         this.search = search;
         this.details = details;
+        this.recent = recent;
+        this.json = json;
     }
 
     /**
      * Engines matching the filters, one page in the given order. Prices and stakes are decimal strings of wei.
      */
-    @GetMapping
-    EngineSearch.Page list(
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EngineSearch.Page.class)))
+    ResponseEntity<byte[]> list(
             @RequestParam(required = false) String maxPrice,
             @RequestParam(required = false) Integer minFreeCapacity,
             @RequestParam(required = false) String region,
@@ -35,8 +46,10 @@ class EngineController {
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        return search.search(EngineQuery.of(maxPrice, minFreeCapacity, region, maxLatencyMs, minStake, minAvailability,
-                trustList, status, text, sort, limit, cursor));
+        EngineQuery query = EngineQuery.of(maxPrice, minFreeCapacity, region, maxLatencyMs, minStake, minAvailability,
+                trustList, status, text, sort, limit, cursor);
+        byte[] page = recent.get(query.toString(), () -> json.writeValueAsBytes(search.search(query)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
     }
 
     @GetMapping("/{id}")

@@ -44,7 +44,10 @@ class EngineDetails {
 
     Engine find(long id) {
         var params = new MapSqlParameterSource("id", id);
-        List<Engine> found = jdbc.query("select * from engine_listing where id = :id", params, (rs, n) -> new Engine(
+        List<Engine> found = jdbc.query("""
+                select l.*, s.p50_ms_1h, s.p95_ms_1h, s.availability_1h, s.p50_ms_7d, s.p95_ms_7d, s.availability_7d
+                from engine_listing l left join probe_stats s on s.engine_id = l.id where l.id = :id""", params,
+                (rs, n) -> new Engine(
                 EngineSummary.from(rs), rs.getString("advert_hash"), rs.getString("metadata_cid"),
                 Metric.onchain(rs.getBigDecimal("unbonding").toPlainString(), "wei"),
                 rs.getObject("unlock_at", Long.class),

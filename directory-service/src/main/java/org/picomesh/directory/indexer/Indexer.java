@@ -61,8 +61,11 @@ class Indexer {
             return true;
         }
         long to = Math.min(head, from + properties.maxBlockRange() - 1);
-        List<MarketLog> logs = node.logs(List.of(market.registry(), market.escrow()), from, to).stream()
-                .map(EventDecoder.market()::decode).flatMap(Optional::stream).toList();
+        long started = System.nanoTime();
+        List<Log> raw = node.logs(List.of(market.registry(), market.escrow()), from, to);
+        long fetched = System.nanoTime();
+        List<MarketLog> logs = raw.parallelStream().map(EventDecoder.market()::decode).flatMap(Optional::stream).toList();
+        long decoded = System.nanoTime();
         List<BlockHeader> headers = headers(Math.max(from, confirmedHead + 1), to);
         if (!consistent(logs, headers)) {
             log.info("the chain moved while reading blocks {}..{}; reading them again", from, to);
@@ -77,7 +80,8 @@ class Indexer {
         });
         status.indexed(to, logs.size());
         if (!logs.isEmpty()) {
-            log.debug("indexed {} events in blocks {}..{}", logs.size(), from, to);
+            log.debug("indexed {} events in blocks {}..{}: fetch {} ms, decode {} ms, write {} ms", logs.size(), from, to,
+                    (fetched - started) / 1_000_000, (decoded - fetched) / 1_000_000, (System.nanoTime() - decoded) / 1_000_000);
         }
         return to >= head;
     }
@@ -100,7 +104,7 @@ class Indexer {
         tx.executeWithoutResult(t -> {
             int dropped = events.deleteAbove(commonAncestor);
             node.header(commonAncestor).ifPresentOrElse(events::saveCheckpoint, events::clearCheckpoint);
-            batches.rebuild();
+            batches.rebuild(commonAncestor);
             log.info("dropped {} events from the abandoned chain", dropped);
         });
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.picomesh.contracts.events.MarketLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Applies batches of events to the derived tables: load what they touch, fold them in, write back. */
@@ -15,10 +16,12 @@ class MarketBatches {
 
     private final ProjectionStore store;
     private final EventStore events;
+    private final ApplicationEventPublisher publisher;
 
-    MarketBatches(ProjectionStore store, EventStore events) {
+    MarketBatches(ProjectionStore store, EventStore events, ApplicationEventPublisher publisher) {
         this.store = store;
         this.events = events;
+        this.publisher = publisher;
     }
 
     void apply(List<MarketLog> logs, long confirmedHead) {
@@ -32,9 +35,10 @@ class MarketBatches {
     }
 
     /** Empties the derived tables and folds every stored event in again; rows start unconfirmed. */
-    void rebuild() {
+    void rebuild(long fromBlock) {
         store.clear();
         events.replay(page -> apply(page, -1));
+        publisher.publishEvent(new IndexRebuilt(fromBlock));
     }
 
     void confirm(long confirmedHead) {

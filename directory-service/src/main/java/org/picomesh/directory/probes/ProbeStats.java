@@ -2,6 +2,8 @@ package org.picomesh.directory.probes;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.picomesh.directory.indexer.IndexRebuilt;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Rolls an engine's samples up into medians, 95th percentiles and availability over 1 h, 24 h and 7 d. */
@@ -31,8 +33,22 @@ class ProbeStats {
     }
 
     void rollUp(long engineId, boolean lastOk) {
-        jdbc.update(ROLL_UP, new MapSqlParameterSource("id", engineId).addValue("lastOk", lastOk));
+        var id = new MapSqlParameterSource("id", engineId).addValue("lastOk", lastOk);
+        jdbc.update(ROLL_UP, id);
+        jdbc.update(COPY_TO_ENGINE + " and s.engine_id = :id", id);
     }
+
+    /** After a rebuild the engine rows are new: copy the measurements onto them again. */
+    @EventListener
+    void restore(IndexRebuilt rebuilt) {
+        jdbc.update(COPY_TO_ENGINE, new MapSqlParameterSource());
+    }
+
+    /** The 24-hour figures, copied onto the engine rows that lists filter and sort. */
+    private static final String COPY_TO_ENGINE = """
+            update engine e set last_probed_at = s.last_probed_at, last_ok = s.last_ok, p50_ms_24h = s.p50_ms_24h,
+                p95_ms_24h = s.p95_ms_24h, availability_24h = s.availability_24h
+            from probe_stats s where s.engine_id = e.id""";
 
     private static String window(String span) {
         String recent = "probed_at > now() - interval '" + span + "'";

@@ -4,5 +4,4 @@ import java.math.BigInteger;
 
 /** An engine as placement sees it: the numbers it filters and scores by. */
 record Candidate(long id, String status, String endpoint, String region, BigInteger price, BigInteger stake,
-        long freeCapacity, long advertisedLatencyMs, Double measuredLatencyMs, Double availability,
-        boolean trusted) {}
+        long freeCapacity, long advertisedLatencyMs, Double measuredLatencyMs, Double availability) {}

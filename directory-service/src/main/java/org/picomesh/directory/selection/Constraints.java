@@ -3,13 +3,45 @@ package org.picomesh.directory.selection;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.picomesh.directory.engines.WeiAmount;
 
-/** Why an engine fails a policy's hard constraints, in words a person reads: empty when it passes. */
+/**
+ * A policy's hard constraints, parsed once per request: a fast test, and the reasons an engine fails it in
+ * words a person reads (built only for the excluded engines the response lists).
+ */
 final class Constraints {
-    private Constraints() {}
+    private final PlacementPolicy.Constraints k;
+    private final BigInteger maxPrice;
+    private final BigInteger minStake;
+    private final int minFree;
+    private final Set<Long> trusted;
 
-    static List<String> reasons(Candidate c, PlacementPolicy.Constraints k) {
+    private Constraints(PlacementPolicy.Constraints k, Set<Long> trusted) {
+        this.k = k;
+        this.maxPrice = WeiAmount.parse("maxPrice", k.maxPrice());
+        this.minStake = WeiAmount.parse("minStake", k.minStake());
+        this.minFree = k.minFreeCapacity() == null ? 1 : k.minFreeCapacity();
+        this.trusted = trusted;
+    }
+
+    static Constraints of(PlacementPolicy.Constraints k, Set<Long> trusted) {
+        return new Constraints(k, trusted);
+    }
+
+    boolean passes(Candidate c) {
+        return "listed".equals(c.status())
+                && (k.excludeEngines() == null || !k.excludeEngines().contains(c.id()))
+                && (maxPrice == null || c.price().compareTo(maxPrice) <= 0)
+                && c.freeCapacity() >= minFree
+                && (k.regions() == null || k.regions().isEmpty() || k.regions().contains(c.region()))
+                && (k.maxLatencyMs() == null || (c.measuredLatencyMs() != null && c.measuredLatencyMs() <= k.maxLatencyMs()))
+                && (minStake == null || c.stake().compareTo(minStake) >= 0)
+                && (k.minAvailability() == null || (c.availability() != null && c.availability() >= k.minAvailability()))
+                && (trusted == null || trusted.contains(c.id()));
+    }
+
+    List<String> reasons(Candidate c) {
         List<String> reasons = new ArrayList<>();
         if (!"listed".equals(c.status())) {
             reasons.add("status is " + c.status() + ": only listed engines take new leases");
@@ -17,11 +49,9 @@ final class Constraints {
         if (k.excludeEngines() != null && k.excludeEngines().contains(c.id())) {
             reasons.add("excluded by the policy");
         }
-        BigInteger maxPrice = WeiAmount.parse("maxPrice", k.maxPrice());
         if (maxPrice != null && c.price().compareTo(maxPrice) > 0) {
             reasons.add("price " + c.price() + " wei/pico-hour is above the maximum " + maxPrice);
         }
-        int minFree = k.minFreeCapacity() == null ? 1 : k.minFreeCapacity();
         if (c.freeCapacity() < minFree) {
             reasons.add("free capacity " + c.freeCapacity() + " is below " + minFree);
         }
@@ -35,7 +65,6 @@ final class Constraints {
                 reasons.add("measured latency " + c.measuredLatencyMs() + " ms is above " + k.maxLatencyMs() + " ms");
             }
         }
-        BigInteger minStake = WeiAmount.parse("minStake", k.minStake());
         if (minStake != null && c.stake().compareTo(minStake) < 0) {
             reasons.add("stake " + c.stake() + " wei is below " + minStake);
         }
@@ -46,7 +75,7 @@ final class Constraints {
                 reasons.add("measured availability " + c.availability() + " is below " + k.minAvailability());
             }
         }
-        if (k.trustList() != null && !c.trusted()) {
+        if (trusted != null && !trusted.contains(c.id())) {
             reasons.add("not on trust list " + k.trustList());
         }
         return reasons;

@@ -22,21 +22,21 @@ final class Selector {
 
     private Selector() {}
 
-    static Result select(List<Candidate> engines, PlacementPolicy policy) {
+    static Result select(List<Candidate> engines, PlacementPolicy policy, Constraints constraints) {
         List<Candidate> eligible = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
+        int excludedTotal = 0;
         for (Candidate c : engines) {
-            List<String> reasons = Constraints.reasons(c, policy.constraints());
-            if (reasons.isEmpty()) {
+            if (constraints.passes(c)) {
                 eligible.add(c);
-            } else {
-                excluded.add(new Excluded(c.id(), c.endpoint(), reasons));
+            } else if (excludedTotal++ < policy.maxExcluded()) {
+                excluded.add(new Excluded(c.id(), c.endpoint(), constraints.reasons(c)));
             }
         }
         List<Ranked> ranked = score(eligible, policy);
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparingLong(Ranked::id));
-        return new Result(ranked.subList(0, Math.min(policy.limit(), ranked.size())),
-                excluded.subList(0, Math.min(policy.maxExcluded(), excluded.size())), excluded.size(), engines.size());
+        return new Result(ranked.subList(0, Math.min(policy.limit(), ranked.size())), excluded, excludedTotal,
+                engines.size());
     }
 
     private static List<Ranked> score(List<Candidate> eligible, PlacementPolicy policy) {

@@ -8,13 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.picomesh.contracts.Abis;
-import org.web3j.abi.FunctionReturnDecoder;
-import org.web3j.abi.TypeReference;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.methods.response.Log;
-import org.web3j.utils.Numeric;
 
 /**
  * Decodes the logs of the registry and the escrow into {@link MarketLog}s, with the event definitions read
@@ -23,7 +18,7 @@ import org.web3j.utils.Numeric;
 public final class EventDecoder {
     private static final EventDecoder MARKET = load("EngineRegistry", "LeaseEscrow");
 
-    private record Input(String name, TypeReference<Type> type, boolean indexed) {}
+    private record Input(String name, String type, boolean indexed) {}
 
     private record EventAbi(String name, List<Input> inputs) {}
 
@@ -51,27 +46,21 @@ public final class EventDecoder {
         if (abi == null) {
             return Optional.empty();
         }
-        List<TypeReference<Type>> dataTypes = abi.inputs().stream().filter(i -> !i.indexed()).map(Input::type).toList();
-        List<Type> data = FunctionReturnDecoder.decode(log.getData(), dataTypes);
+        byte[] data = AbiWords.bytes(log.getData());
         Map<String, Object> args = new LinkedHashMap<>();
         int topic = 1;
-        int value = 0;
+        int head = 0;
         for (Input input : abi.inputs()) {
-            Type decoded = input.indexed()
-                    ? FunctionReturnDecoder.decodeIndexedValue(log.getTopics().get(topic++), input.type())
-                    : data.get(value++);
-            args.put(input.name(), plain(decoded));
+            if (input.indexed()) {
+                args.put(input.name(), AbiWords.word(input.type(), AbiWords.bytes(log.getTopics().get(topic++)), 0));
+            } else {
+                args.put(input.name(), AbiWords.isDynamic(input.type())
+                        ? AbiWords.dynamic(input.type(), data, head) : AbiWords.word(input.type(), data, head));
+                head += 32;
+            }
         }
         return Optional.of(new MarketLog(abi.name(), args, log.getBlockNumber().longValueExact(),
                 log.getLogIndex().intValueExact(), log.getBlockHash(), log.getTransactionHash()));
-    }
-
-    private static Object plain(Type value) {
-        Object raw = value.getValue();
-        if (value instanceof Address address) {
-            return address.getValue().toLowerCase();
-        }
-        return raw instanceof byte[] bytes ? Numeric.toHexString(bytes) : raw;
     }
 
     private static EventDecoder load(String... contracts) {
@@ -79,7 +68,7 @@ public final class EventDecoder {
         for (JsonNode entry : Abis.entries("event", contracts)) {
             List<Input> inputs = new ArrayList<>();
             for (JsonNode input : entry.path("inputs")) {
-                inputs.add(new Input(input.path("name").asText(), Abis.typeReference(input.path("type").asText()),
+                inputs.add(new Input(input.path("name").asText(), input.path("type").asText(),
                         input.path("indexed").asBoolean()));
             }
             byTopic.put(Hash.sha3String(Abis.signature(entry)), new EventAbi(entry.path("name").asText(), inputs));
