@@ -23,12 +23,14 @@ create table chain_event (
     kind         text not null,
     engine_id    bigint,
     lease_id     bigint,
-    payload      jsonb not null,
+    payload      json not null,
     confirmed    boolean not null,
     primary key (block_number, log_index)
 );
 create index chain_event_engine on chain_event (engine_id, block_number);
 create index chain_event_lease on chain_event (lease_id);
+-- the confirmation sweep after every batch visits only what is still pending
+create index chain_event_pending on chain_event (block_number) where not confirmed;
 
 create table market_parameter (
     name              text primary key,
@@ -68,6 +70,7 @@ create table engine (
 create index engine_price on engine (price_per_hour, id);
 create index engine_stake on engine (stake, id);
 create index engine_region on engine (region);
+create index engine_pending on engine (source_block) where not confirmed;
 create index engine_latency on engine ((cast(coalesce(p50_ms_24h, 1e12) as numeric)), id);
 create index engine_availability on engine ((cast(coalesce(availability_24h, -1) as numeric)), id);
 
@@ -89,6 +92,7 @@ create table lease (
 );
 create index lease_engine on lease (engine_id, status);
 create index lease_pico on lease (pico_did);
+create index lease_pending on lease (source_block) where not confirmed;
 
 create table trust_list (
     id                bigint primary key,

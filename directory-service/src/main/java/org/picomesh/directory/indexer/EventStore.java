@@ -4,13 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.picomesh.contracts.events.MarketLog;
 import org.picomesh.directory.chain.BlockHeader;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
@@ -23,17 +30,45 @@ class EventStore {
     private static final TypeReference<Map<String, Object>> ARGS = new TypeReference<>() {};
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final DataSource dataSource;
 
-    EventStore(NamedParameterJdbcTemplate jdbc) {
+    EventStore(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
+    /** Appends the events with COPY, the fastest way into PostgreSQL, on the transaction's connection. */
     void insert(List<MarketLog> events, long confirmedHead) {
-        jdbc.batchUpdate("""
-                insert into chain_event (block_number, log_index, block_hash, tx_hash, kind, engine_id, lease_id,
-                    payload, confirmed)
-                values (:block, :index, :hash, :tx, :kind, :engine, :lease, cast(:payload as jsonb), :confirmed)""",
-                events.stream().map(e -> params(e, confirmedHead)).toArray(SqlParameterSource[]::new));
+        if (events.isEmpty()) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder(events.size() * 400);
+        for (MarketLog e : events) {
+            csv.append(e.blockNumber()).append(',').append(e.logIndex()).append(',').append(e.blockHash()).append(',')
+                    .append(e.txHash()).append(',').append(e.name()).append(',')
+                    .append(nullable(firstId(e, "engineId", "toEngineId"))).append(',')
+                    .append(nullable(firstId(e, "leaseId", "fromLeaseId"))).append(',')
+                    .append(quoted(json(e.args()))).append(',').append(e.blockNumber() <= confirmedHead).append('\n');
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                    copy chain_event (block_number, log_index, block_hash, tx_hash, kind, engine_id, lease_id, payload,
+                        confirmed) from stdin (format csv)""", new StringReader(csv.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot store " + events.size() + " events", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static String nullable(Long id) {
+        return id == null ? "" : id.toString();
+    }
+
+    /** A CSV field: quoted, with quotes doubled (the payload carries strangers' strings). */
+    private static String quoted(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     /** Replays every stored event in chain order, a page at a time. */
@@ -94,15 +129,6 @@ class EventStore {
 
     void clearCheckpoint() {
         jdbc.getJdbcTemplate().update("delete from indexer_checkpoint");
-    }
-
-    private static MapSqlParameterSource params(MarketLog e, long confirmedHead) {
-        Long engine = firstId(e, "engineId", "toEngineId");
-        Long lease = firstId(e, "leaseId", "fromLeaseId");
-        return new MapSqlParameterSource("block", e.blockNumber()).addValue("index", e.logIndex())
-                .addValue("hash", e.blockHash()).addValue("tx", e.txHash()).addValue("kind", e.name())
-                .addValue("engine", engine).addValue("lease", lease).addValue("payload", json(e.args()))
-                .addValue("confirmed", e.blockNumber() <= confirmedHead);
     }
 
     private static Long firstId(MarketLog e, String... names) {

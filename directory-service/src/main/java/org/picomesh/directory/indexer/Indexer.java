@@ -3,6 +3,10 @@ package org.picomesh.directory.indexer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.picomesh.contracts.events.EventDecoder;
 import org.picomesh.contracts.events.MarketLog;
 import org.picomesh.directory.chain.BlockHeader;
@@ -19,12 +23,16 @@ import org.web3j.protocol.core.methods.response.Log;
  * Mirrors the market's events into PostgreSQL: backfills from the deployment block in bounded ranges, then
  * follows the head. Each range is written in one transaction together with the checkpoint, so a crash at any
  * moment resumes with nothing lost or doubled. Before each range it checks that the checkpoint block is still
- * on the node's chain; if not, it forgets everything above the common ancestor and rebuilds.
+ * on the node's chain; if not, it forgets everything above the common ancestor and rebuilds. While a range is
+ * written, the next is read ahead; ranges adapt to hold about 5,000 events.
  */
 class Indexer {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     /** How far back stored blocks are compared with the node to find a common ancestor. */
     private static final int MAX_REORG_DEPTH = 1_000;
+    /** Events a range aims at: big enough to batch well, small enough to overlap reading and writing. */
+    private static final long TARGET_EVENTS = 5_000;
+    private static final long FIRST_RANGE = 100;
 
     private final ChainNode node;
     private final MarketContracts market;
@@ -33,6 +41,13 @@ class Indexer {
     private final MarketBatches batches;
     private final TransactionTemplate tx;
     private final IndexerStatus status;
+    private final ExecutorService prefetcher = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "indexer-prefetch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private long range;
+    private volatile CompletableFuture<Batch> prefetched;
 
     Indexer(ChainNode node, MarketContracts market, ChainProperties properties, EventStore events,
             MarketBatches batches, TransactionTemplate tx, IndexerStatus status) {
@@ -43,6 +58,7 @@ class Indexer {
         this.batches = batches;
         this.tx = tx;
         this.status = status;
+        this.range = Math.min(FIRST_RANGE, properties.maxBlockRange());
     }
 
     /** Indexes the next range. Returns true when caught up with the head (time to wait for new blocks). */
@@ -51,6 +67,7 @@ class Indexer {
         status.head(head);
         Optional<BlockHeader> checkpoint = events.checkpoint();
         if (checkpoint.isPresent() && !onChain(checkpoint.get())) {
+            prefetched = null;
             reorganise(checkpoint.get().number());
             return false;
         }
@@ -60,30 +77,61 @@ class Indexer {
             tx.executeWithoutResult(t -> batches.confirm(confirmedHead));
             return true;
         }
-        long to = Math.min(head, from + properties.maxBlockRange() - 1);
-        long started = System.nanoTime();
-        List<Log> raw = node.logs(List.of(market.registry(), market.escrow()), from, to);
-        long fetched = System.nanoTime();
-        List<MarketLog> logs = raw.parallelStream().map(EventDecoder.market()::decode).flatMap(Optional::stream).toList();
-        long decoded = System.nanoTime();
-        List<BlockHeader> headers = headers(Math.max(from, confirmedHead + 1), to);
-        if (!consistent(logs, headers)) {
-            log.info("the chain moved while reading blocks {}..{}; reading them again", from, to);
+        Batch batch = takePrefetched(from).orElseGet(() -> fetch(from, Math.min(head, from + range - 1), confirmedHead));
+        if (!consistent(batch.logs(), batch.headers())) {
+            log.info("the chain moved while reading blocks {}..{}; reading them again", batch.from(), batch.to());
             return false;
         }
+        adaptRange(batch.logs().size());
+        long next = batch.to() + 1;
+        if (next <= head) {
+            long nextTo = Math.min(head, next + range - 1);
+            prefetched = CompletableFuture.supplyAsync(() -> fetch(next, nextTo, confirmedHead), prefetcher);
+        }
+        long started = System.nanoTime();
         tx.executeWithoutResult(t -> {
-            events.insert(logs, confirmedHead);
-            batches.apply(logs, confirmedHead);
-            events.saveBlocks(headers);
-            events.saveCheckpoint(headers.get(headers.size() - 1));
+            events.insert(batch.logs(), confirmedHead);
+            batches.apply(batch.logs(), confirmedHead);
+            events.saveBlocks(batch.headers());
+            events.saveCheckpoint(batch.headers().get(batch.headers().size() - 1));
             batches.confirm(confirmedHead);
         });
-        status.indexed(to, logs.size());
-        if (!logs.isEmpty()) {
-            log.debug("indexed {} events in blocks {}..{}: fetch {} ms, decode {} ms, write {} ms", logs.size(), from, to,
-                    (fetched - started) / 1_000_000, (decoded - fetched) / 1_000_000, (System.nanoTime() - decoded) / 1_000_000);
+        status.indexed(batch.to(), batch.logs().size());
+        if (!batch.logs().isEmpty()) {
+            log.debug("indexed {} events in blocks {}..{} (written in {} ms)", batch.logs().size(), batch.from(), batch.to(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
-        return to >= head;
+        return batch.to() >= head;
+    }
+
+    /** The logs of a range, decoded, with the headers of its unconfirmed blocks (always including the last). */
+    private record Batch(long from, long to, List<MarketLog> logs, List<BlockHeader> headers) {}
+
+    private Batch fetch(long from, long to, long confirmedHead) {
+        List<Log> raw = node.logs(List.of(market.registry(), market.escrow()), from, to);
+        List<MarketLog> logs = raw.parallelStream().map(EventDecoder.market()::decode).flatMap(Optional::stream).toList();
+        return new Batch(from, to, logs, headers(Math.max(from, confirmedHead + 1), to));
+    }
+
+    /** The range read ahead while the previous one was written, if it starts where indexing goes on. */
+    private Optional<Batch> takePrefetched(long from) {
+        CompletableFuture<Batch> ahead = prefetched;
+        prefetched = null;
+        if (ahead == null) {
+            return Optional.empty();
+        }
+        try {
+            Batch batch = ahead.join();
+            return batch.from() == from ? Optional.of(batch) : Optional.empty();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Aims each range at about {@link #TARGET_EVENTS} events, within [1, maxBlockRange] blocks. */
+    private void adaptRange(int eventCount) {
+        long next = eventCount == 0 ? range * 2 : range * TARGET_EVENTS / eventCount;
+        range = Math.max(1, Math.min(properties.maxBlockRange(), Math.max(next, range / 4)));
     }
 
     private boolean onChain(BlockHeader checkpoint) {
