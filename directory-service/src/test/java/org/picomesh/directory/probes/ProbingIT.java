@@ -1,0 +1,45 @@
+package org.picomesh.directory.probes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.picomesh.directory.support.Directory.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.picomesh.contracts.devnet.SampleAdverts;
+import org.picomesh.directory.support.Directory;
+import org.picomesh.directory.support.PicoEngine;
+import org.picomesh.directory.support.TestChain;
+import org.picomesh.directory.support.TestDatabase;
+
+/** The directory measures a real pico engine, and sees it go away. */
+class ProbingIT {
+    @Test
+    void measuresARealPicoEngineAndNoticesWhenItStops() throws Exception {
+        try (TestChain chain = new TestChain(); PicoEngine engine = PicoEngine.start();
+                Directory directory = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of(
+                        "picomesh.probes.enabled", true, "picomesh.probes.interval", "200ms",
+                        "picomesh.probes.timeout", "1s", "picomesh.probes.allow-loopback", true,
+                        "picomesh.api.list-cache-ttl", "0s"))) {
+            long up = chain.register(1, SampleAdverts.advert(engine.url(), 1, 2), "1");
+            long hostile = chain.register(2, SampleAdverts.advert("javascript:alert(1)", 2, 2), "1");
+
+            await("a measurement of the engine", Duration.ofSeconds(30), () -> directory.get("/api/engines/" + up)
+                    .at("/summary/measuredLatencyP50/value").isNumber());
+            JsonNode measured = directory.get("/api/engines/" + up);
+            assertThat(measured.at("/summary/availability/value").asDouble()).isEqualTo(1.0);
+            assertThat(measured.at("/summary/measuredLatencyP50/source").asText()).isEqualTo("measured");
+            assertThat(measured.path("probes").get(0).path("ok").asBoolean()).isTrue();
+
+            await("the hostile endpoint to be refused", Duration.ofSeconds(30), () -> directory.get("/api/engines/" + hostile)
+                    .path("probes").size() > 0);
+            assertThat(directory.get("/api/engines/" + hostile).at("/probes/0/error").asText())
+                    .isEqualTo("not probed: only http and https endpoints are probed");
+
+            engine.close();
+            await("failed probes to lower the availability", Duration.ofSeconds(30), () -> directory
+                    .get("/api/engines/" + up).at("/summary/availability/value").asDouble() < 1.0);
+        }
+    }
+}
