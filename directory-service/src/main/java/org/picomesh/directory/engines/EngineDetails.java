@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ class EngineDetails {
     private static final List<String> CHALLENGE_EVENTS = List.of("ChallengeOpened", "ChallengeAnswered", "ChallengeExecuted");
     private static final int MAX_SAMPLES = 2_000;
 
-    record Engine(EngineSummary summary, String advertHash, String metadataCid, Metric unbonding, Long unlockAt,
+    record Engine(EngineSummary summary, Map<String, String> provenance, String advertHash, String metadataCid, Metric unbonding, Long unlockAt,
             Metric slashed, Long challengeDeadline, long registeredBlock, long sourceBlock, String sourceBlockHash,
             Map<String, Metric> measured, List<ChainEvent> stakeHistory, List<ChainEvent> challenges,
             List<Lease> activeLeases, List<TrustList> trustLists, List<ProbeSample> probes) {}
@@ -48,24 +50,28 @@ class EngineDetails {
                 select l.*, s.p50_ms_1h, s.p95_ms_1h, s.availability_1h, s.p50_ms_7d, s.p95_ms_7d, s.availability_7d
                 from engine_listing l left join probe_stats s on s.engine_id = l.id where l.id = :id""", params,
                 (rs, n) -> new Engine(
-                EngineSummary.from(rs), rs.getString("advert_hash"), rs.getString("metadata_cid"),
+                EngineSummary.from(rs), EngineSummary.PROVENANCE, rs.getString("advert_hash"), rs.getString("metadata_cid"),
                 Metric.onchain(rs.getBigDecimal("unbonding").toPlainString(), "wei"),
                 rs.getObject("unlock_at", Long.class),
                 Metric.onchain(rs.getBigDecimal("slashed").toPlainString(), "wei"),
                 rs.getObject("challenge_deadline", Long.class), rs.getLong("registered_block"),
                 rs.getLong("source_block"), rs.getString("source_block_hash"),
-                Map.of("p50Ms1h", EngineSummary.measured(rs, "p50_ms_1h", "ms"),
-                        "p95Ms1h", EngineSummary.measured(rs, "p95_ms_1h", "ms"),
-                        "availability1h", EngineSummary.measured(rs, "availability_1h", "ratio"),
-                        "p50Ms7d", EngineSummary.measured(rs, "p50_ms_7d", "ms"),
-                        "p95Ms7d", EngineSummary.measured(rs, "p95_ms_7d", "ms"),
-                        "availability7d", EngineSummary.measured(rs, "availability_7d", "ratio")),
+                Map.of("p50Ms1h", measured(rs, "p50_ms_1h", "ms"),
+                        "p95Ms1h", measured(rs, "p95_ms_1h", "ms"),
+                        "availability1h", measured(rs, "availability_1h", "ratio"),
+                        "p50Ms7d", measured(rs, "p50_ms_7d", "ms"),
+                        "p95Ms7d", measured(rs, "p95_ms_7d", "ms"),
+                        "availability7d", measured(rs, "availability_7d", "ratio")),
                 events(id, STAKE_EVENTS), events(id, CHALLENGE_EVENTS), leases(params), trustLists(params),
                 probes(params)));
         if (found.isEmpty()) {
             throw new NotFoundException("there is no engine " + id);
         }
         return found.get(0);
+    }
+
+    private static Metric measured(ResultSet rs, String column, String unit) throws SQLException {
+        return Metric.measured(EngineSummary.rounded(rs, column), unit);
     }
 
     private List<ChainEvent> events(long id, List<String> kinds) {

@@ -3,6 +3,7 @@ package org.picomesh.directory.engines;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 /** Runs an {@link EngineQuery} as one keyset-paginated SQL query over the engine listing. */
 @Component
 class EngineSearch {
-    /** A page of engines and the cursor of the next page, if there is one. */
-    record Page(List<EngineSummary> engines, String nextCursor) {}
+    /** A page of engines, the cursor of the next page if there is one, and where each figure comes from. */
+    record Page(List<EngineSummary> engines, String nextCursor, Map<String, String> provenance) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -36,11 +37,12 @@ class EngineSearch {
             return EngineSummary.from(rs);
         });
         if (rows.size() <= q.limit()) {
-            return new Page(rows, null);
+            return new Page(rows, null, EngineSummary.PROVENANCE);
         }
         List<EngineSummary> page = rows.subList(0, q.limit());
         EngineSummary last = page.get(page.size() - 1);
-        return new Page(page, new Cursor(q.sort().toString(), sortValues.get(q.limit() - 1), last.id()).encode());
+        return new Page(page, new Cursor(q.sort().toString(), sortValues.get(q.limit() - 1), last.id()).encode(),
+                EngineSummary.PROVENANCE);
     }
 
     /** The SQL of the filters alone, for benchmarks that compare the API with its bare query. */

@@ -61,9 +61,9 @@ class IndexingIT {
                 .path("unbonding").path("value").asText().equals("1000000000000000000"));
         JsonNode engine = directory.get("/api/engines/" + id);
         assertThat(engine.at("/summary/endpoint").asText()).isEqualTo("https://life.example/v2");
-        assertThat(engine.at("/summary/stake/value").asText()).isEqualTo("1700000000000000000");
-        assertThat(engine.at("/summary/stake/source").asText()).isEqualTo("onchain");
-        assertThat(engine.at("/summary/advertisedLatency/source").asText()).isEqualTo("advertised");
+        assertThat(engine.at("/summary/stakeWei").asText()).isEqualTo("1700000000000000000");
+        assertThat(engine.at("/provenance/stakeWei").asText()).isEqualTo("onchain");
+        assertThat(engine.at("/provenance/advertisedLatencyMs").asText()).isEqualTo("advertised");
         assertThat(engine.at("/summary/status").asText()).isEqualTo("unbonding");
         assertThat(engine.at("/slashed/value").asText()).isEqualTo("300000000000000000");
         assertThat(kinds(engine.path("stakeHistory")))
@@ -90,8 +90,8 @@ class IndexingIT {
         assertThat(pico.path("history")).hasSize(2);
         assertThat(pico.at("/history/0/status").asText()).isEqualTo("moved");
         assertThat(pico.at("/current/endpoint").asText()).isEqualTo("https://b.example");
-        assertThat(directory.get("/api/engines/" + b).at("/summary/activeLeases/value").asInt()).isEqualTo(1);
-        assertThat(directory.get("/api/engines/" + a).at("/summary/activeLeases/value").asInt()).isZero();
+        assertThat(directory.get("/api/engines/" + b).at("/summary/activeLeases").asInt()).isEqualTo(1);
+        assertThat(directory.get("/api/engines/" + a).at("/summary/activeLeases").asInt()).isZero();
     }
 
     @Test

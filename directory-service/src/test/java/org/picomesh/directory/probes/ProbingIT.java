@@ -26,10 +26,10 @@ class ProbingIT {
             long hostile = chain.register(2, SampleAdverts.advert("javascript:alert(1)", 2, 2), "1");
 
             await("a measurement of the engine", Duration.ofSeconds(30), () -> directory.get("/api/engines/" + up)
-                    .at("/summary/measuredLatencyP50/value").isNumber());
+                    .at("/summary/measuredLatencyP50Ms").isNumber());
             JsonNode measured = directory.get("/api/engines/" + up);
-            assertThat(measured.at("/summary/availability/value").asDouble()).isEqualTo(1.0);
-            assertThat(measured.at("/summary/measuredLatencyP50/source").asText()).isEqualTo("measured");
+            assertThat(measured.at("/summary/availability").asDouble()).isEqualTo(1.0);
+            assertThat(measured.at("/provenance/measuredLatencyP50Ms").asText()).isEqualTo("measured");
             assertThat(measured.path("probes").get(0).path("ok").asBoolean()).isTrue();
 
             await("the hostile endpoint to be refused", Duration.ofSeconds(30), () -> directory.get("/api/engines/" + hostile)
@@ -39,7 +39,7 @@ class ProbingIT {
 
             engine.close();
             await("failed probes to lower the availability", Duration.ofSeconds(30), () -> directory
-                    .get("/api/engines/" + up).at("/summary/availability/value").asDouble() < 1.0);
+                    .get("/api/engines/" + up).at("/summary/availability").asDouble() < 1.0);
         }
     }
 }
