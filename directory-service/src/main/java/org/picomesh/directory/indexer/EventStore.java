@@ -46,9 +46,9 @@ class EventStore {
         for (MarketLog e : events) {
             csv.append(e.blockNumber()).append(',').append(e.logIndex()).append(',').append(e.blockHash()).append(',')
                     .append(e.txHash()).append(',').append(e.name()).append(',')
-                    .append(nullable(firstId(e, "engineId", "toEngineId"))).append(',')
-                    .append(nullable(firstId(e, "leaseId", "fromLeaseId"))).append(',')
-                    .append(quoted(json(e.args()))).append(',').append(e.blockNumber() <= confirmedHead).append('\n');
+                    .append(Csv.nullable(firstId(e, "engineId", "toEngineId"))).append(',')
+                    .append(Csv.nullable(firstId(e, "leaseId", "fromLeaseId"))).append(',')
+                    .append(Csv.quoted(json(e.args()))).append(',').append(e.blockNumber() <= confirmedHead).append('\n');
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -62,14 +62,6 @@ class EventStore {
         }
     }
 
-    private static String nullable(Long id) {
-        return id == null ? "" : id.toString();
-    }
-
-    /** A CSV field: quoted, with quotes doubled (the payload carries strangers' strings). */
-    private static String quoted(String text) {
-        return '"' + text.replace("\"", "\"\"") + '"';
-    }
 
     /** Replays every stored event in chain order, a page at a time. */
     void replay(Consumer<List<MarketLog>> page) {

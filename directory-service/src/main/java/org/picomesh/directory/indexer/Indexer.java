@@ -32,7 +32,7 @@ class Indexer {
     private static final int MAX_REORG_DEPTH = 1_000;
     /** Events a range aims at: big enough to batch well, small enough to overlap reading and writing. */
     private static final long TARGET_EVENTS = 5_000;
-    private static final long FIRST_RANGE = 100;
+    private static final long FIRST_RANGE = 10;
 
     private final ChainNode node;
     private final MarketContracts market;
@@ -88,18 +88,23 @@ class Indexer {
             long nextTo = Math.min(head, next + range - 1);
             prefetched = CompletableFuture.supplyAsync(() -> fetch(next, nextTo, confirmedHead), prefetcher);
         }
-        long started = System.nanoTime();
+        long[] at = new long[4];
         tx.executeWithoutResult(t -> {
+            at[0] = System.nanoTime();
             events.insert(batch.logs(), confirmedHead);
+            at[1] = System.nanoTime();
             batches.apply(batch.logs(), confirmedHead);
+            at[2] = System.nanoTime();
             events.saveBlocks(batch.headers());
             events.saveCheckpoint(batch.headers().get(batch.headers().size() - 1));
             batches.confirm(confirmedHead);
+            at[3] = System.nanoTime();
         });
         status.indexed(batch.to(), batch.logs().size());
         if (!batch.logs().isEmpty()) {
-            log.debug("indexed {} events in blocks {}..{} (written in {} ms)", batch.logs().size(), batch.from(), batch.to(),
-                    (System.nanoTime() - started) / 1_000_000);
+            log.debug("indexed {} events in blocks {}..{}: events {} ms, rows {} ms, checkpoint {} ms, commit {} ms",
+                    batch.logs().size(), batch.from(), batch.to(), (at[1] - at[0]) / 1_000_000,
+                    (at[2] - at[1]) / 1_000_000, (at[3] - at[2]) / 1_000_000, (System.nanoTime() - at[3]) / 1_000_000);
         }
         return batch.to() >= head;
     }

@@ -14,21 +14,6 @@ import org.springframework.stereotype.Component;
 /** Reads the rows a batch touches and writes them back, in batches, within the indexer's transaction. */
 @Component
 class ProjectionStore {
-    private static final String UPSERT_ENGINE = """
-            insert into engine (id, operator, endpoint, did, region, metadata_cid, price_per_hour, latency_ms, capacity,
-                advert_hash, stake, unbonding, unlock_at, slashed, active_leases, challenge_deadline, registered_block,
-                source_block, source_block_hash, confirmed)
-            values (:id, :operator, :endpoint, :did, :region, :metadataCid, :price, :latency, :capacity, :advertHash,
-                :stake, :unbonding, :unlockAt, :slashed, :activeLeases, :challengeDeadline, :registeredBlock,
-                :sourceBlock, :sourceBlockHash, :confirmed)
-            on conflict (id) do update set operator = excluded.operator, endpoint = excluded.endpoint,
-                did = excluded.did, region = excluded.region, metadata_cid = excluded.metadata_cid,
-                price_per_hour = excluded.price_per_hour, latency_ms = excluded.latency_ms,
-                capacity = excluded.capacity, advert_hash = excluded.advert_hash, stake = excluded.stake,
-                unbonding = excluded.unbonding, unlock_at = excluded.unlock_at, slashed = excluded.slashed,
-                active_leases = excluded.active_leases, challenge_deadline = excluded.challenge_deadline,
-                registered_block = excluded.registered_block, source_block = excluded.source_block,
-                source_block_hash = excluded.source_block_hash, confirmed = excluded.confirmed""";
     private static final String UPSERT_LEASE = """
             insert into lease (id, engine_id, payer, pico_did, pico_did_hash, deposit, price_per_hour, status,
                 opened_block, ended_block, moved_to, source_block, source_block_hash, confirmed)
@@ -42,25 +27,30 @@ class ProjectionStore {
                 source_block_hash = excluded.source_block_hash, confirmed = excluded.confirmed""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final EngineRows engineRows;
 
-    ProjectionStore(NamedParameterJdbcTemplate jdbc) {
+    ProjectionStore(NamedParameterJdbcTemplate jdbc, EngineRows engineRows) {
         this.jdbc = jdbc;
+        this.engineRows = engineRows;
+    }
+
+    private static MapSqlParameterSource ids(Collection<Long> ids) {
+        return new MapSqlParameterSource("ids", ids.toArray(Long[]::new));
     }
 
     void load(MarketState state, Collection<Long> engineIds, Collection<Long> leaseIds) {
         if (!engineIds.isEmpty()) {
-            jdbc.query("select * from engine where id in (:ids)", new MapSqlParameterSource("ids", engineIds),
+            jdbc.query("select * from engine where id = any(:ids)", ids(engineIds),
                     (ResultSet rs) -> { state.engines.put(rs.getLong("id"), engine(rs)); });
         }
         if (!leaseIds.isEmpty()) {
-            jdbc.query("select * from lease where id in (:ids)", new MapSqlParameterSource("ids", leaseIds),
+            jdbc.query("select * from lease where id = any(:ids)", ids(leaseIds),
                     (ResultSet rs) -> { state.leases.put(rs.getLong("id"), lease(rs)); });
         }
     }
 
     void save(MarketState state, long confirmedHead) {
-        jdbc.batchUpdate(UPSERT_ENGINE, state.engines.values().stream()
-                .map(e -> engineParams(e, e.sourceBlock <= confirmedHead)).toArray(SqlParameterSource[]::new));
+        engineRows.upsert(state.engines.values(), confirmedHead);
         jdbc.batchUpdate(UPSERT_LEASE, state.leases.values().stream()
                 .map(l -> leaseParams(l, l.sourceBlock <= confirmedHead)).toArray(SqlParameterSource[]::new));
         state.newLists.values().forEach(list -> jdbc.update("""
@@ -94,18 +84,6 @@ class ProjectionStore {
             String block = table.equals("chain_event") ? "block_number" : "source_block";
             jdbc.update("update " + table + " set confirmed = true where not confirmed and " + block + " <= :head", head);
         }
-    }
-
-    private static MapSqlParameterSource engineParams(EngineRow e, boolean confirmed) {
-        return new MapSqlParameterSource("id", e.id).addValue("operator", e.operator).addValue("endpoint", e.endpoint)
-                .addValue("did", e.did).addValue("region", e.region).addValue("metadataCid", e.metadataCid)
-                .addValue("price", decimal(e.pricePerHour)).addValue("latency", e.latencyMs)
-                .addValue("capacity", e.capacity).addValue("advertHash", e.advertHash)
-                .addValue("stake", decimal(e.stake)).addValue("unbonding", decimal(e.unbonding))
-                .addValue("unlockAt", e.unlockAt).addValue("slashed", decimal(e.slashed))
-                .addValue("activeLeases", e.activeLeases).addValue("challengeDeadline", e.challengeDeadline)
-                .addValue("registeredBlock", e.registeredBlock).addValue("sourceBlock", e.sourceBlock)
-                .addValue("sourceBlockHash", e.sourceBlockHash).addValue("confirmed", confirmed);
     }
 
     private static MapSqlParameterSource leaseParams(LeaseRow l, boolean confirmed) {

@@ -1,0 +1,76 @@
+package org.picomesh.directory.indexer;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a batch's engine rows in two statements, whatever their number: COPY into a temporary table, then one
+ * upsert from it. Only the columns derived from the chain are written; the measured ones stay as they were.
+ */
+@Component
+class EngineRows {
+    private static final String COLUMNS = "id, operator, endpoint, did, region, metadata_cid, price_per_hour, latency_ms,"
+            + " capacity, advert_hash, stake, unbonding, unlock_at, slashed, active_leases, challenge_deadline,"
+            + " registered_block, source_block, source_block_hash, confirmed";
+
+    private final DataSource dataSource;
+
+    EngineRows(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    void upsert(Collection<EngineRow> rows, long confirmedHead) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create temporary table if not exists engine_batch"
+                    + " (like engine including defaults) on commit delete rows");
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy engine_batch (" + COLUMNS + ") from stdin (format csv)", new StringReader(csv(rows, confirmedHead)));
+            statement.executeUpdate("insert into engine (" + COLUMNS + ") select " + COLUMNS + " from engine_batch"
+                    + " on conflict (id) do update set " + updates());
+            statement.execute("truncate engine_batch");
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot write " + rows.size() + " engine rows", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static String updates() {
+        StringBuilder set = new StringBuilder();
+        for (String column : COLUMNS.split(",")) {
+            String name = column.strip();
+            if (!name.equals("id")) {
+                set.append(set.isEmpty() ? "" : ", ").append(name).append(" = excluded.").append(name);
+            }
+        }
+        return set.toString();
+    }
+
+    private static String csv(Collection<EngineRow> rows, long confirmedHead) {
+        StringBuilder csv = new StringBuilder(rows.size() * 300);
+        for (EngineRow e : rows) {
+            csv.append(e.id).append(',').append(Csv.quoted(e.operator)).append(',').append(Csv.quoted(e.endpoint))
+                    .append(',').append(Csv.quoted(e.did)).append(',').append(Csv.quoted(e.region)).append(',')
+                    .append(Csv.quoted(e.metadataCid)).append(',').append(e.pricePerHour).append(',').append(e.latencyMs)
+                    .append(',').append(e.capacity).append(',').append(Csv.quoted(e.advertHash)).append(',')
+                    .append(e.stake).append(',').append(e.unbonding).append(',').append(Csv.nullable(e.unlockAt))
+                    .append(',').append(e.slashed).append(',').append(e.activeLeases).append(',')
+                    .append(Csv.nullable(e.challengeDeadline)).append(',').append(e.registeredBlock).append(',')
+                    .append(e.sourceBlock).append(',').append(Csv.quoted(e.sourceBlockHash)).append(',')
+                    .append(e.sourceBlock <= confirmedHead).append('\n');
+        }
+        return csv.toString();
+    }
+}
