@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,6 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every engine's placement figures, read at most once per {@code picomesh.api.list-cache-ttl} (250 ms) and
  * shared by the placement requests of that moment: a policy is scored in memory, never with a scan per request.
+ * An expired snapshot is re-read in the background while requests go on with it (never older than the time
+ * one read takes); only the very first request waits for a read.
  */
 @Component
 class CandidateSnapshot {
@@ -20,6 +25,12 @@ class CandidateSnapshot {
     private final JdbcTemplate jdbc;
     private final long ttlNanos;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "placement-snapshot");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     CandidateSnapshot(JdbcTemplate jdbc, @Value("${picomesh.api.list-cache-ttl:250ms}") Duration ttl) {
         this.jdbc = jdbc;
@@ -28,10 +39,17 @@ class CandidateSnapshot {
 
     List<Candidate> engines() {
         Snapshot snapshot = current.get();
-        long now = System.nanoTime();
-        if (snapshot == null || now - snapshot.takenAt() >= ttlNanos) {
-            snapshot = new Snapshot(now, read());
+        if (snapshot == null) {
+            snapshot = new Snapshot(System.nanoTime(), read());
             current.set(snapshot);
+        } else if (System.nanoTime() - snapshot.takenAt() >= ttlNanos && refreshing.compareAndSet(false, true)) {
+            refresher.execute(() -> {
+                try {
+                    current.set(new Snapshot(System.nanoTime(), read()));
+                } finally {
+                    refreshing.set(false);
+                }
+            });
         }
         return snapshot.engines();
     }

@@ -1,0 +1,38 @@
+package org.picomesh.directory.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.picomesh.directory.support.Directory.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.picomesh.contracts.devnet.SampleAdverts;
+import org.picomesh.directory.support.Directory;
+import org.picomesh.directory.support.TestChain;
+import org.picomesh.directory.support.TestDatabase;
+
+/** With a confirmation depth, new rows are shown at once but as pending, and confirmed once buried deep enough. */
+class ConfirmationsIT {
+    @Test
+    void showsNewEnginesAsPendingUntilTheyAreConfirmationsDeep() throws Exception {
+        try (TestChain chain = new TestChain();
+                Directory directory = Directory.start(chain.deployment, TestDatabase.fresh(),
+                        Map.of("picomesh.chain.confirmations", 3, "picomesh.chain.use-finalized-tag", false))) {
+            long id = chain.register(1, SampleAdverts.advert("https://fresh.example", 1, 2), "1");
+            await("the engine to be indexed", Duration.ofSeconds(20), () -> directory.getRaw("/api/engines/" + id).statusCode() == 200);
+            JsonNode fresh = directory.get("/api/engines/" + id).path("summary");
+            assertThat(fresh.path("status").asText()).isEqualTo("pending");
+            assertThat(fresh.path("confirmed").asBoolean()).isFalse();
+
+            for (int n = 0; n < 3; n++) {
+                chain.anvil.call("evm_mine");
+            }
+            await("the engine to be confirmed", Duration.ofSeconds(20),
+                    () -> directory.get("/api/engines/" + id).at("/summary/confirmed").asBoolean());
+            assertThat(directory.get("/api/engines/" + id).at("/summary/status").asText()).isEqualTo("listed");
+            assertThat(directory.jdbc().queryForObject("select count(*) from chain_event where not confirmed", Long.class))
+                    .isZero();
+        }
+    }
+}
