@@ -56,6 +56,7 @@ class IndexerRunner implements SmartLifecycle {
 
     private void run() {
         Duration poll = properties.pollInterval();
+        int failures = 0;
         while (thread == Thread.currentThread()) {
             try {
                 if (!lock.holdOrAcquire()) {
@@ -64,7 +65,9 @@ class IndexerRunner implements SmartLifecycle {
                     continue;
                 }
                 status.role(IndexerStatus.Role.INDEXING);
-                if (indexer.step()) {
+                boolean caughtUp = indexer.step();
+                failures = 0;
+                if (caughtUp) {
                     pause(poll);
                 }
             } catch (NodeUnavailableException e) {
@@ -75,11 +78,21 @@ class IndexerRunner implements SmartLifecycle {
                 if (thread != Thread.currentThread()) {
                     return;
                 }
-                log.error("indexing failed; retrying", e);
+                // The database or a bug: say it fully once, then briefly, backing off up to the longest pause.
+                if (failures++ == 0) {
+                    log.error("indexing failed; retrying with back-off", e);
+                } else {
+                    log.warn("indexing failed again ({} in a row): {}", failures, e.toString());
+                }
                 status.failed(e.toString());
-                pause(poll.multipliedBy(4));
+                pause(backoff(poll, failures));
             }
         }
+    }
+
+    private Duration backoff(Duration poll, int failures) {
+        Duration wait = poll.multipliedBy(1L << Math.min(failures, 10));
+        return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
     }
 
     private void pause(Duration duration) {
