@@ -1,0 +1,109 @@
+package org.picomesh.directory.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.picomesh.contracts.devnet.SampleAdverts;
+import org.picomesh.contracts.generated.EngineRegistry;
+import org.picomesh.directory.support.Browser;
+import org.picomesh.directory.support.Directory;
+import org.picomesh.directory.support.TestChain;
+import org.picomesh.directory.support.TestDatabase;
+
+/** The engines page in real Chromium, served by the directory, over a real chain and database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EnginesPageIT {
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+    private TestChain chain;
+    private Directory directory;
+    private Browser browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        chain = new TestChain();
+        directory = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of("picomesh.api.list-cache-ttl", "0s"));
+        chain.register(1, SampleAdverts.advert("https://cheap.example", 1, 4), "1");
+        chain.register(2, SampleAdverts.advert("https://dear.example", 5, 4), "3");
+        long hostile = chain.register(3, new EngineRegistry.Advert(HOSTILE, "did:web:hostile.example", BigInteger.TEN,
+                BigInteger.TEN, BigInteger.ONE, "eu-west", ""), "2");
+        Directory.await("the engines to be indexed", Duration.ofSeconds(20),
+                () -> directory.getRaw("/api/engines/" + hostile).statusCode() == 200);
+        browser = new Browser();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (directory != null) {
+            directory.close();
+        }
+        if (chain != null) {
+            chain.close();
+        }
+    }
+
+    @Test
+    void listsEnginesAndShowsAHostileNameAsTextThatRunsNothing() {
+        open("#/engines");
+        List<WebElement> rows = rows();
+        assertThat(rows).hasSize(3);
+        WebElement hostileRow = rows.stream().filter(r -> r.getText().contains(HOSTILE)).findFirst().orElseThrow();
+        assertThat(hostileRow.findElements(By.tagName("img"))).isEmpty();
+        assertThat(hostileRow.findElements(By.tagName("a"))).as("not a link: not an http(s) URL").isEmpty();
+        assertThat(browser.driver.executeScript("return typeof window.alertFired")).isEqualTo("undefined");
+        assertThat(browser.driver.findElements(By.cssSelector(".badge.onchain"))).isNotEmpty();
+        browser.screenshot("engines");
+    }
+
+    @Test
+    void filtersNarrowTheListAndTheUrlKeepsThem() {
+        open("#/engines");
+        rows();
+        WebElement search = browser.driver.findElement(By.name("q"));
+        search.sendKeys("cheap");
+        browser.driver.findElement(By.cssSelector("form.filters button")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> rows().size() == 1);
+        assertThat(browser.driver.getCurrentUrl()).contains("#/engines?q=cheap");
+        assertThat(rows().get(0).getText()).contains("https://cheap.example");
+
+        browser.driver.navigate().back();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> rows().size() == 3);
+        browser.screenshot("engines-filtered-back");
+    }
+
+    @Test
+    void sortingByAColumnOrdersTheRows() {
+        open("#/engines?sort=-stake");
+        assertThat(rows().get(0).getText()).contains("https://dear.example");
+        browser.driver.findElement(By.xpath("//th//a[contains(., 'Stake')]")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("sort=stake"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> rows().get(0).getText().contains("https://cheap.example"));
+    }
+
+    private void open(String hash) {
+        browser.driver.get(directory.baseUrl() + "/" + hash);
+        browser.driver.executeScript("window.alert = () => { window.alertFired = true; };");
+    }
+
+    private List<WebElement> rows() {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> {
+                    List<WebElement> found = d.findElements(By.cssSelector("table.engines tbody tr"));
+                    return found.isEmpty() ? null : found;
+                });
+    }
+}

@@ -1,0 +1,47 @@
+// The directory's API, typed as the pages use it. Errors arrive as RFC 9457 problems.
+
+export interface EngineSummary {
+  id: number;
+  status: string;
+  confirmed: boolean;
+  operator: string;
+  endpoint: string;
+  did: string;
+  region: string;
+  pricePerHourWei: string;
+  stakeWei: string;
+  capacity: number;
+  activeLeases: number;
+  freeCapacity: number;
+  advertisedLatencyMs: number;
+  measuredLatencyP50Ms: number | null;
+  measuredLatencyP95Ms: number | null;
+  availability: number | null;
+}
+
+export interface EnginePage {
+  engines: EngineSummary[];
+  nextCursor: string | null;
+  provenance: Record<string, 'onchain' | 'advertised' | 'measured'>;
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, { signal, headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    let detail = `the directory answered ${response.status}`;
+    try {
+      const problem = await response.json();
+      if (typeof problem.detail === 'string') detail = problem.detail;
+    } catch {
+      // not a problem document: keep the status line
+    }
+    throw new ApiError(response.status, detail);
+  }
+  return (await response.json()) as T;
+}

@@ -1,0 +1,90 @@
+import { ApiError, EnginePage, EngineSummary, getJson } from '../api';
+import { el, endpointLink } from '../dom';
+import { apiQuery, EngineFilters, filtersHash, formatEther, toggleSort } from '../query';
+
+const COLUMNS: { key: string; label: string; sort?: string; field: keyof EngineSummary }[] = [
+  { key: 'endpoint', label: 'Endpoint', field: 'endpoint' },
+  { key: 'region', label: 'Region', field: 'region' },
+  { key: 'status', label: 'Status', field: 'status' },
+  { key: 'pricePerHourWei', label: 'Price / pico-hour (ETH)', sort: 'price', field: 'pricePerHourWei' },
+  { key: 'stakeWei', label: 'Stake (ETH)', sort: 'stake', field: 'stakeWei' },
+  { key: 'freeCapacity', label: 'Free slots', sort: 'capacity', field: 'freeCapacity' },
+  { key: 'advertisedLatencyMs', label: 'Claimed latency (ms)', field: 'advertisedLatencyMs' },
+  { key: 'measuredLatencyP50Ms', label: 'Measured latency (ms)', sort: 'latency', field: 'measuredLatencyP50Ms' },
+  { key: 'availability', label: 'Availability', sort: 'availability', field: 'availability' },
+];
+
+/** The engines page: filters (kept in the URL), a sortable table, and the next page on demand. */
+export async function renderEngines(root: HTMLElement, filters: EngineFilters, signal: AbortSignal): Promise<void> {
+  const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, 'Loading engines…');
+  root.replaceChildren(el('h1', {}, 'Engines'), filterForm(filters), status);
+  try {
+    const page = await getJson<EnginePage>(apiQuery(filters), signal);
+    status.textContent = page.engines.length === 0 ? 'No engine matches these filters.' : '';
+    if (page.engines.length > 0) root.append(table(page, filters));
+    if (page.nextCursor) {
+      root.append(el('a', { class: 'next', href: filtersHash({ ...filters, cursor: page.nextCursor }) }, 'Next page →'));
+    }
+  } catch (error) {
+    if (signal.aborted) return;
+    status.className = 'status error';
+    status.textContent = error instanceof ApiError ? error.message : 'The directory cannot be reached.';
+  }
+}
+
+function filterForm(filters: EngineFilters): HTMLFormElement {
+  const field = (name: keyof EngineFilters, label: string, type = 'text') =>
+    el('label', {}, label, el('input', { name, type, value: filters[name] ?? '', inputmode: type === 'number' ? 'decimal' : undefined }));
+  const form = el('form', { class: 'filters', role: 'search', 'aria-label': 'Filter engines' },
+    field('q', 'Search'),
+    field('region', 'Region'),
+    field('maxPrice', 'Max price (wei)'),
+    field('minFreeCapacity', 'Min free slots', 'number'),
+    field('maxLatencyMs', 'Max measured latency (ms)', 'number'),
+    field('minStake', 'Min stake (wei)'),
+    field('minAvailability', 'Min availability (0-1)', 'number'),
+    el('label', {}, 'Status', statusSelect(filters.status)),
+    el('button', { type: 'submit' }, 'Apply'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const next: EngineFilters = { sort: filters.sort };
+    for (const [key, value] of data.entries()) {
+      if (typeof value === 'string' && value.trim()) (next as Record<string, string>)[key] = value.trim();
+    }
+    location.hash = filtersHash(next);
+  });
+  return form;
+}
+
+function statusSelect(current?: string): HTMLSelectElement {
+  const select = el('select', { name: 'status' }, el('option', { value: '' }, 'any'));
+  for (const status of ['listed', 'pending', 'unbonding', 'delisted', 'slashed']) {
+    select.append(el('option', { value: status, selected: status === current ? '' : undefined }, status));
+  }
+  return select;
+}
+
+function table(page: EnginePage, filters: EngineFilters): HTMLTableElement {
+  const header = el('tr', {}, ...COLUMNS.map((c) => {
+    const source = page.provenance[c.field as string];
+    const label = el('span', {}, c.label, source ? el('span', { class: `badge ${source}`, title: `${source} figure` }, source) : null);
+    if (!c.sort) return el('th', { scope: 'col' }, label);
+    const active = filters.sort === c.sort || filters.sort === '-' + c.sort;
+    const href = filtersHash({ ...filters, cursor: undefined, sort: toggleSort(filters.sort, c.sort) });
+    return el('th', { scope: 'col', 'aria-sort': active ? (filters.sort!.startsWith('-') ? 'descending' : 'ascending') : undefined },
+      el('a', { href, class: 'sort' }, label));
+  }));
+  const rows = page.engines.map((e) => el('tr', { 'data-engine': String(e.id) },
+    el('td', {}, endpointLink(e.endpoint), el('div', { class: 'did' }, e.did)),
+    el('td', {}, e.region),
+    el('td', {}, el('span', { class: `pill ${e.status}` }, e.status)),
+    el('td', { class: 'num', title: `${e.pricePerHourWei} wei` }, formatEther(e.pricePerHourWei)),
+    el('td', { class: 'num', title: `${e.stakeWei} wei` }, formatEther(e.stakeWei)),
+    el('td', { class: 'num' }, `${e.freeCapacity} / ${e.capacity}`),
+    el('td', { class: 'num' }, e.advertisedLatencyMs),
+    el('td', { class: 'num' }, e.measuredLatencyP50Ms ?? '—'),
+    el('td', { class: 'num' }, e.availability === null ? '—' : `${Math.round(e.availability * 1000) / 10} %`)));
+  return el('table', { class: 'engines' }, el('caption', {}, 'Engines matching the filters'),
+    el('thead', {}, header), el('tbody', {}, ...rows));
+}
