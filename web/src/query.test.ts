@@ -24,5 +24,6 @@ describe('filters in the URL', () => {
     expect(formatEther('1000000000000000000')).toBe('1');
     expect(formatEther('1500000000000000')).toBe('0.0015');
     expect(formatEther('0')).toBe('0');
+    expect(formatEther('10')).toBe('< 0.000001');
   });
 });

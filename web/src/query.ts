@@ -59,6 +59,7 @@ export function toggleSort(current: string | undefined, column: string): string 
 /** Wei as ether with up to 6 decimals, for people; the exact wei stays in the title. */
 export function formatEther(wei: string): string {
   const value = BigInt(wei);
+  if (value > 0n && value < 10n ** 12n) return '< 0.000001';
   const whole = value / 10n ** 18n;
   const fraction = (value % 10n ** 18n).toString().padStart(18, '0').slice(0, 6).replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : `${whole}`;

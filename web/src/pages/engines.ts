@@ -22,6 +22,7 @@ export async function renderEngines(root: HTMLElement, filters: EngineFilters, s
     const page = await getJson<EnginePage>(apiQuery(filters), signal);
     status.textContent = page.engines.length === 0 ? 'No engine matches these filters.' : '';
     if (page.engines.length > 0) root.append(table(page, filters));
+    performance.mark('first-rows');
     if (page.nextCursor) {
       root.append(el('a', { class: 'next', href: filtersHash({ ...filters, cursor: page.nextCursor }) }, 'Next page →'));
     }
