@@ -1,6 +1,8 @@
 package org.picomesh.directory.api;
 
+import java.math.BigDecimal;
 import java.util.Map;
+import java.util.TreeMap;
 import org.picomesh.directory.indexer.IndexerStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +29,7 @@ class StatsController {
                     (select count(*) from lease where status = 'active') as leases,
                     (select block_number from indexer_checkpoint) as indexed
                 from engine_listing""");
-        Map<String, Long> byRegion = new java.util.TreeMap<>();
+        Map<String, Long> byRegion = new TreeMap<>();
         jdbc.query("select region, count(*) from engine group by region", rs -> {
             byRegion.put(rs.getString(1), rs.getLong(2));
         });
@@ -35,7 +37,7 @@ class StatsController {
         Long head = indexer.head() < 0 ? null : indexer.head();
         Long lag = indexed == null || head == null ? null : Math.max(0, head - indexed);
         return new Stats(((Number) totals.get("engines")).longValue(), ((Number) totals.get("listed")).longValue(),
-                Metric.onchain(new java.math.BigDecimal(totals.get("stake").toString()).toPlainString(), "wei"),
+                Metric.onchain(new BigDecimal(totals.get("stake").toString()).toPlainString(), "wei"),
                 ((Number) totals.get("leases")).longValue(), indexed, head, lag, indexer.role().name().toLowerCase(),
                 byRegion);
     }
