@@ -45,3 +45,35 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   }
   return (await response.json()) as T;
 }
+
+export interface Metric {
+  value: string | number | null;
+  unit: string;
+  source: 'onchain' | 'advertised' | 'measured';
+}
+
+export interface ChainEvent {
+  block: number;
+  txHash: string;
+  kind: string;
+  confirmed: boolean;
+  args: Record<string, unknown>;
+}
+
+export interface EngineDetails {
+  summary: EngineSummary;
+  provenance: Record<string, string>;
+  advertHash: string;
+  metadataCid: string;
+  unbonding: Metric;
+  unlockAt: number | null;
+  slashed: Metric;
+  challengeDeadline: number | null;
+  registeredBlock: number;
+  measured: Record<string, Metric>;
+  stakeHistory: ChainEvent[];
+  challenges: ChainEvent[];
+  activeLeases: { id: number; picoDid: string; payer: string; deposit: Metric; pricePerHour: Metric; openedBlock: number }[];
+  trustLists: { id: number; name: string; curator: string }[];
+  probes: { at: string; ok: boolean; latencyMs: number | null; error: string | null }[];
+}

@@ -1,4 +1,5 @@
 import './style.css';
+import { renderEngine } from './pages/engine';
 import { renderEngines } from './pages/engines';
 import { parseFilters } from './query';
 
@@ -9,7 +10,13 @@ function route(): void {
   current?.abort();
   current = new AbortController();
   const root = document.getElementById('app')!;
-  void renderEngines(root, parseFilters(location.hash), current.signal);
+  const engine = /^#\/engines\/([^/?]+)/.exec(location.hash);
+  if (engine) {
+    void renderEngine(root, decodeURIComponent(engine[1]), current.signal);
+  } else {
+    void renderEngines(root, parseFilters(location.hash), current.signal);
+  }
+  root.focus();
 }
 
 window.addEventListener('hashchange', route);

@@ -77,7 +77,8 @@ function table(page: EnginePage, filters: EngineFilters): HTMLTableElement {
       el('a', { href, class: 'sort' }, label));
   }));
   const rows = page.engines.map((e) => el('tr', { 'data-engine': String(e.id) },
-    el('td', {}, endpointLink(e.endpoint), el('div', { class: 'did' }, e.did)),
+    el('td', {}, endpointLink(e.endpoint), el('div', { class: 'did' }, e.did),
+      el('a', { class: 'details', href: `#/engines/${e.id}` }, `Engine ${e.id} details`)),
     el('td', {}, e.region),
     el('td', {}, el('span', { class: `pill ${e.status}` }, e.status)),
     el('td', { class: 'num', title: `${e.pricePerHourWei} wei` }, formatEther(e.pricePerHourWei)),

@@ -18,6 +18,7 @@ import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.directory.support.Browser;
 import org.picomesh.directory.support.Directory;
+import org.picomesh.directory.support.PicoEngine;
 import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
 
@@ -26,19 +27,25 @@ import org.picomesh.directory.support.TestDatabase;
 class EnginesPageIT {
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
     private TestChain chain;
+    private PicoEngine picoEngine;
     private Directory directory;
     private Browser browser;
+    private long measured;
 
     @BeforeAll
     void start() throws Exception {
         chain = new TestChain();
-        directory = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of("picomesh.api.list-cache-ttl", "0s"));
+        picoEngine = PicoEngine.start();
+        directory = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of("picomesh.api.list-cache-ttl", "0s",
+                "picomesh.probes.enabled", true, "picomesh.probes.interval", "200ms", "picomesh.probes.allow-loopback", true));
         chain.register(1, SampleAdverts.advert("https://cheap.example", 1, 4), "1");
         chain.register(2, SampleAdverts.advert("https://dear.example", 5, 4), "3");
         long hostile = chain.register(3, new EngineRegistry.Advert(HOSTILE, "did:web:hostile.example", BigInteger.TEN,
                 BigInteger.TEN, BigInteger.ONE, "eu-west", ""), "2");
-        Directory.await("the engines to be indexed", Duration.ofSeconds(20),
-                () -> directory.getRaw("/api/engines/" + hostile).statusCode() == 200);
+        measured = chain.register(4, SampleAdverts.advert(picoEngine.url(), 2, 3), "1");
+        Directory.await("the engines to be indexed and the pico engine measured", Duration.ofSeconds(30),
+                () -> directory.getRaw("/api/engines/" + hostile).statusCode() == 200
+                        && directory.get("/api/engines/" + measured).path("probes").size() >= 3);
         browser = new Browser();
     }
 
@@ -50,6 +57,13 @@ class EnginesPageIT {
         if (directory != null) {
             directory.close();
         }
+        if (picoEngine != null) {
+            try {
+                picoEngine.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (chain != null) {
             chain.close();
         }
@@ -59,10 +73,11 @@ class EnginesPageIT {
     void listsEnginesAndShowsAHostileNameAsTextThatRunsNothing() {
         open("#/engines");
         List<WebElement> rows = rows();
-        assertThat(rows).hasSize(3);
+        assertThat(rows).hasSize(4);
         WebElement hostileRow = rows.stream().filter(r -> r.getText().contains(HOSTILE)).findFirst().orElseThrow();
         assertThat(hostileRow.findElements(By.tagName("img"))).isEmpty();
-        assertThat(hostileRow.findElements(By.tagName("a"))).as("not a link: not an http(s) URL").isEmpty();
+        assertThat(hostileRow.findElements(By.tagName("a"))).as("no link but the row's own details page")
+                .allSatisfy(a -> assertThat(a.getAttribute("href")).contains("#/engines/"));
         assertThat(browser.driver.executeScript("return typeof window.alertFired")).isEqualTo("undefined");
         assertThat(browser.driver.findElements(By.cssSelector(".badge.onchain"))).isNotEmpty();
         browser.screenshot("engines");
@@ -80,7 +95,7 @@ class EnginesPageIT {
         assertThat(rows().get(0).getText()).contains("https://cheap.example");
 
         browser.driver.navigate().back();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> rows().size() == 3);
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> rows().size() == 4);
         browser.screenshot("engines-filtered-back");
     }
 
@@ -92,6 +107,23 @@ class EnginesPageIT {
         new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("sort=stake"));
         new WebDriverWait(browser.driver, Duration.ofSeconds(10))
                 .until(d -> rows().get(0).getText().contains("https://cheap.example"));
+    }
+
+    @Test
+    void theEnginePageDrawsMeasuredLatencyAndVerifiesTheAdvertAgainstTheChain() {
+        open("#/engines/" + measured);
+        WebElement verify = new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector(".verify")).stream().findFirst().orElse(null));
+        assertThat(verify.getAttribute("data-verified")).isEqualTo("true");
+        assertThat(verify.getText()).startsWith("✓");
+        WebElement canvas = new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("#latency-chart canvas")).stream().findFirst().orElse(null));
+        Object drawn = browser.driver.executeScript("""
+                const c = arguments[0]; const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let ink = 0; for (let i = 3; i < data.length; i += 4) { if (data[i] > 0) ink++; } return ink;""", canvas);
+        assertThat(((Number) drawn).longValue()).as("painted pixels").isPositive();
+        assertThat(browser.driver.findElement(By.cssSelector(".timeline")).getText()).contains("EngineRegistered");
+        browser.screenshot("engine");
     }
 
     private void open(String hash) {

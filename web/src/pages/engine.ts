@@ -1,0 +1,105 @@
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { ApiError, ChainEvent, EngineDetails, getJson } from '../api';
+import { advertHash, verifiesAgainstChain } from '../advert';
+import { el, endpointLink } from '../dom';
+import { formatEther } from '../query';
+
+/** One engine: its advert, claimed vs measured latency over time, stake and challenges, leases, the hash check. */
+export async function renderEngine(root: HTMLElement, id: string, signal: AbortSignal): Promise<void> {
+  const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, 'Loading the engine…');
+  root.replaceChildren(el('p', {}, el('a', { href: '#/engines' }, '← Engines')), status);
+  if (!/^\d{1,18}$/.test(id)) {
+    status.className = 'status error';
+    status.textContent = `"${id}" is not an engine id.`;
+    return;
+  }
+  try {
+    const engine = await getJson<EngineDetails>(`/api/engines/${id}`, signal);
+    status.remove();
+    root.append(...sections(engine));
+    drawLatency(root.querySelector<HTMLElement>('#latency-chart')!, engine);
+  } catch (error) {
+    if (signal.aborted) return;
+    status.className = 'status error';
+    status.textContent = error instanceof ApiError ? error.message : 'The directory cannot be reached.';
+  }
+}
+
+function sections(e: EngineDetails): Node[] {
+  const s = e.summary;
+  const verified = verifiesAgainstChain(e);
+  return [
+    el('h1', {}, `Engine ${s.id}`, ' ', el('span', { class: `pill ${s.status}` }, s.status)),
+    el('dl', { class: 'facts' },
+      fact('Endpoint', endpointLink(s.endpoint), 'advertised'),
+      fact('DID', s.did, 'advertised'),
+      fact('Region', s.region || '—', 'advertised'),
+      fact('Operator', s.operator, 'onchain'),
+      fact('Price per pico-hour', `${formatEther(s.pricePerHourWei)} ETH`, 'onchain'),
+      fact('Stake', `${formatEther(s.stakeWei)} ETH`, 'onchain'),
+      fact('Unbonding', `${formatEther(String(e.unbonding.value))} ETH`, 'onchain'),
+      fact('Slashed', `${formatEther(String(e.slashed.value))} ETH`, 'onchain'),
+      fact('Slots', `${s.activeLeases} leased of ${s.capacity}`, 'onchain'),
+      fact('Latency claimed', `${s.advertisedLatencyMs} ms`, 'advertised'),
+      fact('Latency measured (median, 24 h)', s.measuredLatencyP50Ms === null ? 'not measured yet' : `${s.measuredLatencyP50Ms} ms`, 'measured'),
+      fact('Availability (24 h)', s.availability === null ? 'not measured yet' : `${Math.round(s.availability * 1000) / 10} %`, 'measured')),
+    el('p', { class: verified ? 'verify ok' : 'verify bad', 'data-verified': String(verified) },
+      verified ? '✓ This advert hashes to what the chain holds: ' : '✗ This advert does not hash to what the chain holds: ',
+      el('code', {}, advertHash(e)), verified ? '' : ` ≠ ${e.advertHash}`),
+    el('h2', {}, 'Latency over time'),
+    el('div', { id: 'latency-chart', class: 'chart', role: 'img', 'aria-label': 'Measured latency and claimed latency over time' }),
+    el('h2', {}, 'Stake, challenges and slashes'),
+    timeline([...e.stakeHistory, ...e.challenges].sort((a, b) => a.block - b.block)),
+    el('h2', {}, 'Active leases'),
+    e.activeLeases.length === 0 ? el('p', {}, 'No active lease.')
+      : el('ul', {}, ...e.activeLeases.map((l) => el('li', {}, `Lease ${l.id}: ${l.picoDid}, deposit ${formatEther(String(l.deposit.value))} ETH`))),
+    el('h2', {}, 'Trust lists'),
+    e.trustLists.length === 0 ? el('p', {}, 'On no trust list.')
+      : el('ul', {}, ...e.trustLists.map((t) => el('li', {}, `${t.name} (list ${t.id}, curated by ${t.curator})`))),
+  ];
+}
+
+function fact(term: string, value: Node | string, source: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  fragment.append(el('dt', {}, term, el('span', { class: `badge ${source}` }, source)), el('dd', {}, value));
+  return fragment;
+}
+
+function timeline(events: ChainEvent[]): HTMLElement {
+  if (events.length === 0) return el('p', {}, 'Nothing yet.');
+  return el('ol', { class: 'timeline' }, ...events.map((event) => el('li', {},
+    el('strong', {}, event.kind), ` at block ${event.block}`, event.confirmed ? '' : ' (pending)', describe(event))));
+}
+
+function describe(event: ChainEvent): string {
+  const a = event.args;
+  const amount = (key: string) => (typeof a[key] === 'string' ? `${formatEther(a[key] as string)} ETH` : '');
+  switch (event.kind) {
+    case 'EngineRegistered': return `: staked ${amount('stake')}`;
+    case 'StakeAdded': return `: +${amount('amount')}, now ${amount('stake')}`;
+    case 'UnbondRequested': return `: ${amount('amount')} unbonding`;
+    case 'StakeWithdrawn': return `: ${amount('amount')} withdrawn`;
+    case 'EngineSlashed': return `: −${amount('amount')}`;
+    default: return '';
+  }
+}
+
+function drawLatency(target: HTMLElement, e: EngineDetails): void {
+  const ok = e.probes.filter((p) => p.ok && p.latencyMs !== null);
+  const times = ok.map((p) => Date.parse(p.at) / 1000);
+  if (times.length < 2) {
+    target.replaceChildren(el('p', {}, 'Not enough measurements for a chart yet.'));
+    target.setAttribute('data-points', String(times.length));
+    return;
+  }
+  const measured = ok.map((p) => p.latencyMs as number);
+  const claimed = ok.map(() => e.summary.advertisedLatencyMs);
+  target.setAttribute('data-points', String(times.length));
+  new uPlot({
+    width: Math.min(900, target.clientWidth || 900),
+    height: 260,
+    series: [{}, { label: 'measured (ms)', stroke: '#15803d' }, { label: 'claimed (ms)', stroke: '#b45309', dash: [6, 4] }],
+    axes: [{}, { label: 'ms' }],
+  }, [times, measured, claimed], target);
+}
