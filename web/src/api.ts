@@ -77,3 +77,24 @@ export interface EngineDetails {
   trustLists: { id: number; name: string; curator: string }[];
   probes: { at: string; ok: boolean; latencyMs: number | null; error: string | null }[];
 }
+
+export interface Factor { value: number; weight: number; share: number }
+
+export interface SelectionResult {
+  candidates: { id: number; endpoint: string; region: string; score: number; currentHost: boolean; factors: Record<string, Factor> }[];
+  excluded: { id: number; endpoint: string; reasons: string[] }[];
+  excludedTotal: number;
+  considered: number;
+}
+
+export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, {
+    method: 'POST', signal, body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+  });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new ApiError(response.status, typeof problem.detail === 'string' ? problem.detail : `the directory answered ${response.status}`);
+  }
+  return (await response.json()) as T;
+}

@@ -1,6 +1,7 @@
 import './style.css';
 import { renderEngine } from './pages/engine';
 import { renderEngines } from './pages/engines';
+import { renderSelect } from './pages/select';
 import { parseFilters } from './query';
 
 let current: AbortController | undefined;
@@ -13,6 +14,8 @@ function route(): void {
   const engine = /^#\/engines\/([^/?]+)/.exec(location.hash);
   if (engine) {
     void renderEngine(root, decodeURIComponent(engine[1]), current.signal);
+  } else if (location.hash.startsWith('#/select')) {
+    renderSelect(root, current.signal);
   } else {
     void renderEngines(root, parseFilters(location.hash), current.signal);
   }

@@ -126,6 +126,24 @@ class EnginesPageIT {
         browser.screenshot("engine");
     }
 
+    @Test
+    void pickAHostRanksCandidatesWithTheirSharesAndSaysWhyOthersAreOut() {
+        open("#/select");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.name("regions")).size() == 1);
+        browser.driver.findElement(By.name("regions")).sendKeys("us-east");
+        browser.driver.findElement(By.xpath("//button[.='Rank hosts']")).click();
+        List<WebElement> ranked = new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("ol.candidates li"));
+            return found.isEmpty() ? null : found;
+        });
+        assertThat(ranked).hasSize(2);
+        assertThat(ranked.get(0).getText()).contains("https://cheap.example");
+        assertThat(ranked.get(0).findElements(By.cssSelector(".share"))).isNotEmpty();
+        String excluded = browser.driver.findElement(By.cssSelector("ul.excluded")).getText();
+        assertThat(excluded).contains(HOSTILE).contains("region 'eu-west' is not one of [us-east]");
+        browser.screenshot("pick-a-host");
+    }
+
     private void open(String hash) {
         browser.driver.get(directory.baseUrl() + "/" + hash);
         browser.driver.executeScript("window.alert = () => { window.alertFired = true; };");

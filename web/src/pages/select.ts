@@ -1,0 +1,58 @@
+import { ApiError, postJson, SelectionResult } from '../api';
+import { el } from '../dom';
+import { FACTORS, FactorName, policyBody, PolicyForm } from '../policy';
+
+const DEFAULT_WEIGHTS: Record<FactorName, number> = { cost: 35, latency: 25, availability: 25, stake: 10, freeCapacity: 5 };
+
+/** Pick a host: constraints and weight sliders, then the ranked candidates and the excluded with their reasons. */
+export function renderSelect(root: HTMLElement, signal: AbortSignal): void {
+  const result = el('section', { 'aria-live': 'polite', id: 'selection' });
+  const text = (name: string, label: string, hint: string) =>
+    el('label', {}, label, el('input', { name, type: 'text', placeholder: hint }));
+  const sliders = FACTORS.map((f) => el('label', { class: 'slider' }, f,
+    el('input', { name: `w-${f}`, type: 'range', min: '0', max: '100', value: String(DEFAULT_WEIGHTS[f]), 'aria-label': `weight of ${f}` })));
+  const form = el('form', { class: 'filters', 'aria-label': 'Placement policy' },
+    text('maxPrice', 'Max price (wei/pico-hour)', 'any'), text('regions', 'Regions', 'eu-west, us-east'),
+    text('maxLatencyMs', 'Max measured latency (ms)', 'any'), text('minAvailability', 'Min availability (0-1)', 'any'),
+    text('minFreeCapacity', 'Min free slots', '1'), ...sliders, el('button', { type: 'submit' }, 'Rank hosts'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void rank(form, result, signal);
+  });
+  root.replaceChildren(el('h1', {}, 'Pick a host'), form, result);
+}
+
+async function rank(form: HTMLFormElement, target: HTMLElement, signal: AbortSignal): Promise<void> {
+  const data = new FormData(form);
+  const value = (name: string) => String(data.get(name) ?? '');
+  const weights = Object.fromEntries(FACTORS.map((f) => [f, Number(value(`w-${f}`))])) as Record<FactorName, number>;
+  const policy: PolicyForm = { maxPrice: value('maxPrice'), regions: value('regions'), maxLatencyMs: value('maxLatencyMs'),
+    minAvailability: value('minAvailability'), minFreeCapacity: value('minFreeCapacity'), weights };
+  target.replaceChildren(el('p', { role: 'status' }, 'Ranking…'));
+  try {
+    const result = await postJson<SelectionResult>('/api/select', policyBody(policy), signal);
+    target.replaceChildren(...show(result));
+  } catch (error) {
+    if (signal.aborted) return;
+    target.replaceChildren(el('p', { class: 'status error', role: 'alert' },
+      error instanceof ApiError ? error.message : 'The directory cannot be reached.'));
+  }
+}
+
+function show(r: SelectionResult): Node[] {
+  const candidates = r.candidates.length === 0 ? el('p', {}, 'No engine passes these constraints.')
+    : el('ol', { class: 'candidates' }, ...r.candidates.map((c) => el('li', { 'data-engine': String(c.id) },
+      el('a', { href: `#/engines/${c.id}` }, `Engine ${c.id}`), ' ', el('span', {}, c.endpoint),
+      ` — score ${c.score}`, c.currentHost ? ' (current host)' : '',
+      el('div', { class: 'shares', role: 'img', 'aria-label': shares(c.factors) },
+        ...FACTORS.filter((f) => c.factors[f]?.share > 0).map((f) =>
+          el('span', { class: `share ${f}`, style: `width:${Math.round(c.factors[f].share * 100)}%` }, f))))));
+  const excluded = el('ul', { class: 'excluded' }, ...r.excluded.map((e) => el('li', { 'data-engine': String(e.id) },
+    el('strong', {}, `Engine ${e.id}`), ` ${e.endpoint}: `, e.reasons.join('; '))));
+  return [el('h2', {}, `Candidates (${r.considered} engines considered)`), candidates,
+    el('h2', {}, `Excluded (${r.excludedTotal})`), excluded];
+}
+
+function shares(factors: Record<string, { share: number }>): string {
+  return FACTORS.map((f) => `${f} ${Math.round((factors[f]?.share ?? 0) * 100)} %`).join(', ');
+}
