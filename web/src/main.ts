@@ -1,6 +1,7 @@
 import './style.css';
 import { renderEngine } from './pages/engine';
 import { renderEngines } from './pages/engines';
+import { renderRegister } from './pages/register';
 import { renderSelect } from './pages/select';
 import { parseFilters } from './query';
 
@@ -14,6 +15,8 @@ function route(): void {
   const engine = /^#\/engines\/([^/?]+)/.exec(location.hash);
   if (engine) {
     void renderEngine(root, decodeURIComponent(engine[1]), current.signal);
+  } else if (location.hash.startsWith('#/register')) {
+    renderRegister(root, current.signal);
   } else if (location.hash.startsWith('#/select')) {
     renderSelect(root, current.signal);
   } else {

@@ -1,0 +1,100 @@
+package org.picomesh.directory.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.picomesh.contracts.devnet.DevAccounts;
+import org.picomesh.directory.support.Browser;
+import org.picomesh.directory.support.Directory;
+import org.picomesh.directory.support.TestChain;
+import org.picomesh.directory.support.TestDatabase;
+
+/**
+ * Registering an engine from the web page through an EIP-1193 wallet: a test provider injected into the page
+ * before it loads forwards every request to anvil, whose dev accounts sign (a stand-in for MetaMask, which
+ * cannot run here).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegisterPageIT {
+    private TestChain chain;
+    private Directory directory;
+    private Browser browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        chain = new TestChain();
+        directory = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of());
+        browser = new Browser();
+        String account = DevAccounts.account(7).getAddress();
+        browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.ethereum = {
+                  async request({ method, params }) {
+                    if (method === 'eth_requestAccounts' || method === 'eth_accounts') return ['%s'];
+                    const response = await fetch('%s', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: params ?? [] }) });
+                    const json = await response.json();
+                    if (json.error) { const e = new Error(json.error.message); e.code = json.error.code; e.data = json.error.data; throw e; }
+                    return json.result;
+                  },
+                  on() {}, removeListener() {}
+                };""".formatted(account, chain.anvil.rpcUrl())));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (directory != null) {
+            directory.close();
+        }
+        if (chain != null) {
+            chain.close();
+        }
+    }
+
+    @Test
+    void registersAnEngineAndFollowsItFromSigningToIndexed() {
+        fill("https://from-the-web.example", "did:web:from-the-web.example", "2");
+        WebElement done = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("li[data-step='indexed']")).stream().findFirst().orElse(null));
+        assertThat(done).isNotNull();
+        assertThat(browser.driver.findElements(By.cssSelector("ol.progress li"))).extracting(WebElement::getText)
+                .anySatisfy(t -> assertThat(t).startsWith("sent: 0x"))
+                .anySatisfy(t -> assertThat(t).startsWith("mined: engine 1"));
+        browser.screenshot("register");
+        assertThat(directory.get("/api/engines/1").at("/summary/endpoint").asText()).isEqualTo("https://from-the-web.example");
+    }
+
+    @Test
+    void showsARevertWithItsCustomErrorDecoded() {
+        fill("https://too-cheap.example", "did:web:too-cheap.example", "0.5");
+        WebElement error = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector(".status.error")).stream().filter(WebElement::isDisplayed)
+                        .findFirst().orElse(null));
+        assertThat(error.getText()).contains("InsufficientStake");
+        browser.screenshot("register-reverted");
+    }
+
+    private void fill(String endpoint, String did, String stake) {
+        browser.driver.get("about:blank");
+        browser.driver.get(directory.baseUrl() + "/#/register");
+        WebElement form = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("form.filters")).stream().findFirst().orElse(null));
+        form.findElement(By.name("endpoint")).sendKeys(endpoint);
+        form.findElement(By.name("did")).sendKeys(did);
+        form.findElement(By.name("region")).sendKeys("eu-west");
+        WebElement stakeField = form.findElement(By.name("stake"));
+        stakeField.clear();
+        stakeField.sendKeys(stake);
+        form.findElement(By.tagName("button")).click();
+    }
+}
