@@ -1,29 +1,33 @@
 import './style.css';
-import { renderEngine } from './pages/engine';
 import { renderEngines } from './pages/engines';
-import { renderRegister } from './pages/register';
-import { renderSelect } from './pages/select';
 import { parseFilters } from './query';
 
 let current: AbortController | undefined;
 
-/** Renders the page the hash names; a newer navigation cancels the older one's requests. */
-function route(): void {
+/**
+ * Renders the page the hash names; a newer navigation cancels the older one's requests. Pages other than the
+ * list load on demand, so the list (what most visitors open) ships without viem and the chart library.
+ */
+async function route(): Promise<void> {
   current?.abort();
   current = new AbortController();
+  const signal = current.signal;
   const root = document.getElementById('app')!;
   const engine = /^#\/engines\/([^/?]+)/.exec(location.hash);
   if (engine) {
-    void renderEngine(root, decodeURIComponent(engine[1]), current.signal);
+    const { renderEngine } = await import('./pages/engine');
+    if (!signal.aborted) void renderEngine(root, decodeURIComponent(engine[1]), signal);
   } else if (location.hash.startsWith('#/register')) {
-    renderRegister(root, current.signal);
+    const { renderRegister } = await import('./pages/register');
+    if (!signal.aborted) renderRegister(root, signal);
   } else if (location.hash.startsWith('#/select')) {
-    renderSelect(root, current.signal);
+    const { renderSelect } = await import('./pages/select');
+    if (!signal.aborted) renderSelect(root, signal);
   } else {
-    void renderEngines(root, parseFilters(location.hash), current.signal);
+    void renderEngines(root, parseFilters(location.hash), signal);
   }
   root.focus();
 }
 
-window.addEventListener('hashchange', route);
-route();
+window.addEventListener('hashchange', () => void route());
+void route();
