@@ -98,3 +98,17 @@ export async function postJson<T>(path: string, body: unknown, signal?: AbortSig
   }
   return (await response.json()) as T;
 }
+
+export interface Stats {
+  engines: number;
+  listedEngines: number;
+  totalStake: Metric;
+  activeLeases: number;
+  indexedBlock: number | null;
+  chainHead: number | null;
+  lagBlocks: number | null;
+  indexerRole: string;
+  enginesByRegion: Record<string, number>;
+  priceHistogram: { fromWei: string; toWei: string; engines: number }[];
+  stakeOverTime: { block: number; stakeWei: string }[];
+}

@@ -20,6 +20,9 @@ async function route(): Promise<void> {
   } else if (location.hash.startsWith('#/register')) {
     const { renderRegister } = await import('./pages/register');
     if (!signal.aborted) renderRegister(root, signal);
+  } else if (location.hash.startsWith('#/market')) {
+    const { renderMarket } = await import('./pages/market');
+    if (!signal.aborted) void renderMarket(root, signal);
   } else if (location.hash.startsWith('#/select')) {
     const { renderSelect } = await import('./pages/select');
     if (!signal.aborted) renderSelect(root, signal);

@@ -118,10 +118,7 @@ class EnginesPageIT {
         assertThat(verify.getText()).startsWith("✓");
         WebElement canvas = new WebDriverWait(browser.driver, Duration.ofSeconds(15))
                 .until(d -> d.findElements(By.cssSelector("#latency-chart canvas")).stream().findFirst().orElse(null));
-        Object drawn = browser.driver.executeScript("""
-                const c = arguments[0]; const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                let ink = 0; for (let i = 3; i < data.length; i += 4) { if (data[i] > 0) ink++; } return ink;""", canvas);
-        assertThat(((Number) drawn).longValue()).as("painted pixels").isPositive();
+        assertThat(painted(canvas)).as("painted pixels").isPositive();
         assertThat(browser.driver.findElement(By.cssSelector(".timeline")).getText()).contains("EngineRegistered");
         browser.screenshot("engine");
     }
@@ -142,6 +139,27 @@ class EnginesPageIT {
         String excluded = browser.driver.findElement(By.cssSelector("ul.excluded")).getText();
         assertThat(excluded).contains(HOSTILE).contains("region 'eu-west' is not one of [us-east]");
         browser.screenshot("pick-a-host");
+    }
+
+    @Test
+    void theMarketPageShowsTotalsRegionsPricesAndStakeOverTime() {
+        open("#/market");
+        WebElement total = new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.id("engines-total")).stream().findFirst().orElse(null));
+        assertThat(total.getText()).isEqualTo("4 (4 listed)");
+        assertThat(browser.driver.findElements(By.cssSelector("ul.bars li"))).extracting(WebElement::getText)
+                .anySatisfy(t -> assertThat(t).contains("us-east").endsWith("2"));
+        WebElement stake = new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("#stake-chart canvas")).stream().findFirst().orElse(null));
+        assertThat(painted(stake)).as("painted pixels").isPositive();
+        browser.screenshot("market");
+    }
+
+    private long painted(WebElement canvas) {
+        Object ink = browser.driver.executeScript("""
+                const c = arguments[0]; const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let ink = 0; for (let i = 3; i < data.length; i += 4) { if (data[i] > 0) ink++; } return ink;""", canvas);
+        return ((Number) ink).longValue();
     }
 
     private void open(String hash) {
