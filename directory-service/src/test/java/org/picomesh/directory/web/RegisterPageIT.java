@@ -3,6 +3,7 @@ package org.picomesh.directory.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.picomesh.contracts.devnet.DevAccounts;
+import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.directory.support.Browser;
 import org.picomesh.directory.support.Directory;
 import org.picomesh.directory.support.TestChain;
@@ -65,13 +67,32 @@ class RegisterPageIT {
     void registersAnEngineAndFollowsItFromSigningToIndexed() {
         fill("https://from-the-web.example", "did:web:from-the-web.example", "2");
         WebElement done = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
-                .until(d -> d.findElements(By.cssSelector("li[data-step='indexed']")).stream().findFirst().orElse(null));
+                .until(d -> d.findElements(By.cssSelector("#register ~ ol.progress li[data-step='indexed']")).stream()
+                        .findFirst().orElse(null));
         assertThat(done).isNotNull();
-        assertThat(browser.driver.findElements(By.cssSelector("ol.progress li"))).extracting(WebElement::getText)
-                .anySatisfy(t -> assertThat(t).startsWith("sent: 0x"))
-                .anySatisfy(t -> assertThat(t).startsWith("mined: engine 1"));
+        List<String> steps = browser.driver.findElements(By.cssSelector("ol.progress li")).stream().map(WebElement::getText).toList();
+        assertThat(steps).anySatisfy(t -> assertThat(t).startsWith("sent: 0x")).anySatisfy(t -> assertThat(t).startsWith("mined: engine "));
         browser.screenshot("register");
-        assertThat(directory.get("/api/engines/1").at("/summary/endpoint").asText()).isEqualTo("https://from-the-web.example");
+        String id = browser.driver.findElement(By.cssSelector(".status a")).getText().replace("engine ", "");
+        assertThat(directory.get("/api/engines/" + id).at("/summary/endpoint").asText()).isEqualTo("https://from-the-web.example");
+    }
+
+    @Test
+    void addsStakeToAnEngineItOperates() throws Exception {
+        long id = chain.register(7, SampleAdverts.advert("https://operated.example", 3, 2), "1");
+        Directory.await("the engine to be indexed", Duration.ofSeconds(20), () -> directory.getRaw("/api/engines/" + id).statusCode() == 200);
+        browser.driver.get("about:blank");
+        browser.driver.get(directory.baseUrl() + "/#/register");
+        WebElement form = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id("operate")).stream().findFirst().orElse(null));
+        form.findElement(By.name("engine")).sendKeys(String.valueOf(id));
+        WebElement amount = form.findElement(By.name("amount"));
+        amount.clear();
+        amount.sendKeys("2.5");
+        form.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.cssSelector("#operate ~ ol.progress li[data-step='indexed']")).isEmpty());
+        assertThat(directory.get("/api/engines/" + id).at("/summary/stakeWei").asText()).isEqualTo("3500000000000000000");
     }
 
     @Test
@@ -88,7 +109,7 @@ class RegisterPageIT {
         browser.driver.get("about:blank");
         browser.driver.get(directory.baseUrl() + "/#/register");
         WebElement form = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("form.filters")).stream().findFirst().orElse(null));
+                .until(d -> d.findElements(By.id("register")).stream().findFirst().orElse(null));
         form.findElement(By.name("endpoint")).sendKeys(endpoint);
         form.findElement(By.name("did")).sendKeys(did);
         form.findElement(By.name("region")).sendKeys("eu-west");
