@@ -8,13 +8,15 @@ export interface EngineFilters {
   minStake?: string;
   minAvailability?: string;
   status?: string;
+  trustList?: string;
   q?: string;
   sort?: string;
   cursor?: string;
 }
 
 export const FILTER_KEYS: (keyof EngineFilters)[] = [
-  'maxPrice', 'minFreeCapacity', 'region', 'maxLatencyMs', 'minStake', 'minAvailability', 'status', 'q', 'sort', 'cursor',
+  'maxPrice', 'minFreeCapacity', 'region', 'maxLatencyMs', 'minStake', 'minAvailability', 'status', 'trustList', 'q', 'sort',
+  'cursor',
 ];
 
 /** Filters from a hash such as "#/engines?region=eu-west&sort=-stake"; unknown and empty keys are dropped. */

@@ -44,6 +44,7 @@ function filterForm(filters: EngineFilters): HTMLFormElement {
     field('maxLatencyMs', 'Max measured latency (ms)', 'number'),
     field('minStake', 'Min stake (wei)'),
     field('minAvailability', 'Min availability (0-1)', 'number'),
+    field('trustList', 'On trust list (id)', 'number'),
     el('label', {}, 'Status', statusSelect(filters.status)),
     el('button', { type: 'submit' }, 'Apply'));
   form.addEventListener('submit', (event) => {

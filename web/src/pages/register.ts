@@ -24,8 +24,7 @@ function registerForm(signal: AbortSignal): Node[] {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = values(form);
-    const advert = { endpoint: v('endpoint'), did: v('did'), pricePerHour: BigInt(v('price') || '0'), latencyMs: Number(v('latency')),
-      capacity: Number(v('capacity')), region: v('region'), metadataCid: v('metadata') };
+    const advert = advertOf(v);
     void run(list, message, signal, async () => {
       const receipt = await sendToRegistry('register', [advert], parseEther(v('stake') || '0'), step, signal);
       const [registered] = parseEventLogs({ abi: REGISTRY_ABI, logs: receipt.logs, eventName: 'EngineRegistered' });
@@ -42,7 +41,8 @@ function operateForm(signal: AbortSignal): Node[] {
   const { list, step } = progressList();
   const message = el('p', { class: 'status', role: 'status' });
   const action = el('select', { name: 'action' },
-    el('option', { value: 'addStake' }, 'add stake'), el('option', { value: 'requestUnbond' }, 'request unbonding'),
+    el('option', { value: 'addStake' }, 'add stake'), el('option', { value: 'updateAdvert' }, 'update the advert (fields above)'),
+    el('option', { value: 'requestUnbond' }, 'request unbonding'),
     el('option', { value: 'withdraw' }, 'withdraw unlocked stake'));
   const form = el('form', { class: 'filters', id: 'operate', 'aria-label': 'Operate an engine' },
     field('engine', 'Engine id', '', 'number'), el('label', {}, 'Action', action), field('amount', 'Amount (ETH)', '1'),
@@ -52,8 +52,10 @@ function operateForm(signal: AbortSignal): Node[] {
     const v = values(form);
     const id = v('engine');
     const amount = parseEther(v('amount') || '0');
+    const advertForm = document.getElementById('register') as HTMLFormElement;
     const [args, value] = v('action') === 'addStake' ? [[BigInt(id)], amount]
-      : v('action') === 'requestUnbond' ? [[BigInt(id), amount], 0n] : [[BigInt(id)], 0n];
+      : v('action') === 'requestUnbond' ? [[BigInt(id), amount], 0n]
+      : v('action') === 'updateAdvert' ? [[BigInt(id), advertOf(values(advertForm))], 0n] : [[BigInt(id)], 0n];
     void run(list, message, signal, async () => {
       const receipt = await sendToRegistry(v('action'), args as unknown[], value as bigint, step, signal);
       step('mined', `block ${receipt.blockNumber}`);
@@ -62,6 +64,12 @@ function operateForm(signal: AbortSignal): Node[] {
     });
   });
   return [form, list, message];
+}
+
+/** The advert as the registry takes it, from the register form's fields. */
+function advertOf(v: (name: string) => string) {
+  return { endpoint: v('endpoint'), did: v('did'), pricePerHour: BigInt(v('price') || '0'), latencyMs: Number(v('latency')),
+    capacity: Number(v('capacity')), region: v('region'), metadataCid: v('metadata') };
 }
 
 function values(form: HTMLFormElement): (name: string) => string {

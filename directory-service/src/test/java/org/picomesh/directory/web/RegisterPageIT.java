@@ -105,6 +105,42 @@ class RegisterPageIT {
         browser.screenshot("register-reverted");
     }
 
+    @Test
+    void updatesTheAdvertOfAnEngineItOperates() throws Exception {
+        long id = chain.register(7, SampleAdverts.advert("https://before-update.example", 4, 2), "1");
+        Directory.await("the engine to be indexed", Duration.ofSeconds(20), () -> directory.getRaw("/api/engines/" + id).statusCode() == 200);
+        browser.driver.get("about:blank");
+        browser.driver.get(directory.baseUrl() + "/#/register");
+        WebElement advert = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id("register")).stream().findFirst().orElse(null));
+        advert.findElement(By.name("endpoint")).sendKeys("https://after-update.example");
+        advert.findElement(By.name("did")).sendKeys("did:web:after-update.example");
+        WebElement operate = browser.driver.findElement(By.id("operate"));
+        operate.findElement(By.name("engine")).sendKeys(String.valueOf(id));
+        new org.openqa.selenium.support.ui.Select(operate.findElement(By.name("action"))).selectByValue("updateAdvert");
+        operate.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.cssSelector("#operate ~ ol.progress li[data-step='indexed']")).isEmpty());
+        assertThat(directory.get("/api/engines/" + id).at("/summary/endpoint").asText()).isEqualTo("https://after-update.example");
+    }
+
+    @Test
+    void refusesAWalletOnAnotherChain() {
+        browser.driver.get("about:blank");
+        browser.driver.get(directory.baseUrl() + "/#/register");
+        browser.driver.executeScript("""
+                const forward = window.ethereum.request;
+                window.ethereum.request = (args) => args.method === 'eth_chainId' ? Promise.resolve('0x1') : forward(args);""");
+        WebElement form = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id("register")).stream().findFirst().orElse(null));
+        form.findElement(By.name("endpoint")).sendKeys("https://wrong-chain.example");
+        form.findElement(By.tagName("button")).click();
+        WebElement error = new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector(".status.error")).stream().filter(WebElement::isDisplayed)
+                        .findFirst().orElse(null));
+        assertThat(error.getText()).contains("Your wallet is on chain 1; the market is on chain 31337");
+    }
+
     private void fill(String endpoint, String did, String stake) {
         browser.driver.get("about:blank");
         browser.driver.get(directory.baseUrl() + "/#/register");
