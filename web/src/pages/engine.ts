@@ -19,6 +19,7 @@ export async function renderEngine(root: HTMLElement, id: string, signal: AbortS
     status.remove();
     root.append(...sections(engine));
     drawLatency(root.querySelector<HTMLElement>('#latency-chart')!, engine);
+    drawAvailability(root.querySelector<HTMLElement>('#availability-chart')!, engine);
   } catch (error) {
     if (signal.aborted) return;
     status.className = 'status error';
@@ -49,6 +50,8 @@ function sections(e: EngineDetails): Node[] {
       el('code', {}, advertHash(e)), verified ? '' : ` ≠ ${e.advertHash}`),
     el('h2', {}, 'Latency over time'),
     el('div', { id: 'latency-chart', class: 'chart', role: 'img', 'aria-label': 'Measured latency and claimed latency over time' }),
+    el('h2', {}, 'Availability over time'),
+    el('div', { id: 'availability-chart', class: 'chart', role: 'img', 'aria-label': 'Share of the last ten probes answered, over time' }),
     el('h2', {}, 'Stake, challenges and slashes'),
     timeline([...e.stakeHistory, ...e.challenges].sort((a, b) => a.block - b.block)),
     el('h2', {}, 'Active leases'),
@@ -102,4 +105,24 @@ function drawLatency(target: HTMLElement, e: EngineDetails): void {
     series: [{}, { label: 'measured (ms)', stroke: '#15803d' }, { label: 'claimed (ms)', stroke: '#b45309', dash: [6, 4] }],
     axes: [{}, { label: 'ms' }],
   }, [times, measured, claimed], target);
+}
+
+/** The share of the last ten probes that the engine answered, after each probe. */
+function drawAvailability(target: HTMLElement, e: EngineDetails): void {
+  if (e.probes.length < 2) {
+    target.replaceChildren(el('p', {}, 'Not enough measurements for a chart yet.'));
+    return;
+  }
+  const times = e.probes.map((p) => Date.parse(p.at) / 1000);
+  const share = e.probes.map((_, i) => {
+    const window = e.probes.slice(Math.max(0, i - 9), i + 1);
+    return (100 * window.filter((p) => p.ok).length) / window.length;
+  });
+  new uPlot({
+    width: Math.min(900, target.clientWidth || 900),
+    height: 200,
+    scales: { y: { range: [0, 100] } },
+    series: [{}, { label: 'answered, last 10 probes (%)', stroke: '#7c3aed' }],
+    axes: [{}, { label: '%' }],
+  }, [times, share], target);
 }
