@@ -4,11 +4,17 @@ pragma solidity 0.8.30;
 import {EngineRegistry} from "../../src/EngineRegistry.sol";
 import {LeaseEscrow} from "../../src/LeaseEscrow.sol";
 import {IEngineRegistry} from "../../src/interfaces/IEngineRegistry.sol";
-import {Vm} from "./Vm.sol";
+import {Assertions} from "./Assertions.sol";
+import {vm} from "./Vm.sol";
 
-/// @notice A market with the default parameters and funded, labelled actors.
-abstract contract Base {
-    Vm internal constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
+// The default parameters are constants that fit their fields:
+// forge-lint: disable-next-item(unsafe-typecast)
+/// @notice A registry and its escrow deployed with the default parameters, funded and labelled actors, and
+/// builders for the inputs most tests share.
+abstract contract Base is Assertions {
+    /*//////////////////////////////////////////////////////////////
+                               DEFAULTS
+    //////////////////////////////////////////////////////////////*/
 
     uint256 internal constant MIN_STAKE = 1 ether;
     uint256 internal constant BOND = 0.1 ether;
@@ -16,27 +22,63 @@ abstract contract Base {
     uint256 internal constant WINDOW = 1 hours;
     uint256 internal constant SLASH_BPS = 1_000;
     uint256 internal constant MAX_ARBITER_BPS = 2_000;
-    uint256 internal constant PRICE = 0.001 ether;
+    uint256 internal constant BPS = 10_000;
 
-    address internal admin = _actor(1, "admin");
-    address internal operator = _actor(2, "operator");
-    address internal otherOperator = _actor(3, "otherOperator");
-    address internal payer = _actor(4, "payer");
-    address internal challenger = _actor(5, "challenger");
-    address internal arbiter = _actor(6, "arbiter");
-    address internal treasury = _actor(7, "treasury");
-    address internal stranger = _actor(8, "stranger");
+    uint256 internal constant PRICE = 0.001 ether; // per hour
+    uint32 internal constant CAPACITY = 10;
+    uint256 internal constant DEPOSIT = 0.01 ether; // ten hours at PRICE
+    uint256 internal constant MAX_DEPOSIT = type(uint80).max;
+    uint256 internal constant START = 1_750_000_000; // a plausible block time, so "now - 1" never underflows
+
+    string internal constant PICO_DID = "did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH";
+    string internal constant REASON_CID = "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku";
+
+    /*//////////////////////////////////////////////////////////////
+                                ACTORS
+    //////////////////////////////////////////////////////////////*/
+
+    address internal admin;
+    address internal operator;
+    address internal otherOperator;
+    address internal payer;
+    address internal challenger;
+    address internal arbiter;
+    address internal treasury;
+    address internal stranger;
 
     EngineRegistry internal registry;
     LeaseEscrow internal escrow;
 
     function setUp() public virtual {
+        vm.warp(START);
+        admin = actor("admin");
+        operator = actor("operator");
+        otherOperator = actor("otherOperator");
+        payer = actor("payer");
+        challenger = actor("challenger");
+        arbiter = actor("arbiter");
+        treasury = actor("treasury");
+        stranger = actor("stranger");
+
         registry = new EngineRegistry(admin, defaultParameters());
         escrow = registry.escrow();
+        vm.label(address(registry), "EngineRegistry");
+        vm.label(address(escrow), "LeaseEscrow");
         bytes32 arbiterRole = registry.ARBITER_ROLE();
         vm.prank(admin);
         registry.grantRole(arbiterRole, arbiter);
     }
+
+    /// @dev A labelled account holding 1,000 ether.
+    function actor(string memory name) internal returns (address account) {
+        account = address(uint160(uint256(keccak256(bytes(name)))));
+        vm.label(account, name);
+        vm.deal(account, 1_000 ether);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               BUILDERS
+    //////////////////////////////////////////////////////////////*/
 
     function defaultParameters() internal view returns (IEngineRegistry.Parameters memory) {
         return IEngineRegistry.Parameters({
@@ -50,8 +92,8 @@ abstract contract Base {
         });
     }
 
-    function advert() internal pure returns (IEngineRegistry.Advert memory) {
-        return advertWith(PRICE, 10);
+    function sampleAdvert() internal pure returns (IEngineRegistry.Advert memory) {
+        return advertWith(PRICE, CAPACITY);
     }
 
     function advertWith(uint256 price, uint32 capacity) internal pure returns (IEngineRegistry.Advert memory) {
@@ -66,35 +108,71 @@ abstract contract Base {
         });
     }
 
-    function _register(address who, uint256 stake) internal returns (uint256) {
-        return _register(who, stake, advert());
-    }
-
-    function _register(address who, uint256 stake, IEngineRegistry.Advert memory a) internal returns (uint256) {
-        vm.prank(who);
-        return registry.register{value: stake}(a);
-    }
-
-    function _open(uint256 engineId, uint256 deposit) internal returns (uint256) {
-        vm.prank(payer);
-        return escrow.openLease{value: deposit}(engineId, "did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH");
-    }
-
-    function _bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
-        return min + x % (max - min + 1);
-    }
-
-    function _actor(uint256 key, string memory name) private returns (address account) {
-        account = vm.addr(key);
-        vm.label(account, name);
-        vm.deal(account, 1_000_000 ether);
-    }
-
-    function _string(uint256 length) internal pure returns (string memory) {
+    /// @dev A string of `length` bytes.
+    function stringOf(uint256 length) internal pure returns (string memory) {
         bytes memory b = new bytes(length);
         for (uint256 i = 0; i < length; ++i) {
             b[i] = "a";
         }
         return string(b);
+    }
+
+    function ids(uint256 a) internal pure returns (uint256[] memory list) {
+        list = new uint256[](1);
+        list[0] = a;
+    }
+
+    function ids(uint256 a, uint256 b) internal pure returns (uint256[] memory list) {
+        list = new uint256[](2);
+        list[0] = a;
+        list[1] = b;
+    }
+
+    function ids(uint256 a, uint256 b, uint256 c) internal pure returns (uint256[] memory list) {
+        list = new uint256[](3);
+        list[0] = a;
+        list[1] = b;
+        list[2] = c;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                ACTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    function register(address who, uint256 stake) internal returns (uint256) {
+        return register(who, stake, sampleAdvert());
+    }
+
+    function register(address who, uint256 stake, IEngineRegistry.Advert memory a) internal returns (uint256) {
+        vm.prank(who);
+        return registry.register{value: stake}(a);
+    }
+
+    function openLease(uint256 engineId, uint256 deposit) internal returns (uint256) {
+        vm.prank(payer);
+        return escrow.openLease{value: deposit}(engineId, PICO_DID);
+    }
+
+    function claim(address who, uint256[] memory leaseIds) internal returns (uint256) {
+        vm.prank(who);
+        return escrow.claim(leaseIds);
+    }
+
+    function openChallenge(uint256 engineId) internal returns (uint256 deadline) {
+        deadline = block.timestamp + WINDOW;
+        vm.prank(challenger);
+        registry.openChallenge{value: BOND}(engineId);
+    }
+
+    function skip(uint256 seconds_) internal {
+        vm.warp(block.timestamp + seconds_);
+    }
+
+    /// @dev `x` mapped into [min, max] (forge-std's `bound` is not a cheatcode).
+    function bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
+        require(min <= max, "bound: min > max");
+        uint256 size = max - min;
+        if (size == type(uint256).max) return x;
+        return min + x % (size + 1);
     }
 }

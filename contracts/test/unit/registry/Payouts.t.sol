@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Errors} from "../../../src/Errors.sol";
+import {IEngineRegistry} from "../../../src/interfaces/IEngineRegistry.sol";
+import {Base} from "../../utils/Base.t.sol";
+import {vm} from "../../utils/Vm.sol";
+
+/// @notice withdrawPayout and payoutOf: forfeited bonds, challenge rewards and treasury shares are pulled.
+contract PayoutsTest is Base {
+    uint256 internal id;
+
+    function setUp() public override {
+        super.setUp();
+        id = register(operator, 2 ether);
+    }
+
+    function _executeUnanswered() internal {
+        vm.warp(openChallenge(id) + 1);
+        registry.executeChallenge(id);
+    }
+
+    function test_PayoutOf_IsZeroForAnyoneNeverCredited() public view {
+        assertEq(registry.payoutOf(stranger), 0, "nothing owed");
+    }
+
+    function test_WithdrawPayout_SendsAForfeitedBondToTheOperator() public {
+        openChallenge(id);
+        vm.prank(operator);
+        registry.answerChallenge(id);
+        uint256 before = operator.balance;
+
+        vm.expectEmit(address(registry));
+        emit IEngineRegistry.PayoutWithdrawn(operator, BOND);
+        vm.prank(operator);
+        registry.withdrawPayout();
+
+        assertEq(operator.balance, before + BOND, "bond received");
+        assertEq(registry.payoutOf(operator), 0, "nothing left owed");
+        assertEq(address(registry).balance, 2 ether, "only the stake stays");
+    }
+
+    function test_WithdrawPayout_PaysTheChallengerAndTheTreasuryTheirShares() public {
+        _executeUnanswered();
+        uint256 challengerBefore = challenger.balance;
+        uint256 treasuryBefore = treasury.balance;
+        vm.prank(challenger);
+        registry.withdrawPayout();
+        vm.prank(treasury);
+        registry.withdrawPayout();
+        assertEq(challenger.balance, challengerBefore + 0.1 ether + BOND, "half the slash and the bond back");
+        assertEq(treasury.balance, treasuryBefore + 0.1 ether, "the other half");
+        assertEq(address(registry).balance, 1.8 ether, "what is left at stake");
+    }
+
+    function test_WithdrawPayout_AddsUpCreditsFromSeveralCases() public {
+        _executeUnanswered();
+        _executeUnanswered(); // 10 % of 1.8 ether this time
+        assertEq(registry.payoutOf(challenger), 0.1 ether + 0.09 ether + 2 * BOND, "two cases");
+        uint256 before = challenger.balance;
+        vm.prank(challenger);
+        registry.withdrawPayout();
+        assertEq(challenger.balance, before + 0.19 ether + 2 * BOND, "in one withdrawal");
+    }
+
+    function test_RevertWhen_NothingWasCredited() public {
+        vm.expectRevert(abi.encodeWithSelector(Errors.NoPayout.selector, stranger));
+        vm.prank(stranger);
+        registry.withdrawPayout();
+    }
+
+    function test_RevertWhen_WithdrawingAPayoutTwice() public {
+        _executeUnanswered();
+        vm.prank(treasury);
+        registry.withdrawPayout();
+        vm.expectRevert(abi.encodeWithSelector(Errors.NoPayout.selector, treasury));
+        vm.prank(treasury);
+        registry.withdrawPayout();
+    }
+}
