@@ -1,5 +1,7 @@
 package org.picomesh.directory.api;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -8,6 +10,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** The one place the API's typed errors become RFC 9457 problem responses. */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Boot's generic problem handler, so these messages win
 class ApiErrors {
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException e) {
@@ -23,7 +26,7 @@ class ApiErrors {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
         return problem(HttpStatus.BAD_REQUEST, "Bad request",
-                "parameter '" + e.getName() + "' must be a " + expected.toLowerCase() + ", not '" + e.getValue() + "'");
+                "parameter '" + e.getName() + "' must be of type " + expected.toLowerCase() + ", not '" + e.getValue() + "'");
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

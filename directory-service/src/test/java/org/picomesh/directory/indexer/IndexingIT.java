@@ -123,6 +123,9 @@ class IndexingIT {
         assertThat(directory.getRaw("/api/engines?sort=colour").statusCode()).isEqualTo(400);
         assertThat(directory.getRaw("/api/engines?cursor=garbage").statusCode()).isEqualTo(400);
         assertThat(directory.getRaw("/api/engines?limit=0").statusCode()).isEqualTo(400);
+        HttpResponse<String> notANumber = directory.getRaw("/api/engines?limit=lots");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("parameter 'limit' must be of type integer, not 'lots'");
         assertThat(directory.getRaw("/api/engines/424242").statusCode()).isEqualTo(404);
         assertThat(directory.getRaw("/api/picos/did:key:nobody").statusCode()).isEqualTo(404);
         assertThat(directory.post("/api/select", "{\"weights\":{\"cost\":-1}}").statusCode()).isEqualTo(400);
