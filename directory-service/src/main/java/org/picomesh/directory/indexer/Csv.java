@@ -8,6 +8,11 @@ final class Csv {
         return '"' + text.replace("\"", "\"\"") + '"';
     }
 
+    /** A number in decimal; most fit a long, whose conversion is many times cheaper than BigInteger's. */
+    static String number(java.math.BigInteger value) {
+        return value.bitLength() < 63 ? Long.toString(value.longValue()) : value.toString();
+    }
+
     static String nullable(Long value) {
         return value == null ? "" : value.toString();
     }

@@ -63,10 +63,10 @@ class EngineRows {
         for (EngineRow e : rows) {
             csv.append(e.id).append(',').append(Csv.quoted(e.operator)).append(',').append(Csv.quoted(e.endpoint))
                     .append(',').append(Csv.quoted(e.did)).append(',').append(Csv.quoted(e.region)).append(',')
-                    .append(Csv.quoted(e.metadataCid)).append(',').append(e.pricePerHour).append(',').append(e.latencyMs)
+                    .append(Csv.quoted(e.metadataCid)).append(',').append(Csv.number(e.pricePerHour)).append(',').append(e.latencyMs)
                     .append(',').append(e.capacity).append(',').append(Csv.quoted(e.advertHash)).append(',')
-                    .append(e.stake).append(',').append(e.unbonding).append(',').append(Csv.nullable(e.unlockAt))
-                    .append(',').append(e.slashed).append(',').append(e.activeLeases).append(',')
+                    .append(Csv.number(e.stake)).append(',').append(Csv.number(e.unbonding)).append(',').append(Csv.nullable(e.unlockAt))
+                    .append(',').append(Csv.number(e.slashed)).append(',').append(e.activeLeases).append(',')
                     .append(Csv.nullable(e.challengeDeadline)).append(',').append(e.registeredBlock).append(',')
                     .append(e.sourceBlock).append(',').append(Csv.quoted(e.sourceBlockHash)).append(',')
                     .append(e.sourceBlock <= confirmedHead).append('\n');

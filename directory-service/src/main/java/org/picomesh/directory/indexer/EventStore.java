@@ -38,30 +38,20 @@ class EventStore {
     }
 
     /** Appends the events with COPY, the fastest way into PostgreSQL, on the transaction's connection. */
-    void insert(List<MarketLog> events, long confirmedHead) {
-        if (events.isEmpty()) {
+    void insert(EventCopy events) {
+        if (events.count() == 0) {
             return;
-        }
-        StringBuilder csv = new StringBuilder(events.size() * 400);
-        for (MarketLog e : events) {
-            csv.append(e.blockNumber()).append(',').append(e.logIndex()).append(',').append(e.blockHash()).append(',')
-                    .append(e.txHash()).append(',').append(e.name()).append(',')
-                    .append(Csv.nullable(firstId(e, "engineId", "toEngineId"))).append(',')
-                    .append(Csv.nullable(firstId(e, "leaseId", "fromLeaseId"))).append(',')
-                    .append(Csv.quoted(json(e.args()))).append(',').append(e.blockNumber() <= confirmedHead).append('\n');
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    copy chain_event (block_number, log_index, block_hash, tx_hash, kind, engine_id, lease_id, payload,
-                        confirmed) from stdin (format csv)""", new StringReader(csv.toString()));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy chain_event (" + EventCopy.COLUMNS + ") from stdin (format csv)", new StringReader(events.csv()));
         } catch (SQLException | IOException e) {
-            throw new IllegalStateException("cannot store " + events.size() + " events", e);
+            throw new IllegalStateException("cannot store " + events.count() + " events", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
-
 
     /** Replays every stored event in chain order, a page at a time. */
     void replay(Consumer<List<MarketLog>> page) {
@@ -121,23 +111,6 @@ class EventStore {
 
     void clearCheckpoint() {
         jdbc.getJdbcTemplate().update("delete from indexer_checkpoint");
-    }
-
-    private static Long firstId(MarketLog e, String... names) {
-        for (String name : names) {
-            if (e.args().containsKey(name)) {
-                return e.id(name);
-            }
-        }
-        return null;
-    }
-
-    private static String json(Map<String, Object> args) {
-        try {
-            return JSON.writeValueAsString(args);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise event arguments", e);
-        }
     }
 
     private static Map<String, Object> args(String json) {

@@ -56,6 +56,17 @@ final class AbiWords {
         return value.intValue();
     }
 
+    /**
+     * A JSON-RPC quantity ("0x1a") as a long. (web3j's own getters compile a regular expression on every call,
+     * which was a third of the indexer's reading time.)
+     */
+    static long quantity(String hex) {
+        if (hex == null || !hex.startsWith("0x") || hex.length() < 3 || hex.length() > 18) {
+            throw new IllegalArgumentException("not a JSON-RPC quantity: " + hex);
+        }
+        return Long.parseUnsignedLong(hex, 2, hex.length(), 16);
+    }
+
     static byte[] bytes(String hex) {
         String digits = hex.startsWith("0x") ? hex.substring(2) : hex;
         return HEX.parseHex(digits);

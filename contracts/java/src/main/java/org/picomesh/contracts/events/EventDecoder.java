@@ -59,8 +59,8 @@ public final class EventDecoder {
                 head += 32;
             }
         }
-        return Optional.of(new MarketLog(abi.name(), args, log.getBlockNumber().longValueExact(),
-                log.getLogIndex().intValueExact(), log.getBlockHash(), log.getTransactionHash()));
+        return Optional.of(new MarketLog(abi.name(), args, AbiWords.quantity(log.getBlockNumberRaw()),
+                Math.toIntExact(AbiWords.quantity(log.getLogIndexRaw())), log.getBlockHash(), log.getTransactionHash()));
     }
 
     private static EventDecoder load(String... contracts) {

@@ -1,0 +1,179 @@
+package org.picomesh.directory.indexer;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.picomesh.contracts.events.EventDecoder;
+import org.picomesh.contracts.events.MarketLog;
+import org.picomesh.directory.chain.BlockHeader;
+import org.picomesh.directory.chain.ChainNode;
+import org.picomesh.directory.chain.ChainProperties;
+import org.picomesh.directory.chain.MarketContracts;
+import org.picomesh.directory.chain.NodeUnavailableException;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * Reads the market's logs in block ranges, ahead of the writer. Ranges adapt to hold about 5,000 events; up to
+ * {@link #DEPTH} of them are read ahead, one after another on a thread of their own. The writer takes the next
+ * range together with every following one already read, up to a number of events: while it is slower than the
+ * node, its transactions grow and rows touched again and again are written once per transaction.
+ * Its events are made ready for COPY as they are read. Every range carries the header of the block before it, so ranges read on both sides of a reorganisation are
+ * never joined, and read-ahead that no longer continues the checkpoint is dropped.
+ */
+class RangeReader {
+    /** Events a range aims at: big enough to batch well, small enough to overlap reading and writing. */
+    private static final long TARGET_EVENTS = 5_000;
+    private static final long FIRST_RANGE = 10;
+    /** Ranges read ahead of the writer. */
+    private static final int DEPTH = 10;
+
+    /** Logs of blocks [from, to], decoded; headers of its unconfirmed blocks, always including {@code to}'s. */
+    record Range(long from, long to, List<MarketLog> logs, EventCopy copy, List<BlockHeader> headers,
+            Optional<BlockHeader> before) {
+        BlockHeader last() {
+            return headers.get(headers.size() - 1);
+        }
+
+        /** Whether the block before this range is the one with this hash (any block, when there is none yet). */
+        boolean follows(String hash) {
+            return hash == null || before.map(b -> b.hash().equals(hash)).orElse(false);
+        }
+
+        private long blocks() {
+            return to - from + 1;
+        }
+    }
+
+    private final ChainNode node;
+    private final MarketContracts market;
+    private final ChainProperties properties;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread reader = new Thread(r, "indexer-reader");
+        reader.setDaemon(true);
+        return reader;
+    });
+    /** Ranges being read or read, in chain order; an empty optional marks the head known when they were asked. */
+    private final Deque<CompletableFuture<Optional<Range>>> ahead = new ArrayDeque<>();
+    private long aheadFrom = -1;
+    private long lastBlocks;
+
+    RangeReader(ChainNode node, MarketContracts market, ChainProperties properties) {
+        this.node = node;
+        this.market = market;
+        this.properties = properties;
+        this.lastBlocks = Math.min(FIRST_RANGE, properties.maxBlockRange());
+    }
+
+    /**
+     * The logs from block {@code from} on (at most {@code head}), continuing the block whose hash is
+     * {@code afterHash} (null for the first range): one range, joined with the following ones already read while
+     * they hold fewer than {@code maxEvents} events in all. Empty when the block before {@code from} is no longer
+     * {@code afterHash}: the chain moved under the checkpoint. Reads ahead of what it returns before returning.
+     */
+    Optional<Range> next(long from, String afterHash, long head, long confirmedHead, long maxEvents) {
+        if (aheadFrom != from) {
+            forgetReadAhead();
+        }
+        try {
+            Optional<Range> first = ahead.isEmpty() ? Optional.empty() : join(ahead.poll());
+            if (first.isEmpty() || !first.get().follows(afterHash)) {
+                forgetReadAhead();
+                first = Optional.of(read(from, head, lastBlocks, confirmedHead)).filter(r -> r.follows(afterHash));
+                if (first.isEmpty()) {
+                    return first;
+                }
+            }
+            List<Range> taken = new ArrayList<>(List.of(first.get()));
+            long events = first.get().logs().size();
+            while (events < maxEvents && !ahead.isEmpty() && ahead.peek().isDone()) {
+                Optional<Range> following = join(ahead.poll());
+                if (following.isEmpty() || !following.get().follows(taken.get(taken.size() - 1).last().hash())) {
+                    forgetReadAhead();
+                    break;
+                }
+                taken.add(following.get());
+                events += following.get().logs().size();
+            }
+            Range last = taken.get(taken.size() - 1);
+            lastBlocks = last.blocks();
+            aheadFrom = last.to() + 1;
+            readAhead(last, head, confirmedHead);
+            return Optional.of(taken.size() == 1 ? last : joined(taken));
+        } catch (RuntimeException e) {
+            forgetReadAhead();
+            throw e;
+        }
+    }
+
+    /** Drops whatever was read ahead: the chain moved, or indexing goes on from elsewhere. */
+    void forgetReadAhead() {
+        ahead.forEach(f -> f.cancel(false));
+        ahead.clear();
+        aheadFrom = -1;
+    }
+
+    /** Asks for ranges after {@code last} up to the depth; each is sized from the one before when that is read. */
+    private void readAhead(Range last, long head, long confirmedHead) {
+        CompletableFuture<Optional<Range>> previous = ahead.isEmpty()
+                ? CompletableFuture.completedFuture(Optional.of(last)) : ahead.peekLast();
+        while (ahead.size() < DEPTH) {
+            previous = previous.thenApplyAsync(before -> before.filter(b -> b.to() < head)
+                    .map(b -> read(b.to() + 1, head, nextBlocks(b), confirmedHead)), thread);
+            ahead.add(previous);
+        }
+    }
+
+    private Range read(long from, long head, long blocks, long confirmedHead) {
+        long to = Math.min(head, from + blocks - 1);
+        List<Log> raw = node.logs(List.of(market.registry(), market.escrow()), from, to);
+        List<MarketLog> logs = raw.parallelStream().map(EventDecoder.market()::decode).flatMap(Optional::stream).toList();
+        Optional<BlockHeader> before = from > 0 ? node.header(from - 1) : Optional.empty();
+        return new Range(from, to, logs, EventCopy.of(logs, confirmedHead), headers(Math.max(from, confirmedHead + 1), to),
+                before);
+    }
+
+    /** Aims a range at about {@link #TARGET_EVENTS} events, within [1, maxBlockRange] blocks. */
+    private long nextBlocks(Range range) {
+        long blocks = range.blocks();
+        long next = range.logs().isEmpty() ? blocks * 2 : blocks * TARGET_EVENTS / range.logs().size();
+        return Math.max(1, Math.min(properties.maxBlockRange(), Math.max(next, blocks / 4)));
+    }
+
+    /** Headers of the blocks in [from, to], always including {@code to} itself. */
+    private List<BlockHeader> headers(long from, long to) {
+        List<BlockHeader> headers = new ArrayList<>();
+        for (long n = Math.min(from, to); n <= to; n++) {
+            long number = n;
+            headers.add(node.header(number).orElseThrow(() -> new NodeUnavailableException(
+                    "eth_getBlockByNumber(" + number + ")", 1, new IllegalStateException("the node has no such block"))));
+        }
+        return headers;
+    }
+
+    private static Range joined(List<Range> ranges) {
+        List<MarketLog> logs = new ArrayList<>();
+        List<BlockHeader> headers = new ArrayList<>();
+        EventCopy copy = new EventCopy("", 0);
+        for (Range r : ranges) {
+            logs.addAll(r.logs());
+            headers.addAll(r.headers());
+            copy = copy.followedBy(r.copy());
+        }
+        Range first = ranges.get(0);
+        return new Range(first.from(), ranges.get(ranges.size() - 1).to(), logs, copy, headers, first.before());
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+}
