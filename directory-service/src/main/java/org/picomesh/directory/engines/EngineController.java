@@ -3,6 +3,7 @@ package org.picomesh.directory.engines;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,7 @@ class EngineController {
 
     /**
      * Engines matching the filters, one page in the given order. Prices and stakes are decimal strings of wei.
+     * A page asked for again within 250 ms is served by {@link RecentPages} without reaching this method.
      */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EngineSearch.Page.class)))
@@ -45,10 +47,12 @@ class EngineController {
             @RequestParam(name = "q", required = false) String text,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor,
+            HttpServletRequest request) {
         EngineQuery query = EngineQuery.of(maxPrice, minFreeCapacity, region, maxLatencyMs, minStake, minAvailability,
                 trustList, status, text, sort, limit, cursor);
-        byte[] page = recent.get(query.toString(), () -> json.writeValueAsBytes(search.search(query)));
+        byte[] page = json.writeValueAsBytes(search.search(query));
+        recent.remember(request, page);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
     }
 

@@ -1,21 +1,35 @@
 package org.picomesh.directory.engines;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A micro-cache of serialised list pages: the same search within {@code picomesh.api.list-cache-ttl} (250 ms,
- * about the indexer's poll) is answered from memory. When a page expires, one request recomputes it while the
- * others still get the previous one (never older than two periods), so a burst of browsers never queries the
- * same page at once. Lists are what many ask for at once; an engine's own page is never cached.
+ * A micro-cache of list pages, keyed by the request's query string: the same {@code GET /api/engines} within
+ * {@code picomesh.api.list-cache-ttl} (250 ms, about the indexer's poll) is answered from memory by this filter,
+ * before Spring MVC resolves a single parameter. When a page expires, one request goes through to the controller
+ * to recompute it while the others still get the previous one (never older than two periods), so a burst of
+ * browsers never queries the same page at once. Only pages the controller computed are remembered, so errors
+ * are never cached. An engine's own page is never cached.
  */
 @Component
-class RecentPages {
+@Order(Ordered.LOWEST_PRECEDENCE - 10) // after the security headers and the metrics
+class RecentPages extends OncePerRequestFilter {
+    static final String PATH = "/api/engines";
     private static final int MAX_ENTRIES = 2_000;
 
     private record Entry(long expiresAt, byte[] json, AtomicBoolean refreshing) {}
@@ -27,26 +41,49 @@ class RecentPages {
         this.ttlNanos = ttl.toNanos();
     }
 
-    byte[] get(String key, Supplier<byte[]> compute) {
+    /** Keeps a page the controller computed for this request. */
+    void remember(HttpServletRequest request, byte[] json) {
         if (ttlNanos <= 0) {
-            return compute.get();
+            return;
         }
-        long now = System.nanoTime();
-        Entry entry = entries.get(key);
-        if (entry != null && (entry.expiresAt() - now > 0 || expiredBeforeLastPeriod(entry, now)
-                && !entry.refreshing().compareAndSet(false, true))) {
-            return entry.json();
-        }
-        byte[] json = compute.get();
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(key, new Entry(System.nanoTime() + ttlNanos, json, new AtomicBoolean()));
-        return json;
+        entries.put(key(request), new Entry(System.nanoTime() + ttlNanos, json, new AtomicBoolean()));
     }
 
-    /** Still within one more period: fit to serve while another request refreshes it. */
-    private boolean expiredBeforeLastPeriod(Entry entry, long now) {
-        return now - entry.expiresAt() < ttlNanos;
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return ttlNanos <= 0 || !"GET".equals(request.getMethod()) || !PATH.equals(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<byte[]> page = recent(key(request));
+        if (page.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(page.get().length);
+        response.getOutputStream().write(page.get());
+    }
+
+    /** The page if it is fresh, or if it expired within the last period while another request refreshes it. */
+    private Optional<byte[]> recent(String key) {
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        boolean fresh = entry.expiresAt() - now > 0;
+        boolean servable = now - entry.expiresAt() < ttlNanos;
+        return fresh || servable && !entry.refreshing().compareAndSet(false, true)
+                ? Optional.of(entry.json()) : Optional.empty();
+    }
+
+    private static String key(HttpServletRequest request) {
+        return Objects.requireNonNullElse(request.getQueryString(), "");
     }
 }

@@ -27,6 +27,9 @@ public final class DirectoryBench {
     private static final int ENGINES = 10_000;
     private static final int STAKE_EVENTS = 20_000;
     private static final int BACKFILL_RUNS = 3;
+    private static final int LIST_RUNS = 3;
+    /** -Dpicomesh.bench.only=backfill or list runs one part, for working on it. */
+    private static final String ONLY = System.getProperty("picomesh.bench.only", "all");
     /** Eight filtered, sorted first pages, as different browsers would ask for them. */
     private static final List<String> LISTS = java.util.stream.IntStream.range(0, 8).mapToObj(n ->
             "/api/engines?maxPrice=" + (20 + n) + "000000000000000&minFreeCapacity=1&sort=-stake&limit=50").toList();
@@ -48,24 +51,10 @@ public final class DirectoryBench {
             new MarketLoad(chain).fill(ENGINES, STAKE_EVENTS);
             long head = chain.blockNumber();
 
-            long events = countLogs(chain, genesis, head, 5_000);
-            // Cold first runs warm the JIT of both paths; then they alternate, so noise falls on both alike.
-            progress("warming up: bare eth_getLogs and one backfill into a throw-away database...");
-            bareGetLogs(chain, genesis, head, events);
-            double cold = backfill(chain, events);
-            List<Double> bare = new ArrayList<>();
-            List<Double> backfills = new ArrayList<>();
-            for (int run = 1; run <= BACKFILL_RUNS; run++) {
-                bare.add(bareGetLogs(chain, genesis, head, events));
-                backfills.add(backfill(chain, events));
-                progress("run %d: bare eth_getLogs %.0f events/s, directory backfill %.0f events/s".formatted(run,
-                        bare.get(run - 1), backfills.get(run - 1)));
+            if (!ONLY.equals("list")) {
+                figures.addAll(backfillFigures(chain, genesis, head));
             }
-            double rate = median(backfills);
-            figures.add(figure("backfill_events_per_s", rate, "events/s"));
-            figures.add(figure("backfill_vs_getlogs", rate / median(bare), "ratio"));
-            figures.add(figure("backfill_cold_events_per_s", cold, "events/s"));
-            if ("backfill".equals(System.getProperty("picomesh.bench.only"))) {
+            if (ONLY.equals("backfill")) {
                 print(figures);
                 return;
             }
@@ -76,10 +65,10 @@ public final class DirectoryBench {
                 Directory.await("the index to catch up", java.time.Duration.ofMinutes(5),
                         () -> directory.bean(IndexerStatus.class).lag() == 0
                                 && directory.bean(IndexerStatus.class).indexed() >= head);
-                figures.add(figure("index_lag_p95", indexLag(chain, directory, http).percentile(95), "ms"));
-
-                Wrk.p99(directory.baseUrl(), LISTS, 64, 3);
-                double list = Wrk.p99(directory.baseUrl(), LISTS, 64, 10);
+                if (!ONLY.equals("list")) {
+                    figures.add(figure("index_lag_p95", indexLag(chain, directory, http).percentile(95), "ms"));
+                }
+                double list = listP99(directory);
                 JdbcTemplate jdbc = directory.jdbc();
                 Latencies.measure(8, 40, () -> jdbc.queryForList(LIST_SQL, anyPrice()));
                 Latencies sql = Latencies.measure(64, 40, () -> jdbc.queryForList(LIST_SQL, anyPrice()));
@@ -90,14 +79,15 @@ public final class DirectoryBench {
 
                 try (Directory uncached = Directory.start(chain.deployment, database, Map.of("picomesh.indexer.enabled", false,
                         "picomesh.api.list-cache-ttl", "0s", "spring.datasource.hikari.maximum-pool-size", 16))) {
-                    Wrk.p99(uncached.baseUrl(), LISTS, 64, 3);
-                    double raw = Wrk.p99(uncached.baseUrl(), LISTS, 64, 10);
+                    double raw = listP99(uncached);
                     figures.add(figure("list_uncached_p99", raw, "ms"));
                     figures.add(figure("list_uncached_vs_jdbc", raw / sql.percentile(99), "ratio"));
                 }
 
                 Latencies.measure(4, 25, () -> post(http, directory, POLICY));
-                Latencies select = Latencies.measure(4, 25, () -> post(http, directory, POLICY));
+                Latencies select = Latencies.measure(4, 100, () -> post(http, directory, POLICY));
+                progress("POST /api/select from 4 clients: p50 %.1f, p99 %.1f ms over %d requests".formatted(
+                        select.percentile(50), select.percentile(99), select.count()));
                 figures.add(figure("select_p99", select.percentile(99), "ms"));
             }
         }
@@ -109,6 +99,29 @@ public final class DirectoryBench {
                 + " engines, " + (ENGINES * 3 + STAKE_EVENTS) + " registry events");
         figures.forEach(System.out::println);
         System.exit(0);
+    }
+
+    /** Backfill against bare eth_getLogs over the same blocks: medians of alternating runs after a warm-up. */
+    private static List<String> backfillFigures(TestChain chain, long genesis, long head) throws Exception {
+        List<String> figures = new ArrayList<>();
+        long events = countLogs(chain, genesis, head, 5_000);
+        // Cold first runs warm the JIT of both paths; then they alternate, so noise falls on both alike.
+        progress("warming up: bare eth_getLogs and one backfill into a throw-away database...");
+        bareGetLogs(chain, genesis, head, events);
+        double cold = backfill(chain, events);
+        List<Double> bare = new ArrayList<>();
+        List<Double> backfills = new ArrayList<>();
+        for (int run = 1; run <= BACKFILL_RUNS; run++) {
+            bare.add(bareGetLogs(chain, genesis, head, events));
+            backfills.add(backfill(chain, events));
+            progress("run %d: bare eth_getLogs %.0f events/s, directory backfill %.0f events/s".formatted(run,
+                    bare.get(run - 1), backfills.get(run - 1)));
+        }
+        double rate = median(backfills);
+        figures.add(figure("backfill_events_per_s", rate, "events/s"));
+        figures.add(figure("backfill_vs_getlogs", rate / median(bare), "ratio"));
+        figures.add(figure("backfill_cold_events_per_s", cold, "events/s"));
+        return figures;
     }
 
     /** Indexes the whole chain into a fresh database, the indexer driven range by range; events/s. */
@@ -127,6 +140,17 @@ public final class DirectoryBench {
             }
             return events / seconds;
         }
+    }
+
+    /** The median of {@link #LIST_RUNS} p99s of 10 s of wrk at 64 connections, after a 3 s warm-up. */
+    private static double listP99(Directory directory) throws Exception {
+        Wrk.p99(directory.baseUrl(), LISTS, 64, 3);
+        List<Double> runs = new ArrayList<>();
+        for (int run = 0; run < LIST_RUNS; run++) {
+            runs.add(Wrk.p99(directory.baseUrl(), LISTS, 64, 10));
+        }
+        progress("GET /api/engines p99 of each run: " + runs + " ms");
+        return median(runs);
     }
 
     private static double median(List<Double> values) {
