@@ -22,8 +22,6 @@ class Indexer {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     /** How far back stored blocks are compared with the node to find a common ancestor. */
     private static final int MAX_REORG_DEPTH = 1_000;
-    /** The most events one transaction takes from the ranges already read. */
-    private static final long MAX_TRANSACTION_EVENTS = 50_000;
 
     private final ChainNode node;
     private final MarketContracts market;
@@ -33,9 +31,11 @@ class Indexer {
     private final TransactionTemplate tx;
     private final IndexerStatus status;
     private final RangeReader reader;
+    /** The most events one transaction takes from the ranges already read. */
+    private final long maxTransactionEvents;
 
     Indexer(ChainNode node, MarketContracts market, ChainProperties properties, EventStore events,
-            MarketBatches batches, TransactionTemplate tx, IndexerStatus status) {
+            MarketBatches batches, TransactionTemplate tx, IndexerStatus status, long maxTransactionEvents) {
         this.node = node;
         this.market = market;
         this.properties = properties;
@@ -44,6 +44,7 @@ class Indexer {
         this.tx = tx;
         this.status = status;
         this.reader = new RangeReader(node, market, properties);
+        this.maxTransactionEvents = maxTransactionEvents;
     }
 
     /** Indexes the next ranges. Returns true when caught up with the head (time to wait for new blocks). */
@@ -63,7 +64,7 @@ class Indexer {
             return true;
         }
         String after = checkpoint.map(BlockHeader::hash).orElse(null);
-        Optional<RangeReader.Range> read = reader.next(from, after, head, confirmedHead, MAX_TRANSACTION_EVENTS)
+        Optional<RangeReader.Range> read = reader.next(from, after, head, confirmedHead, maxTransactionEvents)
                 .filter(r -> consistent(r.logs(), r.headers()));
         if (read.isEmpty()) {
             log.info("the chain moved while reading from block {}; checking again", from);

@@ -3,6 +3,7 @@ package org.picomesh.directory.indexer;
 import org.picomesh.directory.chain.ChainNode;
 import org.picomesh.directory.chain.ChainProperties;
 import org.picomesh.directory.chain.MarketContracts;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,10 +11,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration
 class IndexerConfiguration {
+    /**
+     * The indexer; {@code picomesh.indexer.max-transaction-events} caps how many events one transaction takes
+     * from the ranges already read (more means fewer writes of rows touched again and again, and more memory).
+     */
     @Bean
     Indexer indexer(ChainNode node, MarketContracts market, ChainProperties properties, EventStore events,
-            MarketBatches batches, TransactionTemplate tx, IndexerStatus status) {
-        return new Indexer(node, market, properties, events, batches, tx, status);
+            MarketBatches batches, TransactionTemplate tx, IndexerStatus status,
+            @Value("${picomesh.indexer.max-transaction-events:50000}") long maxTransactionEvents) {
+        if (maxTransactionEvents < 1) {
+            throw new IllegalArgumentException("picomesh.indexer.max-transaction-events must be at least 1, not "
+                    + maxTransactionEvents);
+        }
+        return new Indexer(node, market, properties, events, batches, tx, status, maxTransactionEvents);
     }
 
     /** Off for read-only replicas and for tests that drive the indexer step by step. */

@@ -28,7 +28,8 @@ class RestartIT {
                 chain.register(1 + n % 5, SampleAdverts.advert("https://engine-" + n + ".example", n, 3), "1");
             }
             long head = chain.blockNumber();
-            Map<String, Object> slow = Map.of("picomesh.chain.max-block-range", 2);
+            // two blocks a range and a transaction: the backfill takes many transactions, one to stop in the middle of
+            Map<String, Object> slow = Map.of("picomesh.chain.max-block-range", 2, "picomesh.indexer.max-transaction-events", 1);
 
             TestDatabase.Database interrupted = TestDatabase.fresh();
             try (Directory first = Directory.start(chain.deployment, interrupted, slow)) {
