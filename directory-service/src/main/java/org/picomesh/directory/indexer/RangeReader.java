@@ -20,11 +20,12 @@ import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * Reads the market's logs in block ranges, ahead of the writer. Ranges adapt to hold about 5,000 events; up to
- * {@link #DEPTH} of them are read ahead, one after another on a thread of their own. The writer takes the next
- * range together with every following one already read, up to a number of events: while it is slower than the
- * node, its transactions grow and rows touched again and again are written once per transaction.
- * Its events are made ready for COPY as they are read. Every range carries the header of the block before it, so ranges read on both sides of a reorganisation are
- * never joined, and read-ahead that no longer continues the checkpoint is dropped.
+ * {@link #DEPTH} of them are asked for ahead, two at a time, so that the node serialises one answer while the
+ * other is parsed. The writer takes the next range together with every following one already read, up to a
+ * number of events: while it is slower than the node, its transactions grow and rows touched again and again
+ * are written once per transaction. Events are made ready for COPY as they are read. Every range carries the
+ * header of the block before it, so ranges read on both sides of a reorganisation are never joined, and
+ * read-ahead that no longer continues the checkpoint is dropped.
  */
 class RangeReader {
     /** Events a range aims at: big enough to batch well, small enough to overlap reading and writing. */
@@ -32,6 +33,7 @@ class RangeReader {
     private static final long FIRST_RANGE = 10;
     /** Ranges read ahead of the writer. */
     private static final int DEPTH = 10;
+    private static final int READERS = 2;
 
     /** Logs of blocks [from, to], decoded; headers of its unconfirmed blocks, always including {@code to}'s. */
     record Range(long from, long to, List<MarketLog> logs, EventCopy copy, List<BlockHeader> headers,
@@ -53,21 +55,24 @@ class RangeReader {
     private final ChainNode node;
     private final MarketContracts market;
     private final ChainProperties properties;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+    /** Two readers: while the node answers one request, the other's answer is parsed. */
+    private final ExecutorService readers = Executors.newFixedThreadPool(READERS, r -> {
         Thread reader = new Thread(r, "indexer-reader");
         reader.setDaemon(true);
         return reader;
     });
-    /** Ranges being read or read, in chain order; an empty optional marks the head known when they were asked. */
-    private final Deque<CompletableFuture<Optional<Range>>> ahead = new ArrayDeque<>();
-    private long aheadFrom = -1;
-    private long lastBlocks;
+    /** Ranges asked for, in chain order, each read or being read. */
+    private final Deque<Pending> ahead = new ArrayDeque<>();
+    /** Blocks the next range asked for spans. */
+    private long blocks;
+
+    private record Pending(long from, long to, CompletableFuture<Range> range) {}
 
     RangeReader(ChainNode node, MarketContracts market, ChainProperties properties) {
         this.node = node;
         this.market = market;
         this.properties = properties;
-        this.lastBlocks = Math.min(FIRST_RANGE, properties.maxBlockRange());
+        this.blocks = Math.min(FIRST_RANGE, properties.maxBlockRange());
     }
 
     /**
@@ -77,33 +82,33 @@ class RangeReader {
      * {@code afterHash}: the chain moved under the checkpoint. Reads ahead of what it returns before returning.
      */
     Optional<Range> next(long from, String afterHash, long head, long confirmedHead, long maxEvents) {
-        if (aheadFrom != from) {
+        if (!ahead.isEmpty() && ahead.peek().from() != from) {
             forgetReadAhead();
         }
         try {
-            Optional<Range> first = ahead.isEmpty() ? Optional.empty() : join(ahead.poll());
+            Optional<Range> first = Optional.ofNullable(ahead.poll()).map(p -> join(p.range()));
             if (first.isEmpty() || !first.get().follows(afterHash)) {
                 forgetReadAhead();
-                first = Optional.of(read(from, head, lastBlocks, confirmedHead)).filter(r -> r.follows(afterHash));
+                first = Optional.of(read(from, Math.min(head, from + blocks - 1), confirmedHead))
+                        .filter(r -> r.follows(afterHash));
                 if (first.isEmpty()) {
                     return first;
                 }
             }
             List<Range> taken = new ArrayList<>(List.of(first.get()));
             long events = first.get().logs().size();
-            while (events < maxEvents && !ahead.isEmpty() && ahead.peek().isDone()) {
-                Optional<Range> following = join(ahead.poll());
-                if (following.isEmpty() || !following.get().follows(taken.get(taken.size() - 1).last().hash())) {
+            while (events < maxEvents && !ahead.isEmpty() && ahead.peek().range().isDone()) {
+                Range following = join(ahead.poll().range());
+                if (!following.follows(taken.get(taken.size() - 1).last().hash())) {
                     forgetReadAhead();
                     break;
                 }
-                taken.add(following.get());
-                events += following.get().logs().size();
+                taken.add(following);
+                events += following.logs().size();
             }
             Range last = taken.get(taken.size() - 1);
-            lastBlocks = last.blocks();
-            aheadFrom = last.to() + 1;
-            readAhead(last, head, confirmedHead);
+            blocks = nextBlocks(last);
+            readAhead(last.to(), head, confirmedHead);
             return Optional.of(taken.size() == 1 ? last : joined(taken));
         } catch (RuntimeException e) {
             forgetReadAhead();
@@ -113,24 +118,22 @@ class RangeReader {
 
     /** Drops whatever was read ahead: the chain moved, or indexing goes on from elsewhere. */
     void forgetReadAhead() {
-        ahead.forEach(f -> f.cancel(false));
+        ahead.forEach(p -> p.range().cancel(false));
         ahead.clear();
-        aheadFrom = -1;
     }
 
-    /** Asks for ranges after {@code last} up to the depth; each is sized from the one before when that is read. */
-    private void readAhead(Range last, long head, long confirmedHead) {
-        CompletableFuture<Optional<Range>> previous = ahead.isEmpty()
-                ? CompletableFuture.completedFuture(Optional.of(last)) : ahead.peekLast();
-        while (ahead.size() < DEPTH) {
-            previous = previous.thenApplyAsync(before -> before.filter(b -> b.to() < head)
-                    .map(b -> read(b.to() + 1, head, nextBlocks(b), confirmedHead)), thread);
-            ahead.add(previous);
+    /** Asks for the ranges after block {@code after}, up to the depth and the head. */
+    private void readAhead(long after, long head, long confirmedHead) {
+        long planned = ahead.isEmpty() ? after : ahead.peekLast().to();
+        while (ahead.size() < DEPTH && planned < head) {
+            long from = planned + 1;
+            long to = Math.min(head, from + blocks - 1);
+            ahead.add(new Pending(from, to, CompletableFuture.supplyAsync(() -> read(from, to, confirmedHead), readers)));
+            planned = to;
         }
     }
 
-    private Range read(long from, long head, long blocks, long confirmedHead) {
-        long to = Math.min(head, from + blocks - 1);
+    private Range read(long from, long to, long confirmedHead) {
         List<Log> raw = node.logs(List.of(market.registry(), market.escrow()), from, to);
         List<MarketLog> logs = raw.parallelStream().map(EventDecoder.market()::decode).flatMap(Optional::stream).toList();
         Optional<BlockHeader> before = from > 0 ? node.header(from - 1) : Optional.empty();

@@ -26,7 +26,7 @@ import org.web3j.protocol.core.methods.request.EthFilter;
 public final class DirectoryBench {
     private static final int ENGINES = 10_000;
     private static final int STAKE_EVENTS = 20_000;
-    private static final int BACKFILL_RUNS = 3;
+    private static final int BACKFILL_RUNS = 5;
     private static final int LIST_RUNS = 3;
     /** -Dpicomesh.bench.only=backfill or list runs one part, for working on it. */
     private static final String ONLY = System.getProperty("picomesh.bench.only", "all");
