@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * node's chain; if not, it forgets everything above the common ancestor and rebuilds. Ranges are read ahead
  * while others are written ({@link RangeReader}).
  */
-class Indexer {
+class Indexer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     /** How far back stored blocks are compared with the node to find a common ancestor. */
     private static final int MAX_REORG_DEPTH = 1_000;
@@ -91,6 +91,12 @@ class Indexer {
                     (at[2] - at[1]) / 1_000_000, (at[3] - at[2]) / 1_000_000, (System.nanoTime() - at[3]) / 1_000_000);
         }
         return range.to() >= head;
+    }
+
+    /** Stops reading ahead (Spring calls it when the context closes). */
+    @Override
+    public void close() {
+        reader.close();
     }
 
     private boolean onChain(BlockHeader checkpoint) {

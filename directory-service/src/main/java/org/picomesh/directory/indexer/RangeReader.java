@@ -27,7 +27,7 @@ import org.web3j.protocol.core.methods.response.Log;
  * header of the block before it, so ranges read on both sides of a reorganisation are never joined, and
  * read-ahead that no longer continues the checkpoint is dropped.
  */
-class RangeReader {
+class RangeReader implements AutoCloseable {
     /** Events a range aims at: big enough to batch well, small enough to overlap reading and writing. */
     private static final long TARGET_EVENTS = 5_000;
     private static final long FIRST_RANGE = 10;
@@ -86,7 +86,9 @@ class RangeReader {
             forgetReadAhead();
         }
         try {
-            Optional<Range> first = Optional.ofNullable(ahead.poll()).map(p -> join(p.range()));
+            // a range whose read failed (the node blinked) is read again here, where a failure reaches the caller
+            Optional<Range> first = Optional.ofNullable(ahead.poll()).filter(p -> !p.range().isCompletedExceptionally())
+                    .map(p -> join(p.range()));
             if (first.isEmpty() || !first.get().follows(afterHash)) {
                 forgetReadAhead();
                 first = Optional.of(read(from, Math.min(head, from + blocks - 1), confirmedHead))
@@ -97,7 +99,8 @@ class RangeReader {
             }
             List<Range> taken = new ArrayList<>(List.of(first.get()));
             long events = first.get().logs().size();
-            while (events < maxEvents && !ahead.isEmpty() && ahead.peek().range().isDone()) {
+            while (events < maxEvents && !ahead.isEmpty() && ahead.peek().range().isDone()
+                    && !ahead.peek().range().isCompletedExceptionally()) {
                 Range following = join(ahead.poll().range());
                 if (!following.follows(taken.get(taken.size() - 1).last().hash())) {
                     forgetReadAhead();
@@ -114,6 +117,12 @@ class RangeReader {
             forgetReadAhead();
             throw e;
         }
+    }
+
+    /** Stops the reader threads. */
+    @Override
+    public void close() {
+        readers.shutdownNow();
     }
 
     /** Drops whatever was read ahead: the chain moved, or indexing goes on from elsewhere. */
