@@ -1,5 +1,7 @@
 package org.picomesh.directory.indexer;
 
+import java.math.BigInteger;
+
 /** Fields for PostgreSQL's COPY in CSV format: strangers' strings quoted, absent numbers empty (NULL). */
 final class Csv {
     private Csv() {}
@@ -9,7 +11,7 @@ final class Csv {
     }
 
     /** A number in decimal; most fit a long, whose conversion is many times cheaper than BigInteger's. */
-    static String number(java.math.BigInteger value) {
+    static String number(BigInteger value) {
         return value.bitLength() < 63 ? Long.toString(value.longValue()) : value.toString();
     }
 

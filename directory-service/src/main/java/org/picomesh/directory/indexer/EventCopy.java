@@ -27,8 +27,10 @@ record EventCopy(String csv, int count) {
         return new EventCopy(csv.toString(), events.size());
     }
 
-    EventCopy followedBy(EventCopy next) {
-        return new EventCopy(csv + next.csv, count + next.count);
+    /** The events of consecutive ranges as one COPY text, copied once. */
+    static EventCopy joined(List<EventCopy> copies) {
+        return new EventCopy(String.join("", copies.stream().map(EventCopy::csv).toList()),
+                copies.stream().mapToInt(EventCopy::count).sum());
     }
 
     private static Long firstId(MarketLog e, String... names) {

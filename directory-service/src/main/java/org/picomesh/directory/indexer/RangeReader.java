@@ -171,14 +171,13 @@ class RangeReader implements AutoCloseable {
     private static Range joined(List<Range> ranges) {
         List<MarketLog> logs = new ArrayList<>();
         List<BlockHeader> headers = new ArrayList<>();
-        EventCopy copy = new EventCopy("", 0);
         for (Range r : ranges) {
             logs.addAll(r.logs());
             headers.addAll(r.headers());
-            copy = copy.followedBy(r.copy());
         }
         Range first = ranges.get(0);
-        return new Range(first.from(), ranges.get(ranges.size() - 1).to(), logs, copy, headers, first.before());
+        return new Range(first.from(), ranges.get(ranges.size() - 1).to(), logs,
+                EventCopy.joined(ranges.stream().map(Range::copy).toList()), headers, first.before());
     }
 
     private static <T> T join(CompletableFuture<T> future) {
