@@ -12,8 +12,8 @@ record Sort(String key, boolean descending) {
     private static final Map<String, String> EXPRESSIONS = Map.of(
             "price", "price_per_hour",
             "stake", "stake",
-            "latency", "cast(coalesce(p50_ms_24h, 1e12) as numeric)",
-            "availability", "cast(coalesce(availability_24h, -1) as numeric)",
+            "latency", "coalesce(p50_ms_24h, 1e12)",
+            "availability", "coalesce(availability_24h, -1)",
             "capacity", "cast(free_capacity as numeric)",
             "score", MarketScore.SQL);
 

@@ -23,6 +23,8 @@ final class EngineRow {
     long registeredBlock;
     long sourceBlock;
     String sourceBlockHash = "";
+    /** Whether the engine table already has this engine (loaded from it) or it is new in this transaction. */
+    boolean stored;
 
     EngineRow(long id) {
         this.id = id;

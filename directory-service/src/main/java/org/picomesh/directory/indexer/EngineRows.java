@@ -6,14 +6,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a batch's engine rows in two statements, whatever their number: COPY into a temporary table, then one
- * upsert from it. Only the columns derived from the chain are written; the measured ones stay as they were.
+ * Writes a transaction's engine rows in at most three statements, whatever their number: new engines are copied
+ * straight into the table; changed ones are copied into a temporary table and updated from it in one statement.
+ * Only the columns derived from the chain are written; the measured ones stay as they were.
  */
 @Component
 class EngineRows {
@@ -27,19 +29,21 @@ class EngineRows {
         this.dataSource = dataSource;
     }
 
-    void upsert(Collection<EngineRow> rows, long confirmedHead) {
-        if (rows.isEmpty()) {
-            return;
-        }
+    void write(Collection<EngineRow> rows, long confirmedHead) {
+        List<EngineRow> added = rows.stream().filter(e -> !e.stored).toList();
+        List<EngineRow> changed = rows.stream().filter(e -> e.stored).toList();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create temporary table if not exists engine_batch"
-                    + " (like engine including defaults) on commit delete rows");
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy engine_batch (" + COLUMNS + ") from stdin (format csv)", new StringReader(csv(rows, confirmedHead)));
-            statement.executeUpdate("insert into engine (" + COLUMNS + ") select " + COLUMNS + " from engine_batch"
-                    + " on conflict (id) do update set " + updates());
-            statement.execute("truncate engine_batch");
+            if (!added.isEmpty()) {
+                copy(connection, "engine", added, confirmedHead);
+            }
+            if (!changed.isEmpty()) {
+                statement.execute("create temporary table if not exists engine_batch"
+                        + " (like engine including defaults) on commit delete rows");
+                copy(connection, "engine_batch", changed, confirmedHead);
+                statement.executeUpdate("update engine e set " + updates() + " from engine_batch b where e.id = b.id");
+                statement.execute("truncate engine_batch");
+            }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot write " + rows.size() + " engine rows", e);
         } finally {
@@ -47,12 +51,18 @@ class EngineRows {
         }
     }
 
+    private static void copy(Connection connection, String table, List<EngineRow> rows, long confirmedHead)
+            throws SQLException, IOException {
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (" + COLUMNS
+                + ") from stdin (format csv)", new StringReader(csv(rows, confirmedHead)));
+    }
+
     private static String updates() {
         StringBuilder set = new StringBuilder();
         for (String column : COLUMNS.split(",")) {
             String name = column.strip();
             if (!name.equals("id")) {
-                set.append(set.isEmpty() ? "" : ", ").append(name).append(" = excluded.").append(name);
+                set.append(set.isEmpty() ? "" : ", ").append(name).append(" = b.").append(name);
             }
         }
         return set.toString();

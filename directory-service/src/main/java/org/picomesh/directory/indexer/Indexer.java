@@ -64,33 +64,50 @@ class Indexer implements AutoCloseable {
             return true;
         }
         String after = checkpoint.map(BlockHeader::hash).orElse(null);
-        Optional<RangeReader.Range> read = reader.next(from, after, head, confirmedHead, maxTransactionEvents)
+        Optional<RangeReader.Range> first = reader.first(from, after, head, confirmedHead)
                 .filter(r -> consistent(r.logs(), r.headers()));
-        if (read.isEmpty()) {
+        if (first.isEmpty()) {
             log.info("the chain moved while reading from block {}; checking again", from);
             reader.forgetReadAhead();
             return false;
         }
-        RangeReader.Range range = read.get();
-        long[] at = new long[4];
-        tx.executeWithoutResult(t -> {
-            at[0] = System.nanoTime();
-            events.insert(range.copy());
-            at[1] = System.nanoTime();
-            batches.apply(range.logs(), confirmedHead);
-            at[2] = System.nanoTime();
-            events.saveBlocks(range.headers());
-            events.saveCheckpoint(range.last());
-            batches.confirm(confirmedHead);
-            at[3] = System.nanoTime();
-        });
-        status.indexed(range.to(), range.logs().size());
-        if (!range.logs().isEmpty()) {
-            log.debug("indexed {} events in blocks {}..{}: events {} ms, rows {} ms, checkpoint {} ms, commit {} ms",
-                    range.logs().size(), range.from(), range.to(), (at[1] - at[0]) / 1_000_000,
-                    (at[2] - at[1]) / 1_000_000, (at[3] - at[2]) / 1_000_000, (System.nanoTime() - at[3]) / 1_000_000);
+        long started = System.nanoTime();
+        Written written = tx.execute(t -> write(first.get(), head, confirmedHead));
+        status.indexed(written.to(), written.events());
+        if (written.events() > 0) {
+            log.debug("indexed {} events in blocks {}..{} in {} ms", written.events(), from, written.to(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
-        return range.to() >= head;
+        return written.to() >= head;
+    }
+
+    private record Written(long to, int events) {}
+
+    /**
+     * Streams the first range and every following one the reader has, up to {@link #maxTransactionEvents}
+     * events, into one transaction: events as they arrive, the rows they touch folded in memory and written once,
+     * then the checkpoint.
+     */
+    private Written write(RangeReader.Range first, long head, long confirmedHead) {
+        MarketState state = new MarketState();
+        RangeReader.Range range = first;
+        int count = 0;
+        while (true) {
+            events.insert(range.copy());
+            batches.fold(range.logs(), state);
+            events.saveBlocks(range.headers());
+            count += range.logs().size();
+            Optional<RangeReader.Range> next = count >= maxTransactionEvents ? Optional.empty()
+                    : reader.following(range, head, confirmedHead).filter(r -> consistent(r.logs(), r.headers()));
+            if (next.isEmpty()) {
+                break;
+            }
+            range = next.get();
+        }
+        batches.save(state, confirmedHead);
+        events.saveCheckpoint(range.last());
+        batches.confirm(confirmedHead);
+        return new Written(range.to(), count);
     }
 
     /** Stops reading ahead (Spring calls it when the context closes). */

@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration
 class IndexerConfiguration {
     /**
-     * The indexer; {@code picomesh.indexer.max-transaction-events} caps how many events one transaction takes
-     * from the ranges already read (more means fewer writes of rows touched again and again, and more memory).
+     * The indexer; {@code picomesh.indexer.max-transaction-events} caps how many events one transaction streams
+     * in (more means fewer writes of rows touched again and again, and more memory and time between commits).
      */
     @Bean
     Indexer indexer(ChainNode node, MarketContracts market, ChainProperties properties, EventStore events,

@@ -8,7 +8,10 @@ import org.picomesh.contracts.events.MarketLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Applies batches of events to the derived tables: load what they touch, fold them in, write back. */
+/**
+ * Applies events to the derived tables: each batch loads the rows it touches that were not loaded yet and folds
+ * its events into them in memory ({@link MarketState}); the rows are written back once, when the transaction ends.
+ */
 @Component
 class MarketBatches {
     private static final List<String> ENGINE_ARGS = List.of("engineId", "toEngineId", "fromEngineId");
@@ -24,20 +27,36 @@ class MarketBatches {
         this.publisher = publisher;
     }
 
-    void apply(List<MarketLog> logs, long confirmedHead) {
-        if (logs.isEmpty()) {
-            return;
+    /**
+     * Folds the events into the rows they touch, loading those not in {@code state} yet. Engines and leases whose
+     * creation is among the events are not looked up: the contracts never reuse an id, so they are new.
+     */
+    void fold(List<MarketLog> logs, MarketState state) {
+        for (MarketLog log : logs) {
+            switch (log.name()) {
+                case "EngineRegistered" -> state.lookedUpEngines.add(log.id("engineId"));
+                case "LeaseOpened" -> state.lookedUpLeases.add(log.id("leaseId"));
+                case "LeaseMoved" -> state.lookedUpLeases.add(log.id("toLeaseId"));
+                default -> {
+                    // refers to rows that may exist already
+                }
+            }
         }
-        MarketState state = new MarketState();
         store.load(state, ids(logs, ENGINE_ARGS), ids(logs, LEASE_ARGS));
         logs.forEach(log -> Projector.apply(log, state));
+    }
+
+    /** Writes the rows the folded events touched; those from blocks at or below the confirmed head as confirmed. */
+    void save(MarketState state, long confirmedHead) {
         store.save(state, confirmedHead);
     }
 
     /** Empties the derived tables and folds every stored event in again; rows start unconfirmed. */
     void rebuild(long fromBlock) {
         store.clear();
-        events.replay(page -> apply(page, -1));
+        MarketState state = new MarketState();
+        events.replay(page -> fold(page, state));
+        save(state, -1);
         publisher.publishEvent(new IndexRebuilt(fromBlock));
     }
 

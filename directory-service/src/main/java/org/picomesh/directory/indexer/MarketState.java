@@ -3,13 +3,15 @@ package org.picomesh.directory.indexer;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The rows a batch of events touches, loaded before and written after the batch: the projector changes
- * them in memory only, so a batch costs one round of reads and one of batched writes.
+ * The rows a transaction's events touch, loaded the first time an event names them and written once at the end:
+ * the projector changes them in memory only, so rows touched again and again cost one read and one write.
  */
 final class MarketState {
     final Map<Long, EngineRow> engines = new LinkedHashMap<>();
@@ -19,6 +21,9 @@ final class MarketState {
     final List<TrustChange> trustChanges = new ArrayList<>();
     final Map<String, Long> parameterBlocks = new HashMap<>();
     final Map<String, String> parameterBlockHashes = new HashMap<>();
+    /** Ids already looked up in the database, whether a row was there or not. */
+    final Set<Long> lookedUpEngines = new HashSet<>();
+    final Set<Long> lookedUpLeases = new HashSet<>();
 
     record TrustListRow(long id, String curator, String name, long sourceBlock, String sourceBlockHash) {}
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -38,7 +39,10 @@ class ProjectionStore {
         return new MapSqlParameterSource("ids", ids.toArray(Long[]::new));
     }
 
+    /** Loads the rows of the ids not looked up yet in this transaction. */
     void load(MarketState state, Collection<Long> engineIds, Collection<Long> leaseIds) {
+        engineIds = notYet(engineIds, state.lookedUpEngines);
+        leaseIds = notYet(leaseIds, state.lookedUpLeases);
         if (!engineIds.isEmpty()) {
             jdbc.query("select * from engine where id = any(:ids)", ids(engineIds),
                     (ResultSet rs) -> { state.engines.put(rs.getLong("id"), engine(rs)); });
@@ -49,8 +53,12 @@ class ProjectionStore {
         }
     }
 
+    private static List<Long> notYet(Collection<Long> ids, Set<Long> lookedUp) {
+        return ids.stream().filter(lookedUp::add).toList();
+    }
+
     void save(MarketState state, long confirmedHead) {
-        engineRows.upsert(state.engines.values(), confirmedHead);
+        engineRows.write(state.engines.values(), confirmedHead);
         jdbc.batchUpdate(UPSERT_LEASE, state.leases.values().stream()
                 .map(l -> leaseParams(l, l.sourceBlock <= confirmedHead)).toArray(SqlParameterSource[]::new));
         state.newLists.values().forEach(list -> jdbc.update("""
@@ -116,6 +124,7 @@ class ProjectionStore {
         e.registeredBlock = rs.getLong("registered_block");
         e.sourceBlock = rs.getLong("source_block");
         e.sourceBlockHash = rs.getString("source_block_hash");
+        e.stored = true;
         return e;
     }
 

@@ -21,11 +21,10 @@ import org.web3j.protocol.core.methods.response.Log;
 /**
  * Reads the market's logs in block ranges, ahead of the writer. Ranges adapt to hold about 5,000 events; up to
  * {@link #DEPTH} of them are asked for ahead, two at a time, so that the node serialises one answer while the
- * other is parsed. The writer takes the next range together with every following one already read, up to a
- * number of events: while it is slower than the node, its transactions grow and rows touched again and again
- * are written once per transaction. Events are made ready for COPY as they are read. Every range carries the
- * header of the block before it, so ranges read on both sides of a reorganisation are never joined, and
- * read-ahead that no longer continues the checkpoint is dropped.
+ * other is parsed. The writer takes the {@link #first} range of a transaction and then each {@link #following}
+ * one as it arrives, streaming their events into the database while the next are read. Events are made ready for
+ * COPY as they are read. Every range carries the header of the block before it, so ranges read on both sides of a
+ * reorganisation never meet in one transaction, and read-ahead that no longer continues the checkpoint is dropped.
  */
 class RangeReader implements AutoCloseable {
     /** Events a range aims at: big enough to batch well, small enough to overlap reading and writing. */
@@ -77,46 +76,54 @@ class RangeReader implements AutoCloseable {
 
     /**
      * The logs from block {@code from} on (at most {@code head}), continuing the block whose hash is
-     * {@code afterHash} (null for the first range): one range, joined with the following ones already read while
-     * they hold fewer than {@code maxEvents} events in all. Empty when the block before {@code from} is no longer
-     * {@code afterHash}: the chain moved under the checkpoint. Reads ahead of what it returns before returning.
+     * {@code afterHash} (null for the first range): the range read ahead if there is one, else read now, where a
+     * failure reaches the caller. Empty when the block before {@code from} is no longer {@code afterHash}: the
+     * chain moved under the checkpoint. Reads ahead before returning.
      */
-    Optional<Range> next(long from, String afterHash, long head, long confirmedHead, long maxEvents) {
+    Optional<Range> first(long from, String afterHash, long head, long confirmedHead) {
         if (!ahead.isEmpty() && ahead.peek().from() != from) {
             forgetReadAhead();
         }
         try {
-            // a range whose read failed (the node blinked) is read again here, where a failure reaches the caller
             Optional<Range> first = Optional.ofNullable(ahead.poll()).filter(p -> !p.range().isCompletedExceptionally())
-                    .map(p -> join(p.range()));
-            if (first.isEmpty() || !first.get().follows(afterHash)) {
+                    .map(p -> join(p.range())).filter(r -> r.follows(afterHash));
+            if (first.isEmpty()) {
                 forgetReadAhead();
                 first = Optional.of(read(from, Math.min(head, from + blocks - 1), confirmedHead))
                         .filter(r -> r.follows(afterHash));
-                if (first.isEmpty()) {
-                    return first;
-                }
             }
-            List<Range> taken = new ArrayList<>(List.of(first.get()));
-            long events = first.get().logs().size();
-            while (events < maxEvents && !ahead.isEmpty() && ahead.peek().range().isDone()
-                    && !ahead.peek().range().isCompletedExceptionally()) {
-                Range following = join(ahead.poll().range());
-                if (!following.follows(taken.get(taken.size() - 1).last().hash())) {
-                    forgetReadAhead();
-                    break;
-                }
-                taken.add(following);
-                events += following.logs().size();
-            }
-            Range last = taken.get(taken.size() - 1);
-            blocks = nextBlocks(last);
-            readAhead(last.to(), head, confirmedHead);
-            return Optional.of(taken.size() == 1 ? last : joined(taken));
+            first.ifPresent(r -> taken(r, head, confirmedHead));
+            return first;
         } catch (RuntimeException e) {
             forgetReadAhead();
             throw e;
         }
+    }
+
+    /**
+     * The range after {@code previous}, waiting for it when it is being read ahead. Empty when {@code previous}
+     * reached the head, when the read failed (the node blinked: {@link #first} reads it again), or when the range
+     * does not continue {@code previous} (the chain moved: the read-ahead is dropped).
+     */
+    Optional<Range> following(Range previous, long head, long confirmedHead) {
+        readAhead(previous.to(), head, confirmedHead);
+        Pending next = ahead.peek();
+        if (next == null || next.from() != previous.to() + 1) {
+            return Optional.empty();
+        }
+        Range range;
+        try {
+            range = join(next.range());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (!range.follows(previous.last().hash())) {
+            forgetReadAhead();
+            return Optional.empty();
+        }
+        ahead.poll();
+        taken(range, head, confirmedHead);
+        return Optional.of(range);
     }
 
     /** Stops the reader threads. */
@@ -129,6 +136,12 @@ class RangeReader implements AutoCloseable {
     void forgetReadAhead() {
         ahead.forEach(p -> p.range().cancel(false));
         ahead.clear();
+    }
+
+    /** Sizes the next ranges after the one just taken and asks for them. */
+    private void taken(Range range, long head, long confirmedHead) {
+        blocks = nextBlocks(range);
+        readAhead(range.to(), head, confirmedHead);
     }
 
     /** Asks for the ranges after block {@code after}, up to the depth and the head. */
@@ -166,18 +179,6 @@ class RangeReader implements AutoCloseable {
                     "eth_getBlockByNumber(" + number + ")", 1, new IllegalStateException("the node has no such block"))));
         }
         return headers;
-    }
-
-    private static Range joined(List<Range> ranges) {
-        List<MarketLog> logs = new ArrayList<>();
-        List<BlockHeader> headers = new ArrayList<>();
-        for (Range r : ranges) {
-            logs.addAll(r.logs());
-            headers.addAll(r.headers());
-        }
-        Range first = ranges.get(0);
-        return new Range(first.from(), ranges.get(ranges.size() - 1).to(), logs,
-                EventCopy.joined(ranges.stream().map(Range::copy).toList()), headers, first.before());
     }
 
     private static <T> T join(CompletableFuture<T> future) {

@@ -116,6 +116,36 @@ class IndexingIT {
     }
 
     @Test
+    void pagesThroughEveryEngineInOrderOfMeasuredLatencyAndOfAvailability() throws Exception {
+        for (int n = 1; n <= 5; n++) {
+            chain.register(1 + n % 3, SampleAdverts.advert("https://paged-" + n + ".example", n, 3), "1");
+        }
+        long head = chain.blockNumber();
+        await("the engines to be indexed", INDEXED, () -> directory.bean(IndexerStatus.class).indexed() >= head);
+        // measured figures as the prober would have stored them; a few engines not measured yet (null)
+        directory.jdbc().update("""
+                update engine set p50_ms_24h = case when id % 4 = 0 then null else 10 + (id * 7) % 5 + 0.25 end,
+                    availability_24h = case when id % 3 = 0 then null else ((id * 3) % 4) / 4.0 end""");
+        List<Long> all = directory.jdbc().queryForList("select id from engine order by id", Long.class);
+
+        for (String sort : List.of("latency", "-latency", "availability", "-availability")) {
+            String column = sort.endsWith("latency") ? "coalesce(p50_ms_24h, 1e12)" : "coalesce(availability_24h, -1)";
+            List<Long> expected = directory.jdbc().queryForList("select id from engine order by " + column
+                    + (sort.startsWith("-") ? " desc, id desc" : ", id"), Long.class);
+            List<Long> paged = new java.util.ArrayList<>();
+            String cursor = null;
+            do {
+                JsonNode page = directory.get("/api/engines?limit=2&sort=" + sort
+                        + (cursor == null ? "" : "&cursor=" + cursor));
+                page.get("engines").forEach(e -> paged.add(e.get("id").asLong()));
+                cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
+            } while (cursor != null && paged.size() <= all.size());
+
+            assertThat(paged).as(sort).hasSameSizeAs(all).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void answersBadInputWithProblemsAndUnknownIdsWith404() {
         HttpResponse<String> badPrice = directory.getRaw("/api/engines?maxPrice=lots");
         assertThat(badPrice.statusCode()).isEqualTo(400);

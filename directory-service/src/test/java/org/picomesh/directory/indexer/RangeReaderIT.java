@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.picomesh.contracts.events.MarketLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,7 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 import org.picomesh.directory.support.TestChain;
 
-/** The reader against a real anvil: ranges read ahead are joined only when they continue what came before. */
+/** The reader against a real anvil: ranges read ahead are handed over only when they continue what came before. */
 class RangeReaderIT {
     private static TestChain chain;
     private static long start;
@@ -40,38 +43,42 @@ class RangeReaderIT {
     }
 
     @Test
-    void joinsTheRangesAlreadyReadAheadIntoOneWithEveryEventInOrder() throws Exception {
+    void handsOverTheRangesReadAheadOneAfterTheOtherToTheHeadWithEveryEventInOrder() throws Exception {
         try (RangeReader reader = reader()) {
-            RangeReader.Range first = reader.next(start, null, head, head, 1_000_000).orElseThrow();
-            Thread.sleep(2_000); // ranges of 8 blocks read ahead to the head meanwhile (in milliseconds)
-            RangeReader.Range rest = reader.next(first.to() + 1, first.last().hash(), head, head, 1_000_000).orElseThrow();
+            List<RangeReader.Range> ranges = new ArrayList<>(List.of(reader.first(start, null, head, head).orElseThrow()));
+            Optional<RangeReader.Range> next;
+            while ((next = reader.following(ranges.get(ranges.size() - 1), head, head)).isPresent()) {
+                ranges.add(next.get());
+            }
 
-            assertThat(first.to()).isEqualTo(start + 7);
-            assertThat(rest.from()).isEqualTo(first.to() + 1);
-            assertThat(rest.to()).isEqualTo(head);
-            assertThat(rest.to() - rest.from() + 1).isGreaterThan(8);
-            assertThat(rest.last().hash()).isEqualTo(chain.as(0).web3j().ethGetBlockByNumber(
+            assertThat(ranges.get(0).to()).isEqualTo(start + 7);
+            assertThat(ranges).hasSizeGreaterThan(6); // 60 blocks in ranges of at most 8
+            for (int n = 1; n < ranges.size(); n++) {
+                assertThat(ranges.get(n).from()).isEqualTo(ranges.get(n - 1).to() + 1);
+                assertThat(ranges.get(n).before().orElseThrow()).isEqualTo(ranges.get(n - 1).last());
+            }
+            RangeReader.Range last = ranges.get(ranges.size() - 1);
+            assertThat(last.to()).isEqualTo(head);
+            assertThat(last.last().hash()).isEqualTo(chain.as(0).web3j().ethGetBlockByNumber(
                     org.web3j.protocol.core.DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(head)), false)
                     .send().getBlock().getHash());
-            long registered = first.logs().stream().filter(l -> l.name().equals("EngineRegistered")).count()
-                    + rest.logs().stream().filter(l -> l.name().equals("EngineRegistered")).count();
-            assertThat(registered).isEqualTo(6);
-            assertThat(rest.logs()).isSortedAccordingTo((a, b) -> a.blockNumber() != b.blockNumber()
+            List<MarketLog> logs = ranges.stream().flatMap(r -> r.logs().stream()).toList();
+            assertThat(logs.stream().filter(l -> l.name().equals("EngineRegistered")).count()).isEqualTo(6);
+            assertThat(logs).isSortedAccordingTo((a, b) -> a.blockNumber() != b.blockNumber()
                     ? Long.compare(a.blockNumber(), b.blockNumber()) : Integer.compare(a.logIndex(), b.logIndex()));
-            assertThat(rest.copy().count()).isEqualTo(rest.logs().size());
+            assertThat(ranges).allSatisfy(r -> assertThat(r.copy().count()).isEqualTo(r.logs().size()));
         }
     }
 
     @Test
     void refusesToContinueABlockTheChainNoLongerHas() {
         try (RangeReader reader = reader()) {
-            RangeReader.Range first = reader.next(start, null, head, head, 1_000_000).orElseThrow();
+            RangeReader.Range first = reader.first(start, null, head, head).orElseThrow();
 
-            Optional<RangeReader.Range> afterAnAbandonedBlock =
-                    reader.next(first.to() + 1, "0x" + "ab".repeat(32), head, head, 1_000_000);
+            Optional<RangeReader.Range> afterAnAbandonedBlock = reader.first(first.to() + 1, "0x" + "ab".repeat(32), head, head);
 
             assertThat(afterAnAbandonedBlock).isEmpty();
-            assertThat(reader.next(first.to() + 1, first.last().hash(), head, head, 1_000_000)).isPresent();
+            assertThat(reader.first(first.to() + 1, first.last().hash(), head, head)).isPresent();
         }
     }
 
@@ -79,15 +86,17 @@ class RangeReaderIT {
     void readsAgainARangeWhoseReadAheadFailedWhileTheNodeWasAway() throws Exception {
         try (TcpProxy proxy = new TcpProxy(chain.anvil.port());
                 RangeReader reader = reader(Web3j.build(new HttpService(proxy.url())))) {
-            RangeReader.Range first = reader.next(start, null, head, head, 1_000_000).orElseThrow();
+            // told the head is its last block, the reader reads nothing ahead of the first range
+            RangeReader.Range first = reader.first(start, null, start + 7, head).orElseThrow();
             proxy.cut();
-            Thread.sleep(2_000); // the read-ahead fails meanwhile (one attempt each)
+            // the reads ahead asked for now fail (one attempt each): the transaction ends with what it has
+            assertThat(reader.following(first, head, head)).isEmpty();
             proxy.restore();
 
-            RangeReader.Range rest = reader.next(first.to() + 1, first.last().hash(), head, head, 1_000_000).orElseThrow();
+            RangeReader.Range again = reader.first(first.to() + 1, first.last().hash(), head, head).orElseThrow();
 
-            assertThat(rest.from()).isEqualTo(first.to() + 1);
-            assertThat(rest.to()).isEqualTo(first.to() + 8); // read again now: one range, the failed ones dropped
+            assertThat(again.from()).isEqualTo(first.to() + 1);
+            assertThat(again.to()).isEqualTo(first.to() + 8); // read again now: one range, the failed ones dropped
         }
     }
 
@@ -96,7 +105,7 @@ class RangeReaderIT {
     }
 
     private static RangeReader reader(Web3j web3j) {
-        // ranges of at most 8 blocks: the 60 blocks take several, which the reader must join
+        // ranges of at most 8 blocks: the 60 blocks take several, which the reader must hand over in order
         ChainProperties properties = new ChainProperties(null, Path.of("unused"), null, null, null, 0, false, 8,
                 Duration.ofMillis(250), 1, Duration.ofMillis(100));
         MarketContracts market = new MarketContracts(chain.deployment.rpcUrl(), chain.deployment.chainId(),
