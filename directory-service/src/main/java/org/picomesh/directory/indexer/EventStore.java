@@ -12,6 +12,11 @@ import java.util.List;
 import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jakarta.annotation.PreDestroy;
 import java.util.function.Consumer;
 import org.picomesh.contracts.events.MarketLog;
 import org.picomesh.directory.chain.BlockHeader;
@@ -31,26 +36,71 @@ class EventStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final DataSource dataSource;
+    /** Runs the indexer's COPYs, one at a time; the indexer's single writer thread starts and awaits them. */
+    private final ExecutorService copier = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "indexer-copy");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Future<?> inserting;
 
     EventStore(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
     }
 
-    /** Appends the events with COPY, the fastest way into PostgreSQL, on the transaction's connection. */
-    void insert(EventCopy events) {
+    /**
+     * Starts appending the events with COPY, the fastest way into PostgreSQL, on the transaction's connection but
+     * from a thread of its own, so that the caller can fold the same events in memory meanwhile. Nothing else may
+     * use the connection until {@link #finishInsert}.
+     */
+    void startInsert(EventCopy events) {
+        finishInsert();
         if (events.count() == 0) {
             return;
         }
+        // the transaction's connection, bound to this thread: released here, it stays open until the transaction ends
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy chain_event (" + EventCopy.COLUMNS + ") from stdin (format csv)", new StringReader(events.csv()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("cannot store " + events.count() + " events", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
+        DataSourceUtils.releaseConnection(connection, dataSource);
+        inserting = copier.submit(() -> {
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy chain_event (" + EventCopy.COLUMNS
+                        + ") from stdin (format csv)", new StringReader(events.csv()));
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("cannot store " + events.count() + " events", e);
+            }
+        });
+    }
+
+    /** Waits for the COPY started last, if any, and rethrows its failure. */
+    void finishInsert() {
+        Future<?> running = inserting;
+        inserting = null;
+        if (running == null) {
+            return;
         }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    running.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the COPY owns the connection until it ends: wait for it
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @PreDestroy
+    void stopCopier() {
+        copier.shutdownNow();
     }
 
     /** Replays every stored event in chain order, a page at a time. */

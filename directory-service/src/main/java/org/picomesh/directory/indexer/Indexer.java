@@ -1,5 +1,6 @@
 package org.picomesh.directory.indexer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.picomesh.contracts.events.MarketLog;
@@ -85,25 +86,38 @@ class Indexer implements AutoCloseable {
 
     /**
      * Streams the first range and every following one the reader has, up to {@link #maxTransactionEvents}
-     * events, into one transaction: events as they arrive, the rows they touch folded in memory and written once,
-     * then the checkpoint.
+     * events, into one transaction: each range's events are COPYed while the rows they touch are folded in
+     * memory and the next range is awaited; the rows are written once, at the end, with the checkpoint.
      */
     private Written write(RangeReader.Range first, long head, long confirmedHead) {
         MarketState state = new MarketState();
+        List<BlockHeader> headers = new ArrayList<>();
         RangeReader.Range range = first;
         int count = 0;
-        while (true) {
-            events.insert(range.copy());
-            batches.fold(range.logs(), state);
-            events.saveBlocks(range.headers());
-            count += range.logs().size();
-            Optional<RangeReader.Range> next = count >= maxTransactionEvents ? Optional.empty()
-                    : reader.following(range, head, confirmedHead).filter(r -> consistent(r.logs(), r.headers()));
-            if (next.isEmpty()) {
-                break;
+        try {
+            while (true) {
+                batches.load(range.logs(), state);
+                events.startInsert(range.copy());
+                batches.project(range.logs(), state);
+                headers.addAll(range.headers());
+                count += range.logs().size();
+                Optional<RangeReader.Range> next = count >= maxTransactionEvents ? Optional.empty()
+                        : reader.following(range, head, confirmedHead).filter(r -> consistent(r.logs(), r.headers()));
+                events.finishInsert();
+                if (next.isEmpty()) {
+                    break;
+                }
+                range = next.get();
             }
-            range = next.get();
+        } catch (RuntimeException e) {
+            try {
+                events.finishInsert(); // the connection must be free again before the rollback
+            } catch (RuntimeException copyFailed) {
+                e.addSuppressed(copyFailed);
+            }
+            throw e;
         }
+        events.saveBlocks(headers);
         batches.save(state, confirmedHead);
         events.saveCheckpoint(range.last());
         batches.confirm(confirmedHead);

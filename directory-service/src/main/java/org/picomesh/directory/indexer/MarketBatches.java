@@ -27,11 +27,17 @@ class MarketBatches {
         this.publisher = publisher;
     }
 
-    /**
-     * Folds the events into the rows they touch, loading those not in {@code state} yet. Engines and leases whose
-     * creation is among the events are not looked up: the contracts never reuse an id, so they are new.
-     */
+    /** Folds the events into the rows they touch: {@link #load} then {@link #project}. */
     void fold(List<MarketLog> logs, MarketState state) {
+        load(logs, state);
+        project(logs, state);
+    }
+
+    /**
+     * Loads the rows the events touch that are not in {@code state} yet. Engines and leases whose creation is
+     * among the events are not looked up: the contracts never reuse an id, so they are new.
+     */
+    void load(List<MarketLog> logs, MarketState state) {
         for (MarketLog log : logs) {
             switch (log.name()) {
                 case "EngineRegistered" -> state.lookedUpEngines.add(log.id("engineId"));
@@ -43,6 +49,10 @@ class MarketBatches {
             }
         }
         store.load(state, ids(logs, ENGINE_ARGS), ids(logs, LEASE_ARGS));
+    }
+
+    /** Applies the events to the rows in {@code state}, in memory: no database work. */
+    void project(List<MarketLog> logs, MarketState state) {
         logs.forEach(log -> Projector.apply(log, state));
     }
 

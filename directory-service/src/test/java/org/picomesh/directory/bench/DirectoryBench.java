@@ -28,7 +28,7 @@ public final class DirectoryBench {
     private static final int STAKE_EVENTS = 20_000;
     private static final int BACKFILL_RUNS = 5;
     /** Backfills before the measured ones: the JIT goes on compiling the indexer's code through the first few. */
-    private static final int BACKFILL_WARM_UPS = 3;
+    private static final int BACKFILL_WARM_UPS = 5;
     private static final int LIST_RUNS = 3;
     /** -Dpicomesh.bench.only=backfill or list runs one part, for working on it. */
     private static final String ONLY = System.getProperty("picomesh.bench.only", "all");
