@@ -2,16 +2,17 @@ package org.picomesh.directory.indexer;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.picomesh.contracts.events.MarketLog;
 
 /**
- * Events as the CSV text that {@code COPY chain_event} reads, built by the reader thread so that the writer's
- * transaction only streams it. A row's {@code confirmed} is as of reading; the writer's confirmation sweep in the
- * same transaction brings it up to date.
+ * Events as the CSV that {@code COPY chain_event} reads, already encoded in UTF-8: built by the reader thread so
+ * that the writer's transaction only streams bytes. A row's {@code confirmed} is as of reading; the writer's
+ * confirmation sweep in the same transaction brings it up to date.
  */
-record EventCopy(String csv, int count) {
+record EventCopy(byte[] utf8, int count) {
     static final String COLUMNS = "block_number, log_index, block_hash, tx_hash, kind, engine_id, lease_id, payload, confirmed";
 
     static EventCopy of(List<MarketLog> events, long confirmedHead) {
@@ -24,13 +25,11 @@ record EventCopy(String csv, int count) {
             appendJson(e.args(), csv);
             csv.append("\",").append(e.blockNumber() <= confirmedHead).append('\n');
         }
-        return new EventCopy(csv.toString(), events.size());
+        return new EventCopy(csv.toString().getBytes(StandardCharsets.UTF_8), events.size());
     }
 
-    /** The events of consecutive ranges as one COPY text, copied once. */
-    static EventCopy joined(List<EventCopy> copies) {
-        return new EventCopy(String.join("", copies.stream().map(EventCopy::csv).toList()),
-                copies.stream().mapToInt(EventCopy::count).sum());
+    String csv() {
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     private static Long firstId(MarketLog e, String... names) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -65,7 +65,7 @@ class EventStore {
         inserting = copier.submit(() -> {
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy chain_event (" + EventCopy.COLUMNS
-                        + ") from stdin (format csv)", new StringReader(events.csv()));
+                        + ") from stdin (format csv)", new ByteArrayInputStream(events.utf8()));
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("cannot store " + events.count() + " events", e);
             }

@@ -89,8 +89,11 @@ class RangeReader implements AutoCloseable {
                     .map(p -> join(p.range())).filter(r -> r.follows(afterHash));
             if (first.isEmpty()) {
                 forgetReadAhead();
-                first = Optional.of(read(from, Math.min(head, from + blocks - 1), confirmedHead))
-                        .filter(r -> r.follows(afterHash));
+                readAhead(from - 1, head, confirmedHead); // the ranges after the first are read meanwhile
+                first = Optional.of(join(ahead.poll().range())).filter(r -> r.follows(afterHash));
+                if (first.isEmpty()) {
+                    forgetReadAhead();
+                }
             }
             first.ifPresent(r -> taken(r, head, confirmedHead));
             return first;

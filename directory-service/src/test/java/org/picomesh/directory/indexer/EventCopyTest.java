@@ -33,15 +33,4 @@ class EventCopyTest {
         assertThat(JSON.readValue(json, new TypeReference<Map<String, Object>>() {})).isEqualTo(args);
         assertThat(copy.count()).isEqualTo(1);
     }
-
-    @Test
-    void rangesJoinInOrder() {
-        MarketLog first = new MarketLog("StakeAdded", Map.of("engineId", BigInteger.ONE), 5, 0, "0xa", "0xb");
-        MarketLog second = new MarketLog("StakeAdded", Map.of("engineId", BigInteger.TWO), 6, 0, "0xc", "0xd");
-
-        EventCopy joined = EventCopy.joined(List.of(EventCopy.of(List.of(first), 10), EventCopy.of(List.of(second), 10)));
-
-        assertThat(joined.count()).isEqualTo(2);
-        assertThat(joined.csv().lines().map(l -> l.substring(0, l.indexOf(',')))).containsExactly("5", "6");
-    }
 }
