@@ -20,6 +20,9 @@ final class Selector {
 
     record Result(List<Ranked> candidates, List<Excluded> excluded, int excludedTotal, int considered) {}
 
+    /** The factors in the order of {@code best}'s arrays. */
+    private static final List<String> FACTORS = List.of("cost", "latency", "availability", "stake", "freeCapacity");
+
     private Selector() {}
 
     static Result select(List<Candidate> engines, PlacementPolicy policy, Constraints constraints) {
@@ -33,45 +36,57 @@ final class Selector {
                 excluded.add(new Excluded(c.id(), c.endpoint(), constraints.reasons(c)));
             }
         }
-        List<Ranked> ranked = score(eligible, policy);
-        ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparingLong(Ranked::id));
-        return new Result(ranked.subList(0, Math.min(policy.limit(), ranked.size())), excluded, excludedTotal,
-                engines.size());
+        return new Result(best(eligible, policy), excluded, excludedTotal, engines.size());
     }
 
-    private static List<Ranked> score(List<Candidate> eligible, PlacementPolicy policy) {
+    /**
+     * The {@code policy.limit()} best candidates, best first (ties by id). Every candidate is scored with plain
+     * numbers; only those returned get their factors spelled out.
+     */
+    private static List<Ranked> best(List<Candidate> eligible, PlacementPolicy policy) {
         PlacementPolicy.Weights w = policy.weights();
-        Map<String, Double> weights = new LinkedHashMap<>();
-        weights.put("cost", orZero(w.cost()));
-        weights.put("latency", orZero(w.latency()));
-        weights.put("availability", orZero(w.availability()));
-        weights.put("stake", orZero(w.stake()));
-        weights.put("freeCapacity", orZero(w.freeCapacity()));
-        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        double[] weights = {orZero(w.cost()), orZero(w.latency()), orZero(w.availability()), orZero(w.stake()),
+                orZero(w.freeCapacity())};
+        double total = java.util.Arrays.stream(weights).sum();
         Normaliser cost = Normaliser.lowerIsBetter(eligible, c -> c.price().doubleValue());
         Normaliser latency = Normaliser.lowerIsBetter(eligible, Selector::latency);
         Normaliser stake = Normaliser.higherIsBetter(eligible, c -> Math.log1p(c.stake().doubleValue() / 1e18));
         Normaliser free = Normaliser.higherIsBetter(eligible, c -> c.freeCapacity());
-        List<Ranked> ranked = new ArrayList<>();
-        for (Candidate c : eligible) {
-            Map<String, Double> values = Map.of("cost", cost.apply(c), "latency", latency.apply(c),
-                    "availability", c.availability() == null ? 0 : c.availability(), "stake", stake.apply(c),
-                    "freeCapacity", free.apply(c));
-            double score = 0;
-            for (var entry : weights.entrySet()) {
-                score += total == 0 ? 0 : entry.getValue() / total * values.get(entry.getKey());
-            }
-            boolean current = policy.currentEngine() != null && policy.currentEngine() == c.id();
-            double finalScore = score + (current ? policy.hysteresis() : 0);
-            Map<String, Factor> factors = new LinkedHashMap<>();
-            for (var entry : weights.entrySet()) {
-                double part = total == 0 ? 0 : entry.getValue() / total * values.get(entry.getKey());
-                factors.put(entry.getKey(), new Factor(round(values.get(entry.getKey())), round(entry.getValue()),
-                        score == 0 ? 0 : round(part / score)));
-            }
-            ranked.add(new Ranked(c.id(), c.endpoint(), c.region(), round(finalScore), current, factors));
+        List<ToDoubleFunction<Candidate>> factors = List.of(cost::apply, latency::apply,
+                c -> c.availability() == null ? 0 : c.availability(), stake::apply, free::apply);
+        double[] scores = new double[eligible.size()];
+        for (int i = 0; i < scores.length; i++) {
+            Candidate c = eligible.get(i);
+            scores[i] = round(score(c, factors, weights, total) + (current(c, policy) ? policy.hysteresis() : 0));
         }
-        return ranked;
+        Comparator<Integer> better = Comparator.<Integer>comparingDouble(i -> -scores[i])
+                .thenComparingLong(i -> eligible.get(i).id());
+        return java.util.stream.IntStream.range(0, scores.length).boxed().sorted(better).limit(policy.limit())
+                .map(i -> ranked(eligible.get(i), scores[i], factors, weights, total, policy)).toList();
+    }
+
+    private static double score(Candidate c, List<ToDoubleFunction<Candidate>> factors, double[] weights, double total) {
+        double score = 0;
+        for (int k = 0; k < weights.length; k++) {
+            score += total == 0 ? 0 : weights[k] / total * factors.get(k).applyAsDouble(c);
+        }
+        return score;
+    }
+
+    private static boolean current(Candidate c, PlacementPolicy policy) {
+        return policy.currentEngine() != null && policy.currentEngine() == c.id();
+    }
+
+    private static Ranked ranked(Candidate c, double finalScore, List<ToDoubleFunction<Candidate>> factors,
+            double[] weights, double total, PlacementPolicy policy) {
+        double score = score(c, factors, weights, total);
+        Map<String, Factor> shares = new LinkedHashMap<>();
+        for (int k = 0; k < weights.length; k++) {
+            double value = factors.get(k).applyAsDouble(c);
+            double part = total == 0 ? 0 : weights[k] / total * value;
+            shares.put(FACTORS.get(k), new Factor(round(value), round(weights[k]), score == 0 ? 0 : round(part / score)));
+        }
+        return new Ranked(c.id(), c.endpoint(), c.region(), finalScore, current(c, policy), shares);
     }
 
     /** Measured median latency where this directory has measured it, the engine's claim otherwise. */
