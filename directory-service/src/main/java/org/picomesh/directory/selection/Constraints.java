@@ -16,9 +16,14 @@ final class Constraints {
     private final BigInteger minStake;
     private final int minFree;
     private final Set<Long> trusted;
+    /** The regions and excluded engines as sets: every candidate is tested against them. */
+    private final Set<String> regions;
+    private final Set<Long> excludedEngines;
 
     private Constraints(PlacementPolicy.Constraints k, Set<Long> trusted) {
         this.k = k;
+        this.regions = k.regions() == null || k.regions().isEmpty() ? null : Set.copyOf(k.regions());
+        this.excludedEngines = k.excludeEngines() == null ? Set.of() : Set.copyOf(k.excludeEngines());
         this.maxPrice = WeiAmount.parse("maxPrice", k.maxPrice());
         this.minStake = WeiAmount.parse("minStake", k.minStake());
         this.minFree = k.minFreeCapacity() == null ? 1 : k.minFreeCapacity();
@@ -31,10 +36,10 @@ final class Constraints {
 
     boolean passes(Candidate c) {
         return "listed".equals(c.status())
-                && (k.excludeEngines() == null || !k.excludeEngines().contains(c.id()))
+                && !excludedEngines.contains(c.id())
                 && (maxPrice == null || c.price().compareTo(maxPrice) <= 0)
                 && c.freeCapacity() >= minFree
-                && (k.regions() == null || k.regions().isEmpty() || k.regions().contains(c.region()))
+                && (regions == null || regions.contains(c.region()))
                 && (k.maxLatencyMs() == null || (c.measuredLatencyMs() != null && c.measuredLatencyMs() <= k.maxLatencyMs()))
                 && (minStake == null || c.stake().compareTo(minStake) >= 0)
                 && (k.minAvailability() == null || (c.availability() != null && c.availability() >= k.minAvailability()))

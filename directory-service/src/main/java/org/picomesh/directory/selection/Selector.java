@@ -1,11 +1,12 @@
 package org.picomesh.directory.selection;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
+import java.util.PriorityQueue;
 
 /**
  * Ranks engines for a pico's policy: excludes those that fail a constraint (saying which and why), then
@@ -40,53 +41,71 @@ final class Selector {
     }
 
     /**
-     * The {@code policy.limit()} best candidates, best first (ties by id). Every candidate is scored with plain
-     * numbers; only those returned get their factors spelled out.
+     * The {@code policy.limit()} best candidates, best first (ties by id). Each factor is worked out once per
+     * candidate into an array and normalised in place; only the candidates returned get their factors spelled out.
      */
     private static List<Ranked> best(List<Candidate> eligible, PlacementPolicy policy) {
         PlacementPolicy.Weights w = policy.weights();
         double[] weights = {orZero(w.cost()), orZero(w.latency()), orZero(w.availability()), orZero(w.stake()),
                 orZero(w.freeCapacity())};
-        double total = java.util.Arrays.stream(weights).sum();
-        Normaliser cost = Normaliser.lowerIsBetter(eligible, c -> c.price().doubleValue());
-        Normaliser latency = Normaliser.lowerIsBetter(eligible, Selector::latency);
-        Normaliser stake = Normaliser.higherIsBetter(eligible, c -> Math.log1p(c.stake().doubleValue() / 1e18));
-        Normaliser free = Normaliser.higherIsBetter(eligible, c -> c.freeCapacity());
-        List<ToDoubleFunction<Candidate>> factors = List.of(cost::apply, latency::apply,
-                c -> c.availability() == null ? 0 : c.availability(), stake::apply, free::apply);
-        double[] scores = new double[eligible.size()];
-        for (int i = 0; i < scores.length; i++) {
+        double total = Arrays.stream(weights).sum();
+        int n = eligible.size();
+        double[][] values = new double[FACTORS.size()][n];
+        for (int i = 0; i < n; i++) {
             Candidate c = eligible.get(i);
-            scores[i] = round(score(c, factors, weights, total) + (current(c, policy) ? policy.hysteresis() : 0));
+            values[0][i] = c.price().doubleValue();
+            values[1][i] = latency(c);
+            values[2][i] = c.availability() == null ? 0 : c.availability(); // already 0-1
+            values[3][i] = Math.log1p(c.stake().doubleValue() / 1e18);
+            values[4][i] = c.freeCapacity();
         }
-        Comparator<Integer> better = Comparator.<Integer>comparingDouble(i -> -scores[i])
+        normalise(values[0], true);
+        normalise(values[1], true);
+        normalise(values[3], false);
+        normalise(values[4], false);
+        double[] scores = new double[n];
+        double[] finalScores = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < weights.length; k++) {
+                scores[i] += total == 0 ? 0 : weights[k] / total * values[k][i];
+            }
+            finalScores[i] = round(scores[i] + (current(eligible.get(i), policy) ? policy.hysteresis() : 0));
+        }
+        Comparator<Integer> better = Comparator.<Integer>comparingDouble(i -> -finalScores[i])
                 .thenComparingLong(i -> eligible.get(i).id());
-        return java.util.stream.IntStream.range(0, scores.length).boxed().sorted(better).limit(policy.limit())
-                .map(i -> ranked(eligible.get(i), scores[i], factors, weights, total, policy)).toList();
+        PriorityQueue<Integer> kept = new PriorityQueue<>(better.reversed()); // the worst kept one on top
+        for (int i = 0; i < n; i++) {
+            kept.add(i);
+            if (kept.size() > policy.limit()) {
+                kept.poll();
+            }
+        }
+        List<Ranked> ranked = new ArrayList<>();
+        for (int i : kept.stream().sorted(better).toList()) {
+            Candidate c = eligible.get(i);
+            Map<String, Factor> shares = new LinkedHashMap<>();
+            for (int k = 0; k < weights.length; k++) {
+                double part = total == 0 ? 0 : weights[k] / total * values[k][i];
+                shares.put(FACTORS.get(k), new Factor(round(values[k][i]), round(weights[k]),
+                        scores[i] == 0 ? 0 : round(part / scores[i])));
+            }
+            ranked.add(new Ranked(c.id(), c.endpoint(), c.region(), finalScores[i], current(c, policy), shares));
+        }
+        return ranked;
     }
 
-    private static double score(Candidate c, List<ToDoubleFunction<Candidate>> factors, double[] weights, double total) {
-        double score = 0;
-        for (int k = 0; k < weights.length; k++) {
-            score += total == 0 ? 0 : weights[k] / total * factors.get(k).applyAsDouble(c);
+    /** Maps raw figures to 0-1 in place: 1 for the best, 0 for the worst, all 1 when they are all equal. */
+    private static void normalise(double[] raw, boolean lowerIsBetter) {
+        double min = Arrays.stream(raw).min().orElse(0);
+        double max = Arrays.stream(raw).max().orElse(0);
+        for (int i = 0; i < raw.length; i++) {
+            double position = max == min ? (lowerIsBetter ? 0 : 1) : (raw[i] - min) / (max - min);
+            raw[i] = lowerIsBetter ? 1 - position : position;
         }
-        return score;
     }
 
     private static boolean current(Candidate c, PlacementPolicy policy) {
         return policy.currentEngine() != null && policy.currentEngine() == c.id();
-    }
-
-    private static Ranked ranked(Candidate c, double finalScore, List<ToDoubleFunction<Candidate>> factors,
-            double[] weights, double total, PlacementPolicy policy) {
-        double score = score(c, factors, weights, total);
-        Map<String, Factor> shares = new LinkedHashMap<>();
-        for (int k = 0; k < weights.length; k++) {
-            double value = factors.get(k).applyAsDouble(c);
-            double part = total == 0 ? 0 : weights[k] / total * value;
-            shares.put(FACTORS.get(k), new Factor(round(value), round(weights[k]), score == 0 ? 0 : round(part / score)));
-        }
-        return new Ranked(c.id(), c.endpoint(), c.region(), finalScore, current(c, policy), shares);
     }
 
     /** Measured median latency where this directory has measured it, the engine's claim otherwise. */
@@ -100,30 +119,5 @@ final class Selector {
 
     private static double round(double value) {
         return Math.round(value * 10_000) / 10_000.0;
-    }
-
-    /** Maps a raw figure to 0-1 across the candidates: 1 for the best, 0 for the worst. */
-    private record Normaliser(ToDoubleFunction<Candidate> raw, double min, double max, boolean lowerIsBetter) {
-        static Normaliser lowerIsBetter(List<Candidate> all, ToDoubleFunction<Candidate> raw) {
-            return of(all, raw, true);
-        }
-
-        static Normaliser higherIsBetter(List<Candidate> all, ToDoubleFunction<Candidate> raw) {
-            return of(all, raw, false);
-        }
-
-        private static Normaliser of(List<Candidate> all, ToDoubleFunction<Candidate> raw, boolean lowerIsBetter) {
-            double min = all.stream().mapToDouble(raw).min().orElse(0);
-            double max = all.stream().mapToDouble(raw).max().orElse(0);
-            return new Normaliser(raw, min, max, lowerIsBetter);
-        }
-
-        double apply(Candidate c) {
-            if (max == min) {
-                return 1;
-            }
-            double position = (raw.applyAsDouble(c) - min) / (max - min);
-            return lowerIsBetter ? 1 - position : position;
-        }
     }
 }

@@ -40,8 +40,26 @@ class SelectorTest {
         assertThat(stay.candidates().get(0).score()).isGreaterThan(stay.candidates().get(1).score());
     }
 
+    @Test
+    void excludesEnginesOutsideTheRegionsAndThoseAskedToBeLeftOut() {
+        List<Candidate> engines = List.of(engine(1, 5, "eu-west"), engine(2, 5, "us-east"), engine(3, 5, "us-east"));
+        PlacementPolicy.Constraints asked = new PlacementPolicy.Constraints(null, null, List.of("us-east", "ap-south"),
+                null, null, null, null, List.of(3L));
+
+        Selector.Result result = Selector.select(engines,
+                new PlacementPolicy(asked, COST_ONLY, null, null, null, null).validated(), Constraints.of(asked, null));
+
+        assertThat(result.candidates()).extracting(Selector.Ranked::id).containsExactly(2L);
+        assertThat(result.excluded()).extracting(Selector.Excluded::id).containsExactly(1L, 3L);
+        assertThat(result.excluded().get(0).reasons()).singleElement().asString().contains("eu-west");
+    }
+
     private static Candidate engine(long id, long price) {
-        return new Candidate(id, "listed", "https://e" + id + ".example", "eu-west", BigInteger.valueOf(price),
+        return engine(id, price, "eu-west");
+    }
+
+    private static Candidate engine(long id, long price, String region) {
+        return new Candidate(id, "listed", "https://e" + id + ".example", region, BigInteger.valueOf(price),
                 BigInteger.TEN.pow(18), 4, 20, null, null);
     }
 
