@@ -98,9 +98,10 @@ class EventStore {
         }
     }
 
+    /** Stops the copy thread; a COPY queued but not started is cancelled, so that no one waits for it forever. */
     @PreDestroy
     void stopCopier() {
-        copier.shutdownNow();
+        copier.shutdownNow().forEach(queued -> ((Future<?>) queued).cancel(false));
     }
 
     /** Replays every stored event in chain order, a page at a time. */

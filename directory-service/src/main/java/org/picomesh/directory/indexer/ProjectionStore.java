@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -53,8 +54,15 @@ class ProjectionStore {
         }
     }
 
+    /** The ids not in {@code lookedUp}, which from now on holds them too. */
     private static List<Long> notYet(Collection<Long> ids, Set<Long> lookedUp) {
-        return ids.stream().filter(lookedUp::add).toList();
+        List<Long> fresh = new ArrayList<>();
+        for (Long id : ids) {
+            if (lookedUp.add(id)) {
+                fresh.add(id);
+            }
+        }
+        return fresh;
     }
 
     void save(MarketState state, long confirmedHead) {

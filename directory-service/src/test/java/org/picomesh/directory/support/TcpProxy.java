@@ -53,8 +53,15 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = listening.accept();
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
+                synchronized (this) { // a connection accepted just as the proxy was cut is dropped too
+                    if (listening.isClosed()) {
+                        client.close();
+                        upstream.close();
+                        return;
+                    }
+                    sockets.add(client);
+                    sockets.add(upstream);
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException closed) {
