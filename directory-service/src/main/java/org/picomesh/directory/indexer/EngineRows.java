@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 class EngineRows {
     private static final String COLUMNS = "id, operator, endpoint, did, region, metadata_cid, price_per_hour, latency_ms,"
             + " capacity, advert_hash, stake, unbonding, unlock_at, slashed, active_leases, challenge_deadline,"
-            + " registered_block, source_block, source_block_hash, confirmed";
+            + " registered_block, source_block, source_block_hash";
 
     private final DataSource dataSource;
 
@@ -29,18 +29,18 @@ class EngineRows {
         this.dataSource = dataSource;
     }
 
-    void write(Collection<EngineRow> rows, long confirmedHead) {
+    void write(Collection<EngineRow> rows) {
         List<EngineRow> added = rows.stream().filter(e -> !e.stored).toList();
         List<EngineRow> changed = rows.stream().filter(e -> e.stored).toList();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (Statement statement = connection.createStatement()) {
             if (!added.isEmpty()) {
-                copy(connection, "engine", added, confirmedHead);
+                copy(connection, "engine", added);
             }
             if (!changed.isEmpty()) {
                 statement.execute("create temporary table if not exists engine_batch"
                         + " (like engine including defaults) on commit delete rows");
-                copy(connection, "engine_batch", changed, confirmedHead);
+                copy(connection, "engine_batch", changed);
                 statement.executeUpdate("update engine e set " + updates() + " from engine_batch b where e.id = b.id");
                 statement.execute("truncate engine_batch");
             }
@@ -51,10 +51,10 @@ class EngineRows {
         }
     }
 
-    private static void copy(Connection connection, String table, List<EngineRow> rows, long confirmedHead)
+    private static void copy(Connection connection, String table, List<EngineRow> rows)
             throws SQLException, IOException {
         connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (" + COLUMNS
-                + ") from stdin (format csv)", new StringReader(csv(rows, confirmedHead)));
+                + ") from stdin (format csv)", new StringReader(csv(rows)));
     }
 
     private static String updates() {
@@ -68,7 +68,7 @@ class EngineRows {
         return set.toString();
     }
 
-    private static String csv(Collection<EngineRow> rows, long confirmedHead) {
+    private static String csv(Collection<EngineRow> rows) {
         StringBuilder csv = new StringBuilder(rows.size() * 300);
         for (EngineRow e : rows) {
             csv.append(e.id).append(',').append(Csv.quoted(e.operator)).append(',').append(Csv.quoted(e.endpoint))
@@ -78,8 +78,7 @@ class EngineRows {
                     .append(Csv.number(e.stake)).append(',').append(Csv.number(e.unbonding)).append(',').append(Csv.nullable(e.unlockAt))
                     .append(',').append(Csv.number(e.slashed)).append(',').append(e.activeLeases).append(',')
                     .append(Csv.nullable(e.challengeDeadline)).append(',').append(e.registeredBlock).append(',')
-                    .append(e.sourceBlock).append(',').append(Csv.quoted(e.sourceBlockHash)).append(',')
-                    .append(e.sourceBlock <= confirmedHead).append('\n');
+                    .append(e.sourceBlock).append(',').append(Csv.quoted(e.sourceBlockHash)).append('\n');
         }
         return csv.toString();
     }

@@ -9,13 +9,12 @@ import org.picomesh.contracts.events.MarketLog;
 
 /**
  * Events as the CSV that {@code COPY chain_event} reads, already encoded in UTF-8: built by the reader thread so
- * that the writer's transaction only streams bytes. A row's {@code confirmed} is as of reading; the writer's
- * confirmation sweep in the same transaction brings it up to date.
+ * that the writer's transaction only streams bytes.
  */
 record EventCopy(byte[] utf8, int count) {
-    static final String COLUMNS = "block_number, log_index, block_hash, tx_hash, kind, engine_id, lease_id, payload, confirmed";
+    static final String COLUMNS = "block_number, log_index, block_hash, tx_hash, kind, engine_id, lease_id, payload";
 
-    static EventCopy of(List<MarketLog> events, long confirmedHead) {
+    static EventCopy of(List<MarketLog> events) {
         StringBuilder csv = new StringBuilder(events.size() * 400);
         for (MarketLog e : events) {
             csv.append(e.blockNumber()).append(',').append(e.logIndex()).append(',').append(e.blockHash()).append(',')
@@ -23,7 +22,7 @@ record EventCopy(byte[] utf8, int count) {
                     .append(Csv.nullable(firstId(e, "engineId", "toEngineId"))).append(',')
                     .append(Csv.nullable(firstId(e, "leaseId", "fromLeaseId"))).append(",\"");
             appendJson(e.args(), csv);
-            csv.append("\",").append(e.blockNumber() <= confirmedHead).append('\n');
+            csv.append("\"\n");
         }
         return new EventCopy(csv.toString().getBytes(StandardCharsets.UTF_8), events.size());
     }

@@ -152,12 +152,24 @@ class EventStore {
                 new BlockHeader(rs.getLong("block_number"), rs.getString("block_hash"), "")).stream().findFirst();
     }
 
-    void saveCheckpoint(BlockHeader block) {
+    /**
+     * Records {@code block} as the last one indexed, and the confirmed head: every row from a block at or below it
+     * is confirmed (the {@code engine_listing} and {@code confirmed_head} views).
+     */
+    void saveCheckpoint(BlockHeader block, long confirmedHead) {
         jdbc.update("""
-                insert into indexer_checkpoint (id, block_number, block_hash, updated_at) values (1, :number, :hash, now())
+                insert into indexer_checkpoint (id, block_number, block_hash, confirmed_block, updated_at)
+                values (1, :number, :hash, :confirmed, now())
                 on conflict (id) do update set block_number = excluded.block_number, block_hash = excluded.block_hash,
-                    updated_at = excluded.updated_at""",
-                new MapSqlParameterSource("number", block.number()).addValue("hash", block.hash()));
+                    confirmed_block = excluded.confirmed_block, updated_at = excluded.updated_at""",
+                new MapSqlParameterSource("number", block.number()).addValue("hash", block.hash())
+                        .addValue("confirmed", confirmedHead));
+    }
+
+    /** Moves the confirmed head while no new block is to be indexed; writes nothing when it did not move. */
+    void confirm(long confirmedHead) {
+        jdbc.update("update indexer_checkpoint set confirmed_block = :confirmed where confirmed_block <> :confirmed",
+                new MapSqlParameterSource("confirmed", confirmedHead));
     }
 
     void clearCheckpoint() {

@@ -55,13 +55,13 @@ class Indexer implements AutoCloseable {
         Optional<BlockHeader> checkpoint = events.checkpoint();
         if (checkpoint.isPresent() && !onChain(checkpoint.get())) {
             reader.forgetReadAhead();
-            reorganise(checkpoint.get().number());
+            reorganise(checkpoint.get().number(), confirmedHead(head));
             return false;
         }
         long from = checkpoint.map(c -> c.number() + 1).orElse(market.startBlock());
         long confirmedHead = confirmedHead(head);
         if (from > head) {
-            tx.executeWithoutResult(t -> batches.confirm(confirmedHead));
+            events.confirm(confirmedHead);
             return true;
         }
         String after = checkpoint.map(BlockHeader::hash).orElse(null);
@@ -118,9 +118,8 @@ class Indexer implements AutoCloseable {
             throw e;
         }
         events.saveBlocks(headers);
-        batches.save(state, confirmedHead);
-        events.saveCheckpoint(range.last());
-        batches.confirm(confirmedHead);
+        batches.save(state);
+        events.saveCheckpoint(range.last(), confirmedHead);
         return new Written(range.to(), count);
     }
 
@@ -135,7 +134,7 @@ class Indexer implements AutoCloseable {
     }
 
     /** Finds the newest stored block still on the node's chain, drops everything above it, and rebuilds. */
-    private void reorganise(long fromBlock) {
+    private void reorganise(long fromBlock, long confirmedHead) {
         long ancestor = market.startBlock() - 1;
         for (BlockHeader stored : events.blocksDescending(fromBlock, MAX_REORG_DEPTH)) {
             if (onChain(stored)) {
@@ -147,7 +146,8 @@ class Indexer implements AutoCloseable {
         log.warn("chain reorganisation below block {}: rewinding to block {} and rebuilding", fromBlock, commonAncestor);
         tx.executeWithoutResult(t -> {
             int dropped = events.deleteAbove(commonAncestor);
-            node.header(commonAncestor).ifPresentOrElse(events::saveCheckpoint, events::clearCheckpoint);
+            node.header(commonAncestor).ifPresentOrElse(block -> events.saveCheckpoint(block, confirmedHead),
+                    events::clearCheckpoint);
             batches.rebuild(commonAncestor);
             log.info("dropped {} events from the abandoned chain", dropped);
         });

@@ -56,22 +56,18 @@ class MarketBatches {
         logs.forEach(log -> Projector.apply(log, state));
     }
 
-    /** Writes the rows the folded events touched; those from blocks at or below the confirmed head as confirmed. */
-    void save(MarketState state, long confirmedHead) {
-        store.save(state, confirmedHead);
+    /** Writes the rows the folded events touched. */
+    void save(MarketState state) {
+        store.save(state);
     }
 
-    /** Empties the derived tables and folds every stored event in again; rows start unconfirmed. */
+    /** Empties the derived tables and folds every stored event in again. */
     void rebuild(long fromBlock) {
         store.clear();
         MarketState state = new MarketState();
         events.replay(page -> fold(page, state));
-        save(state, -1);
+        save(state);
         publisher.publishEvent(new IndexRebuilt(fromBlock));
-    }
-
-    void confirm(long confirmedHead) {
-        store.confirm(confirmedHead);
     }
 
     private static Collection<Long> ids(List<MarketLog> logs, List<String> args) {

@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
 class ProjectionStore {
     private static final String UPSERT_LEASE = """
             insert into lease (id, engine_id, payer, pico_did, pico_did_hash, deposit, price_per_hour, status,
-                opened_block, ended_block, moved_to, source_block, source_block_hash, confirmed)
+                opened_block, ended_block, moved_to, source_block, source_block_hash)
             values (:id, :engineId, :payer, :picoDid, :picoDidHash, :deposit, :price, :status, :openedBlock,
-                :endedBlock, :movedTo, :sourceBlock, :sourceBlockHash, :confirmed)
+                :endedBlock, :movedTo, :sourceBlock, :sourceBlockHash)
             on conflict (id) do update set engine_id = excluded.engine_id, payer = excluded.payer,
                 pico_did = excluded.pico_did, pico_did_hash = excluded.pico_did_hash, deposit = excluded.deposit,
                 price_per_hour = excluded.price_per_hour, status = excluded.status,
                 opened_block = excluded.opened_block, ended_block = excluded.ended_block,
                 moved_to = excluded.moved_to, source_block = excluded.source_block,
-                source_block_hash = excluded.source_block_hash, confirmed = excluded.confirmed""";
+                source_block_hash = excluded.source_block_hash""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final EngineRows engineRows;
@@ -65,10 +65,10 @@ class ProjectionStore {
         return fresh;
     }
 
-    void save(MarketState state, long confirmedHead) {
-        engineRows.write(state.engines.values(), confirmedHead);
+    void save(MarketState state) {
+        engineRows.write(state.engines.values());
         jdbc.batchUpdate(UPSERT_LEASE, state.leases.values().stream()
-                .map(l -> leaseParams(l, l.sourceBlock <= confirmedHead)).toArray(SqlParameterSource[]::new));
+                .map(ProjectionStore::leaseParams).toArray(SqlParameterSource[]::new));
         state.newLists.values().forEach(list -> jdbc.update("""
                 insert into trust_list (id, curator, name, source_block, source_block_hash)
                 values (:id, :curator, :name, :block, :hash)""", new MapSqlParameterSource("id", list.id())
@@ -93,23 +93,13 @@ class ProjectionStore {
         jdbc.getJdbcTemplate().execute("truncate engine, lease, trust_list, trust_list_engine, market_parameter");
     }
 
-    /** Marks every row from a block at or below the confirmed head as confirmed. */
-    void confirm(long confirmedHead) {
-        var head = new MapSqlParameterSource("head", confirmedHead);
-        for (String table : List.of("engine", "lease", "chain_event")) {
-            String block = table.equals("chain_event") ? "block_number" : "source_block";
-            jdbc.update("update " + table + " set confirmed = true where not confirmed and " + block + " <= :head", head);
-        }
-    }
-
-    private static MapSqlParameterSource leaseParams(LeaseRow l, boolean confirmed) {
+    private static MapSqlParameterSource leaseParams(LeaseRow l) {
         return new MapSqlParameterSource("id", l.id).addValue("engineId", l.engineId).addValue("payer", l.payer)
                 .addValue("picoDid", l.picoDid).addValue("picoDidHash", l.picoDidHash)
                 .addValue("deposit", decimal(l.deposit)).addValue("price", decimal(l.pricePerHour))
                 .addValue("status", l.status).addValue("openedBlock", l.openedBlock)
                 .addValue("endedBlock", l.endedBlock).addValue("movedTo", l.movedTo)
-                .addValue("sourceBlock", l.sourceBlock).addValue("sourceBlockHash", l.sourceBlockHash)
-                .addValue("confirmed", confirmed);
+                .addValue("sourceBlock", l.sourceBlock).addValue("sourceBlockHash", l.sourceBlockHash);
     }
 
     private static EngineRow engine(ResultSet rs) throws SQLException {

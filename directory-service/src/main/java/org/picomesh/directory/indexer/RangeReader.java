@@ -162,7 +162,7 @@ class RangeReader implements AutoCloseable {
         List<Log> raw = node.logs(List.of(market.registry(), market.escrow()), from, to);
         List<MarketLog> logs = raw.parallelStream().map(EventDecoder.market()::decode).flatMap(Optional::stream).toList();
         Optional<BlockHeader> before = from > 0 ? node.header(from - 1) : Optional.empty();
-        return new Range(from, to, logs, EventCopy.of(logs, confirmedHead), headers(Math.max(from, confirmedHead + 1), to),
+        return new Range(from, to, logs, EventCopy.of(logs), headers(Math.max(from, confirmedHead + 1), to),
                 before);
     }
 

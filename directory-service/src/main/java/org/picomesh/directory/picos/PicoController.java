@@ -30,7 +30,8 @@ class PicoController {
             throw new BadRequestException("a pico DID is 1 to 256 characters");
         }
         List<Stay> stays = jdbc.query("""
-                select l.*, e.endpoint from lease l left join engine e on e.id = l.engine_id
+                select l.*, e.endpoint, l.source_block <= c.block as confirmed
+                from lease l left join engine e on e.id = l.engine_id, confirmed_head c
                 where l.pico_did = :did order by l.opened_block, l.id""", new MapSqlParameterSource("did", did),
                 (rs, n) -> new Stay(rs.getLong("id"), rs.getLong("engine_id"), rs.getString("endpoint"),
                         rs.getString("status"), Metric.onchain(rs.getBigDecimal("deposit").toPlainString(), "wei"),

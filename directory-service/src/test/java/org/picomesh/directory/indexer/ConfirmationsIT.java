@@ -21,18 +21,21 @@ class ConfirmationsIT {
                         Map.of("picomesh.chain.confirmations", 3, "picomesh.chain.use-finalized-tag", false))) {
             long id = chain.register(1, SampleAdverts.advert("https://fresh.example", 1, 2), "1");
             await("the engine to be indexed", Duration.ofSeconds(20), () -> directory.getRaw("/api/engines/" + id).statusCode() == 200);
-            JsonNode fresh = directory.get("/api/engines/" + id).path("summary");
-            assertThat(fresh.path("status").asText()).isEqualTo("pending");
-            assertThat(fresh.path("confirmed").asBoolean()).isFalse();
+            JsonNode fresh = directory.get("/api/engines/" + id);
+            assertThat(fresh.at("/summary/status").asText()).isEqualTo("pending");
+            assertThat(fresh.at("/summary/confirmed").asBoolean()).isFalse();
+            assertThat(fresh.at("/stakeHistory/0/kind").asText()).isEqualTo("EngineRegistered");
+            assertThat(fresh.at("/stakeHistory/0/confirmed").asBoolean()).isFalse();
 
             for (int n = 0; n < 3; n++) {
                 chain.anvil.call("evm_mine");
             }
             await("the engine to be confirmed", Duration.ofSeconds(20),
                     () -> directory.get("/api/engines/" + id).at("/summary/confirmed").asBoolean());
-            assertThat(directory.get("/api/engines/" + id).at("/summary/status").asText()).isEqualTo("listed");
-            assertThat(directory.jdbc().queryForObject("select count(*) from chain_event where not confirmed", Long.class))
-                    .isZero();
+            JsonNode confirmed = directory.get("/api/engines/" + id);
+            assertThat(confirmed.at("/summary/status").asText()).isEqualTo("listed");
+            assertThat(confirmed.path("stakeHistory")).isNotEmpty().allSatisfy(event ->
+                    assertThat(event.path("confirmed").asBoolean()).isTrue());
         }
     }
 }

@@ -51,6 +51,6 @@ class EventStoreIT {
     }
 
     private static EventCopy copy(MarketLog... logs) {
-        return EventCopy.of(List.of(logs), 100);
+        return EventCopy.of(List.of(logs));
     }
 }
