@@ -65,7 +65,7 @@ class EventStore {
         inserting = copier.submit(() -> {
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy chain_event (" + EventCopy.COLUMNS
-                        + ") from stdin (format csv)", new ByteArrayInputStream(events.utf8()));
+                        + ") from stdin (format binary)", new ByteArrayInputStream(events.bytes()));
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("cannot store " + events.count() + " events", e);
             }

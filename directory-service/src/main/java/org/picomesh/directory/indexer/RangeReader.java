@@ -33,6 +33,8 @@ class RangeReader implements AutoCloseable {
     /** Ranges read ahead of the writer. */
     private static final int DEPTH = 10;
     private static final int READERS = 2;
+    /** How much smaller than usual the first range read after a pause is. */
+    private static final long RAMP = 8;
 
     /** Logs of blocks [from, to], decoded; headers of its unconfirmed blocks, always including {@code to}'s. */
     record Range(long from, long to, List<MarketLog> logs, EventCopy copy, List<BlockHeader> headers,
@@ -147,14 +149,20 @@ class RangeReader implements AutoCloseable {
         readAhead(range.to(), head, confirmedHead);
     }
 
-    /** Asks for the ranges after block {@code after}, up to the depth and the head. */
+    /**
+     * Asks for the ranges after block {@code after}, up to the depth and the head. With nothing read ahead the
+     * writer waits for the first range, so that one is small and the next ones double up to the usual size: the
+     * database starts on the first events sooner.
+     */
     private void readAhead(long after, long head, long confirmedHead) {
+        long size = ahead.isEmpty() ? Math.max(1, blocks / RAMP) : blocks;
         long planned = ahead.isEmpty() ? after : ahead.peekLast().to();
         while (ahead.size() < DEPTH && planned < head) {
             long from = planned + 1;
-            long to = Math.min(head, from + blocks - 1);
+            long to = Math.min(head, from + size - 1);
             ahead.add(new Pending(from, to, CompletableFuture.supplyAsync(() -> read(from, to, confirmedHead), readers)));
             planned = to;
+            size = Math.min(blocks, size * 2);
         }
     }
 
