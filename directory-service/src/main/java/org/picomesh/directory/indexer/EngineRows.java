@@ -1,7 +1,7 @@
 package org.picomesh.directory.indexer;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a transaction's engine rows in at most three statements, whatever their number: new engines are copied
- * straight into the table; changed ones are copied into a temporary table and updated from it in one statement.
+ * ({@link BinaryCopy}) straight into the table; changed ones are copied into a temporary table and updated from it in one statement.
  * Only the columns derived from the chain are written; the measured ones stay as they were.
  */
 @Component
@@ -54,7 +54,7 @@ class EngineRows {
     private static void copy(Connection connection, String table, List<EngineRow> rows)
             throws SQLException, IOException {
         connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (" + COLUMNS
-                + ") from stdin (format csv)", new StringReader(csv(rows)));
+                + ") from stdin (format binary)", new ByteArrayInputStream(binary(rows)));
     }
 
     private static String updates() {
@@ -68,18 +68,15 @@ class EngineRows {
         return set.toString();
     }
 
-    private static String csv(Collection<EngineRow> rows) {
-        StringBuilder csv = new StringBuilder(rows.size() * 300);
+    private static byte[] binary(Collection<EngineRow> rows) {
+        BinaryCopy copy = new BinaryCopy(rows.size() * 400);
         for (EngineRow e : rows) {
-            csv.append(e.id).append(',').append(Csv.quoted(e.operator)).append(',').append(Csv.quoted(e.endpoint))
-                    .append(',').append(Csv.quoted(e.did)).append(',').append(Csv.quoted(e.region)).append(',')
-                    .append(Csv.quoted(e.metadataCid)).append(',').append(Csv.number(e.pricePerHour)).append(',').append(e.latencyMs)
-                    .append(',').append(e.capacity).append(',').append(Csv.quoted(e.advertHash)).append(',')
-                    .append(Csv.number(e.stake)).append(',').append(Csv.number(e.unbonding)).append(',').append(Csv.nullable(e.unlockAt))
-                    .append(',').append(Csv.number(e.slashed)).append(',').append(e.activeLeases).append(',')
-                    .append(Csv.nullable(e.challengeDeadline)).append(',').append(e.registeredBlock).append(',')
-                    .append(e.sourceBlock).append(',').append(Csv.quoted(e.sourceBlockHash)).append('\n');
+            copy.row(19).bigint(e.id).text(e.operator).text(e.endpoint).text(e.did).text(e.region).text(e.metadataCid)
+                    .numeric(e.pricePerHour).bigint(e.latencyMs).bigint(e.capacity).text(e.advertHash)
+                    .numeric(e.stake).numeric(e.unbonding).nullableBigint(e.unlockAt).numeric(e.slashed)
+                    .integer(e.activeLeases).nullableBigint(e.challengeDeadline).bigint(e.registeredBlock)
+                    .bigint(e.sourceBlock).text(e.sourceBlockHash);
         }
-        return csv.toString();
+        return copy.finish();
     }
 }

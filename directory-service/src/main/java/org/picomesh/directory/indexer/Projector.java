@@ -35,7 +35,7 @@ final class Projector {
             case "ChallengeAnswered", "ChallengeExecuted" -> touch(e, state.engine(e.id("engineId"))).challengeDeadline = null;
             case "EngineSlashed" -> slashed(e, touch(e, state.engine(e.id("engineId"))));
             case "TrustListCreated" -> state.newLists.put(e.id("listId"), new MarketState.TrustListRow(
-                    e.id("listId"), e.text("curator"), e.text("name"), e.blockNumber(), e.blockHash()));
+                    e.id("listId"), e.text("curator"), storable(e, "name"), e.blockNumber(), e.blockHash()));
             case "TrustListChanged" -> state.trustChanges.add(new MarketState.TrustChange(
                     e.id("listId"), e.id("engineId"), (Boolean) e.args().get("trusted")));
             case "LeaseOpened" -> opened(e, state);
@@ -51,13 +51,22 @@ final class Projector {
 
     private static void advert(MarketLog e, EngineRow engine) {
         engine.advertHash = e.text("advertHash");
-        engine.endpoint = e.text("endpoint");
-        engine.did = e.text("did");
+        engine.endpoint = storable(e, "endpoint");
+        engine.did = storable(e, "did");
         engine.pricePerHour = e.number("pricePerHour");
         engine.latencyMs = e.number("latencyMs").longValueExact();
         engine.capacity = e.number("capacity").longValueExact();
-        engine.region = e.text("region");
-        engine.metadataCid = e.text("metadataCid");
+        engine.region = storable(e, "region");
+        engine.metadataCid = storable(e, "metadataCid");
+    }
+
+    /**
+     * A stranger's string as PostgreSQL's text can hold it: everything kept but NUL, which no text column takes
+     * (the COPY would fail, and indexing with it); NUL becomes U+FFFD, as undecodable bytes already did. The event
+     * itself keeps the string whole, escaped in its JSON.
+     */
+    static String storable(MarketLog e, String arg) {
+        return e.text(arg).replace('\0', '\uFFFD');
     }
 
     private static void slashed(MarketLog e, EngineRow engine) {
@@ -73,7 +82,7 @@ final class Projector {
         LeaseRow lease = touch(e, state.lease(e.id("leaseId")));
         lease.engineId = e.id("engineId");
         lease.payer = e.text("payer");
-        lease.picoDid = e.text("picoDid");
+        lease.picoDid = storable(e, "picoDid");
         lease.picoDidHash = e.text("picoDidHash");
         lease.deposit = e.number("deposit");
         lease.pricePerHour = e.number("pricePerHour");

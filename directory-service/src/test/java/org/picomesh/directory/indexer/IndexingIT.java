@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.directory.support.Directory.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -113,6 +114,25 @@ class IndexingIT {
         assertThat(directory.jdbc().queryForObject("select count(*) from engine", Long.class)).isPositive();
         JsonNode found = directory.get("/api/engines?q=" + URLEncoder.encode("<img", StandardCharsets.UTF_8));
         assertThat(found.path("engines")).hasSize(1);
+    }
+
+    @Test
+    void anAdvertWithANulCharacterIsIndexedWithTheReplacementCharacterAndIndexingGoesOn() throws Exception {
+        // no PostgreSQL text column takes NUL: stored as is, it would stop the indexer at this advert for good
+        EngineRegistry.Advert nul = new EngineRegistry.Advert("https://nul.example/\u0000x", "did:web:nul\u0000",
+                BigInteger.ONE, BigInteger.TEN, BigInteger.ONE, "eu\u0000", "");
+        long id = chain.register(6, nul, "1");
+        long after = chain.register(6, SampleAdverts.advert("https://after-nul.example", 1, 3), "1");
+
+        await("the engine after it to be indexed", INDEXED, () -> directory.getRaw("/api/engines/" + after).statusCode() == 200);
+        JsonNode engine = directory.get("/api/engines/" + id);
+        assertThat(engine.at("/summary/endpoint").asText()).isEqualTo("https://nul.example/\uFFFDx");
+        assertThat(engine.at("/summary/did").asText()).isEqualTo("did:web:nul\uFFFD");
+        assertThat(engine.at("/summary/region").asText()).isEqualTo("eu\uFFFD");
+        String payload = directory.jdbc().queryForObject(
+                "select payload::text from chain_event where kind = 'AdvertPublished' and engine_id = ?", String.class, id);
+        assertThat(new ObjectMapper().readTree(payload).path("endpoint").asText()).as("the event keeps the string whole")
+                .isEqualTo("https://nul.example/\u0000x");
     }
 
     @Test
