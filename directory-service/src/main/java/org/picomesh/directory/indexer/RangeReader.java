@@ -19,16 +19,16 @@ import org.picomesh.directory.chain.NodeUnavailableException;
 import org.web3j.protocol.core.methods.response.Log;
 
 /**
- * Reads the market's logs in block ranges, ahead of the writer. Ranges adapt to hold about 5,000 events; up to
- * {@link #DEPTH} of them are asked for ahead, two at a time, so that the node serialises one answer while the
- * other is parsed. The writer takes the {@link #first} range of a transaction and then each {@link #following}
+ * Reads the market's logs in block ranges, ahead of the writer. Ranges adapt to hold about 5,000 events, each
+ * sized by the latest read when it is asked for; up to {@link #DEPTH} of them are held ahead, read two at a time,
+ * so that the node serialises one answer while the other is parsed. The writer takes the {@link #first} range of a transaction and then each {@link #following}
  * one as it arrives, streaming their events into the database while the next are read. Events are made ready for
  * COPY as they are read. Every range carries the header of the block before it, so ranges read on both sides of a
  * reorganisation never meet in one transaction, and read-ahead that no longer continues the checkpoint is dropped.
  */
 class RangeReader implements AutoCloseable {
     /** Events a range aims at: big enough to batch well, small enough to overlap reading and writing. */
-    private static final long TARGET_EVENTS = 5_000;
+    static final long TARGET_EVENTS = 5_000;
     private static final long FIRST_RANGE = 10;
     /** Ranges read ahead of the writer. */
     private static final int DEPTH = 10;
@@ -62,17 +62,37 @@ class RangeReader implements AutoCloseable {
         reader.setDaemon(true);
         return reader;
     });
-    /** Ranges asked for, in chain order, each read or being read. */
+    /** Ranges asked for, in chain order, each read or being read; guarded by {@code this}, as are the fields below. */
     private final Deque<Pending> ahead = new ArrayDeque<>();
-    /** Blocks the next range asked for spans. */
+    private final long targetEvents;
+    /** Blocks a range spans once the ramp is over, learnt from the latest range read. */
     private long blocks;
+    /** The last block of the range {@link #blocks} was learnt from: an earlier range ending later teaches nothing. */
+    private long sizedBy;
+    /** Blocks the next range asked for spans: less than {@link #blocks} while ramping up after a pause. */
+    private long rampBlocks;
+    /** The last block asked for. */
+    private long planned;
+    /** Reads asked for and not finished. */
+    private int reading;
+    /** The head and confirmed head the writer last gave: more ranges are asked for up to them as reads end. */
+    private long head;
+    private long confirmedHead;
+    /** Counts the times the read-ahead was dropped: a read of an earlier generation asks for nothing more. */
+    private long generation;
 
     private record Pending(long from, long to, CompletableFuture<Range> range) {}
 
     RangeReader(ChainNode node, MarketContracts market, ChainProperties properties) {
+        this(node, market, properties, TARGET_EVENTS);
+    }
+
+    /** A reader aiming its ranges at {@code targetEvents} events (tests use a handful). */
+    RangeReader(ChainNode node, MarketContracts market, ChainProperties properties, long targetEvents) {
         this.node = node;
         this.market = market;
         this.properties = properties;
+        this.targetEvents = targetEvents;
         this.blocks = Math.min(FIRST_RANGE, properties.maxBlockRange());
     }
 
@@ -83,16 +103,18 @@ class RangeReader implements AutoCloseable {
      * chain moved under the checkpoint. Reads ahead before returning.
      */
     Optional<Range> first(long from, String afterHash, long head, long confirmedHead) {
-        if (!ahead.isEmpty() && ahead.peek().from() != from) {
+        Pending next = next();
+        if (next != null && next.from() != from) {
             forgetReadAhead();
+            next = null;
         }
         try {
-            Optional<Range> first = Optional.ofNullable(ahead.poll()).filter(p -> !p.range().isCompletedExceptionally())
+            Optional<Range> first = Optional.ofNullable(next).filter(p -> !p.range().isCompletedExceptionally())
                     .map(p -> join(p.range())).filter(r -> r.follows(afterHash));
             if (first.isEmpty()) {
                 forgetReadAhead();
                 readAhead(from - 1, head, confirmedHead); // the ranges after the first are read meanwhile
-                first = Optional.of(join(ahead.poll().range())).filter(r -> r.follows(afterHash));
+                first = Optional.of(join(next().range())).filter(r -> r.follows(afterHash));
                 if (first.isEmpty()) {
                     forgetReadAhead();
                 }
@@ -112,7 +134,7 @@ class RangeReader implements AutoCloseable {
      */
     Optional<Range> following(Range previous, long head, long confirmedHead) {
         readAhead(previous.to(), head, confirmedHead);
-        Pending next = ahead.peek();
+        Pending next = peek();
         if (next == null || next.from() != previous.to() + 1) {
             return Optional.empty();
         }
@@ -126,7 +148,7 @@ class RangeReader implements AutoCloseable {
             forgetReadAhead();
             return Optional.empty();
         }
-        ahead.poll();
+        next();
         taken(range, head, confirmedHead);
         return Optional.of(range);
     }
@@ -138,31 +160,80 @@ class RangeReader implements AutoCloseable {
     }
 
     /** Drops whatever was read ahead: the chain moved, or indexing goes on from elsewhere. */
-    void forgetReadAhead() {
+    synchronized void forgetReadAhead() {
         ahead.forEach(p -> p.range().cancel(false));
         ahead.clear();
+        reading = 0;
+        generation++;
     }
 
-    /** Sizes the next ranges after the one just taken and asks for them. */
+    private synchronized Pending peek() {
+        return ahead.peek();
+    }
+
+    /** Takes the next range asked for off the queue. */
+    private synchronized Pending next() {
+        return ahead.poll();
+    }
+
+    /** Asks for more ranges after the one just taken. */
     private void taken(Range range, long head, long confirmedHead) {
-        blocks = nextBlocks(range);
         readAhead(range.to(), head, confirmedHead);
     }
 
     /**
-     * Asks for the ranges after block {@code after}, up to the depth and the head. With nothing read ahead the
-     * writer waits for the first range, so that one is small and the next ones double up to the usual size: the
-     * database starts on the first events sooner.
+     * Asks for the ranges after block {@code after} (or after those already asked for), up to the depth and the
+     * head, two reads at a time; each read that ends asks for the next range, sized by what it found. A range's
+     * size is so decided when it is asked for, from the latest read, not when the writer takes the range before
+     * it: a chain's density changes (a thousand events a block, then a few), and a range planned on stale figures
+     * can hold many times the events aimed at, which a node answers in more than proportionate time. With nothing
+     * asked for, the writer waits for the first range, so that one is small and the next ones double up to the
+     * usual size: the database starts on the first events sooner.
      */
-    private void readAhead(long after, long head, long confirmedHead) {
-        long size = ahead.isEmpty() ? Math.max(1, blocks / RAMP) : blocks;
-        long planned = ahead.isEmpty() ? after : ahead.peekLast().to();
-        while (ahead.size() < DEPTH && planned < head) {
+    private synchronized void readAhead(long after, long head, long confirmedHead) {
+        this.head = head;
+        this.confirmedHead = confirmedHead;
+        if (ahead.isEmpty()) {
+            planned = after;
+            sizedBy = after;
+            rampBlocks = Math.max(1, blocks / RAMP);
+        }
+        askForMore();
+    }
+
+    private void askForMore() {
+        while (ahead.size() < DEPTH && reading < READERS && planned < head) {
             long from = planned + 1;
-            long to = Math.min(head, from + size - 1);
-            ahead.add(new Pending(from, to, CompletableFuture.supplyAsync(() -> read(from, to, confirmedHead), readers)));
+            long to = Math.min(head, from + Math.min(rampBlocks, blocks) - 1);
+            long readConfirmedHead = confirmedHead;
+            long readGeneration = generation;
+            ahead.add(new Pending(from, to, CompletableFuture.supplyAsync(() -> {
+                Range range = null;
+                try {
+                    range = read(from, to, readConfirmedHead);
+                    return range;
+                } finally {
+                    readEnded(readGeneration, range);
+                }
+            }, readers)));
+            reading++;
             planned = to;
-            size = Math.min(blocks, size * 2);
+            rampBlocks = Math.min(blocks, rampBlocks * 2);
+        }
+    }
+
+    /** A read ended (without a range when it failed): the next ranges are sized by it and asked for. */
+    private synchronized void readEnded(long readGeneration, Range range) {
+        if (readGeneration != generation) {
+            return;
+        }
+        reading--;
+        if (range != null) {
+            if (range.to() > sizedBy) {
+                blocks = nextBlocks(range);
+                sizedBy = range.to();
+            }
+            askForMore();
         }
     }
 
@@ -174,10 +245,10 @@ class RangeReader implements AutoCloseable {
                 before);
     }
 
-    /** Aims a range at about {@link #TARGET_EVENTS} events, within [1, maxBlockRange] blocks. */
+    /** Aims a range at about {@link #targetEvents} events, within [1, maxBlockRange] blocks. */
     private long nextBlocks(Range range) {
         long blocks = range.blocks();
-        long next = range.logs().isEmpty() ? blocks * 2 : blocks * TARGET_EVENTS / range.logs().size();
+        long next = range.logs().isEmpty() ? blocks * 2 : blocks * targetEvents / range.logs().size();
         return Math.max(1, Math.min(properties.maxBlockRange(), Math.max(next, blocks / 4)));
     }
 

@@ -23,16 +23,23 @@ import org.picomesh.directory.support.TestChain;
 /** The reader against a real anvil: ranges read ahead are handed over only when they continue what came before. */
 class RangeReaderIT {
     private static TestChain chain;
+    private static final int DENSE_BLOCKS = 40;
     private static long start;
+    /** The first of {@link #DENSE_BLOCKS} blocks that each hold a registration (three events). */
+    private static long denseFrom;
     private static long head;
 
     @BeforeAll
-    static void aChainOfSixtyBlocksWithEnginesSpreadOverThem() throws Exception {
+    static void sixtyBlocksWithEnginesSpreadOverThemThenFortyWithOneEach() throws Exception {
         chain = new TestChain();
         start = chain.deployment.deploymentBlock().longValueExact();
         for (int n = 1; n <= 6; n++) {
             chain.register(1 + n % 3, SampleAdverts.advert("https://engine-" + n + ".example", n, 5), "1");
             chain.anvil.call("anvil_mine", "0x9");
+        }
+        denseFrom = chain.blockNumber() + 1;
+        for (int n = 7; n < 7 + DENSE_BLOCKS; n++) {
+            chain.register(1 + n % 3, SampleAdverts.advert("https://engine-" + n + ".example", n, 5), "1");
         }
         head = chain.blockNumber();
     }
@@ -45,11 +52,7 @@ class RangeReaderIT {
     @Test
     void handsOverTheRangesReadAheadOneAfterTheOtherToTheHeadWithEveryEventInOrder() throws Exception {
         try (RangeReader reader = reader()) {
-            List<RangeReader.Range> ranges = new ArrayList<>(List.of(reader.first(start, null, head, head).orElseThrow()));
-            Optional<RangeReader.Range> next;
-            while ((next = reader.following(ranges.get(ranges.size() - 1), head, head)).isPresent()) {
-                ranges.add(next.get());
-            }
+            List<RangeReader.Range> ranges = readAll(reader);
 
             // nothing was read ahead: the first range is small, the next ones double up to the most (8 blocks)
             assertThat(ranges.stream().limit(5).map(r -> r.to() - r.from() + 1)).containsExactly(1L, 2L, 4L, 8L, 8L);
@@ -64,7 +67,7 @@ class RangeReaderIT {
                     org.web3j.protocol.core.DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(head)), false)
                     .send().getBlock().getHash());
             List<MarketLog> logs = ranges.stream().flatMap(r -> r.logs().stream()).toList();
-            assertThat(logs.stream().filter(l -> l.name().equals("EngineRegistered")).count()).isEqualTo(6);
+            assertThat(logs.stream().filter(l -> l.name().equals("EngineRegistered")).count()).isEqualTo(6 + DENSE_BLOCKS);
             assertThat(logs).isSortedAccordingTo((a, b) -> a.blockNumber() != b.blockNumber()
                     ? Long.compare(a.blockNumber(), b.blockNumber()) : Integer.compare(a.logIndex(), b.logIndex()));
             assertThat(ranges).allSatisfy(r -> assertThat(r.copy().count()).isEqualTo(r.logs().size()));
@@ -102,16 +105,46 @@ class RangeReaderIT {
         }
     }
 
+    @Test
+    void sizesEachRangeAskedForByTheLatestReadSoThatADenserStretchIsReadInSmallerRanges() {
+        // aimed at one registration's three events, 8 blocks at most: the sparse blocks are read 8 at a time
+        try (RangeReader reader = reader(chain.as(0).web3j(), 3)) {
+            List<RangeReader.Range> ranges = readAll(reader);
+
+            List<RangeReader.Range> dense = ranges.stream().filter(r -> r.to() >= denseFrom).toList();
+            // only the reads asked for before the first dense range came back (two readers) can be too large
+            assertThat(dense.stream().filter(r -> r.logs().size() > 6)).hasSizeLessThanOrEqualTo(3);
+            assertThat(dense).hasSizeGreaterThan(DENSE_BLOCKS / 2);
+            assertThat(dense.stream().flatMap(r -> r.logs().stream()).filter(l -> l.blockNumber() >= denseFrom))
+                    .hasSize(3 * DENSE_BLOCKS);
+            assertThat(ranges.get(ranges.size() - 1).to()).isEqualTo(head);
+        }
+    }
+
+    private static List<RangeReader.Range> readAll(RangeReader reader) {
+        List<RangeReader.Range> ranges = new ArrayList<>(List.of(reader.first(start, null, head, head).orElseThrow()));
+        Optional<RangeReader.Range> next;
+        while ((next = reader.following(ranges.get(ranges.size() - 1), head, head)).isPresent()) {
+            ranges.add(next.get());
+        }
+        return ranges;
+    }
+
     private static RangeReader reader() {
         return reader(chain.as(0).web3j());
     }
 
     private static RangeReader reader(Web3j web3j) {
+        return reader(web3j, RangeReader.TARGET_EVENTS);
+    }
+
+    private static RangeReader reader(Web3j web3j, long targetEvents) {
         // ranges of at most 8 blocks: the 60 blocks take several, which the reader must hand over in order
         ChainProperties properties = new ChainProperties(null, Path.of("unused"), null, null, null, 0, false, 8,
                 Duration.ofMillis(250), 1, Duration.ofMillis(100));
         MarketContracts market = new MarketContracts(chain.deployment.rpcUrl(), chain.deployment.chainId(),
                 chain.deployment.registry(), chain.deployment.escrow(), start);
-        return new RangeReader(new ChainNode(web3j, properties.maxAttempts(), properties.maxBackoff()), market, properties);
+        return new RangeReader(new ChainNode(web3j, properties.maxAttempts(), properties.maxBackoff()), market, properties,
+                targetEvents);
     }
 }
