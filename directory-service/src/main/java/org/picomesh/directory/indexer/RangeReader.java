@@ -21,10 +21,11 @@ import org.web3j.protocol.core.methods.response.Log;
 /**
  * Reads the market's logs in block ranges, ahead of the writer. Ranges adapt to hold about 5,000 events, each
  * sized by the latest read when it is asked for; up to {@link #DEPTH} of them are held ahead, read two at a time,
- * so that the node serialises one answer while the other is parsed. The writer takes the {@link #first} range of a transaction and then each {@link #following}
- * one as it arrives, streaming their events into the database while the next are read. Events are made ready for
- * COPY as they are read. Every range carries the header of the block before it, so ranges read on both sides of a
- * reorganisation never meet in one transaction, and read-ahead that no longer continues the checkpoint is dropped.
+ * so that the node serialises one answer while the other is parsed. The writer takes the {@link #first} range of
+ * a transaction and then each {@link #following} one as it arrives, streaming their events into the database
+ * while the next are read. Events are made ready for COPY as they are read. Every range carries the header of the
+ * block before it, so ranges read on both sides of a reorganisation never meet in one transaction, and read-ahead
+ * that no longer continues the checkpoint is dropped.
  */
 class RangeReader implements AutoCloseable {
     /** Events a range aims at: big enough to batch well, small enough to overlap reading and writing. */
@@ -103,13 +104,12 @@ class RangeReader implements AutoCloseable {
      * chain moved under the checkpoint. Reads ahead before returning.
      */
     Optional<Range> first(long from, String afterHash, long head, long confirmedHead) {
-        Pending next = next();
-        if (next != null && next.from() != from) {
+        Pending ready = peek();
+        if (ready != null && ready.from() != from) {
             forgetReadAhead();
-            next = null;
         }
         try {
-            Optional<Range> first = Optional.ofNullable(next).filter(p -> !p.range().isCompletedExceptionally())
+            Optional<Range> first = Optional.ofNullable(next()).filter(p -> !p.range().isCompletedExceptionally())
                     .map(p -> join(p.range())).filter(r -> r.follows(afterHash));
             if (first.isEmpty()) {
                 forgetReadAhead();
@@ -119,7 +119,7 @@ class RangeReader implements AutoCloseable {
                     forgetReadAhead();
                 }
             }
-            first.ifPresent(r -> taken(r, head, confirmedHead));
+            first.ifPresent(r -> readAhead(r.to(), head, confirmedHead));
             return first;
         } catch (RuntimeException e) {
             forgetReadAhead();
@@ -149,7 +149,7 @@ class RangeReader implements AutoCloseable {
             return Optional.empty();
         }
         next();
-        taken(range, head, confirmedHead);
+        readAhead(range.to(), head, confirmedHead);
         return Optional.of(range);
     }
 
@@ -174,11 +174,6 @@ class RangeReader implements AutoCloseable {
     /** Takes the next range asked for off the queue. */
     private synchronized Pending next() {
         return ahead.poll();
-    }
-
-    /** Asks for more ranges after the one just taken. */
-    private void taken(Range range, long head, long confirmedHead) {
-        readAhead(range.to(), head, confirmedHead);
     }
 
     /**

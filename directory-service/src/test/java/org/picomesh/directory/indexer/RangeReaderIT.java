@@ -67,7 +67,8 @@ class RangeReaderIT {
                     org.web3j.protocol.core.DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(head)), false)
                     .send().getBlock().getHash());
             List<MarketLog> logs = ranges.stream().flatMap(r -> r.logs().stream()).toList();
-            assertThat(logs.stream().filter(l -> l.name().equals("EngineRegistered")).count()).isEqualTo(6 + DENSE_BLOCKS);
+            assertThat(logs.stream().filter(l -> l.name().equals("EngineRegistered")).count())
+                    .isEqualTo(6 + DENSE_BLOCKS);
             assertThat(logs).isSortedAccordingTo((a, b) -> a.blockNumber() != b.blockNumber()
                     ? Long.compare(a.blockNumber(), b.blockNumber()) : Integer.compare(a.logIndex(), b.logIndex()));
             assertThat(ranges).allSatisfy(r -> assertThat(r.copy().count()).isEqualTo(r.logs().size()));
@@ -139,12 +140,12 @@ class RangeReaderIT {
     }
 
     private static RangeReader reader(Web3j web3j, long targetEvents) {
-        // ranges of at most 8 blocks: the 60 blocks take several, which the reader must hand over in order
+        // ranges of at most 8 blocks: the 100 blocks take several, which the reader must hand over in order
         ChainProperties properties = new ChainProperties(null, Path.of("unused"), null, null, null, 0, false, 8,
                 Duration.ofMillis(250), 1, Duration.ofMillis(100));
         MarketContracts market = new MarketContracts(chain.deployment.rpcUrl(), chain.deployment.chainId(),
                 chain.deployment.registry(), chain.deployment.escrow(), start);
-        return new RangeReader(new ChainNode(web3j, properties.maxAttempts(), properties.maxBackoff()), market, properties,
-                targetEvents);
+        ChainNode node = new ChainNode(web3j, properties.maxAttempts(), properties.maxBackoff());
+        return new RangeReader(node, market, properties, targetEvents);
     }
 }
