@@ -3,23 +3,22 @@ pragma solidity 0.8.30;
 
 import {Errors} from "./Errors.sol";
 import {Transfers} from "./Transfers.sol";
-import {LeaseEscrow} from "./LeaseEscrow.sol";
 import {IEngineRegistry} from "./interfaces/IEngineRegistry.sol";
 import {AvailabilityChallenges} from "./registry/AvailabilityChallenges.sol";
 import {RegistryParameters} from "./registry/RegistryParameters.sol";
 import {TrustLists} from "./registry/TrustLists.sol";
 
 /// @title EngineRegistry
-/// @notice Pico engines register here with a stake and an advert (endpoint, DID, price, latency, capacity,
-/// region). An engine is listed while its active stake is at least the minimum stake. Stake leaves only
-/// through an unbonding delay, during which it can still be slashed by an unanswered availability challenge
-/// or by an arbiter.
+/// @notice Pico engines register here with a stake and an advert (the agent's endpoint, DID, price, latency,
+/// capacity, region, the agent's encryption key). An engine is listed while its stake is at least the minimum
+/// stake and it is not halted. Stake leaves only through an unbonding delay, during which it can still be slashed
+/// by an unanswered availability challenge or, once per case, by an arbiter.
 /// @dev The advert's strings are emitted in {AdvertPublished} and kept on-chain only as
 /// `keccak256(abi.encode(advert))`, so registering stays cheap and anyone can verify what a directory shows.
-/// The registry deploys its own {LeaseEscrow}: the only account that may take and free engine slots, so an
-/// engine's capacity and active leases live next to each other in one storage slot.
+/// Each engine has three keys: the operator (cold: unbond, withdraw, keys), the agent (hot: challenges, moves,
+/// advert, claims) and the payout address (where earnings go).
 contract EngineRegistry is AvailabilityChallenges, TrustLists {
-    /// @notice Arbiters may slash up to `maxArbiterSlashBps` of an engine's stake per case.
+    /// @notice Arbiters may slash up to `maxArbiterSlashBps` of an engine's stake, once per case.
     bytes32 public constant ARBITER_ROLE = keccak256("ARBITER_ROLE");
 
     uint256 private constant MAX_URL_OR_DID = 256;
@@ -30,31 +29,50 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
     /// @notice Everything the registry holds about an engine, for readers.
     struct EngineView {
         address operator;
+        address agent;
+        address payout;
+        address pendingOperator;
         uint256 stake;
         uint256 unbonding;
         uint256 unlockAt;
         uint256 pricePerHour;
         uint256 capacity;
         uint256 activeLeases;
-        bytes32 advertHash;
+        uint256 openChallenges;
+        uint256 epoch;
+        bool halted;
         bool listed;
+        bytes32 advertHash;
     }
 
-    /// @notice The escrow through which picos lease this registry's engines, deployed with the registry.
-    LeaseEscrow public immutable escrow;
+    address private immutable _deployer;
+    /// @notice The escrow through which picos lease this registry's engines (bound once after deployment).
+    address public escrow;
+    mapping(bytes32 caseId => bool) private _slashedCases;
 
     modifier onlyEscrow() {
-        if (msg.sender != address(escrow)) revert Errors.NotEscrow(msg.sender);
+        if (msg.sender != escrow) revert Errors.NotEscrow(msg.sender);
         _;
     }
 
-    /// @param admin Holds DEFAULT_ADMIN_ROLE: changes parameters and grants ARBITER_ROLE.
+    /// @param admin Holds DEFAULT_ADMIN_ROLE: schedules parameters and grants ARBITER_ROLE.
+    /// @param adminDelay How long a transfer of the admin role waits.
     /// @param initial The parameters in force at deployment.
-    constructor(address admin, Parameters memory initial) RegistryParameters(admin, initial) {
-        escrow = new LeaseEscrow(this);
+    constructor(address admin, uint48 adminDelay, Parameters memory initial)
+        RegistryParameters(admin, adminDelay, initial)
+    {
+        _deployer = msg.sender;
     }
 
-    /// @notice Registers an engine operated by the caller, staking `msg.value` (at least the minimum stake).
+    /// @notice Binds the lease escrow, once, by the registry's deployer (the escrow is deployed after the registry).
+    function bindEscrow(address escrow_) external {
+        if (msg.sender != _deployer || escrow != address(0)) revert Errors.EscrowAlreadyBound(escrow);
+        if (escrow_ == address(0)) revert Errors.ZeroAddress("escrow");
+        escrow = escrow_;
+    }
+
+    /// @notice Registers an engine operated by the caller, staking `msg.value` (at least the minimum stake). The
+    /// operator is its own agent and payout address until it names others.
     /// @return engineId The new engine's id, counting from 1.
     function register(Advert calldata advert) external payable returns (uint256 engineId) {
         // Checks
@@ -64,30 +82,30 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
         // Effects
         Engine storage e;
         (engineId, e) = _newEngine(msg.sender, msg.value);
-        _writeAdvert(engineId, e, advert);
         emit EngineRegistered(engineId, msg.sender, msg.value);
-        emit EngineListed(engineId);
+        _writeAdvert(engineId, e, advert);
     }
 
-    /// @notice Replaces the engine's advert. Open leases keep the price they were opened at.
+    /// @notice Replaces the engine's advert. Open leases keep the price they were opened at. Agent or operator.
     function updateAdvert(uint256 engineId, Advert calldata advert) external {
-        Engine storage e = _operatedEngine(engineId);
+        Engine storage e = _agentsEngine(engineId, msg.sender);
         _validate(advert);
         _writeAdvert(engineId, e, advert);
     }
 
-    /// @notice Adds `msg.value` to the engine's active stake (listing it again if it reaches the minimum).
+    /// @notice Adds `msg.value` to the engine's stake (resuming it if it was halted and reaches the minimum).
+    /// Anyone may add stake; only the operator can take it out.
     function addStake(uint256 engineId) external payable {
-        Engine storage e = _operatedEngine(engineId);
+        Engine storage e = _engine(engineId);
         if (msg.value == 0) revert Errors.ZeroAmount();
         uint256 stake = e.stake + msg.value;
-        _setStake(engineId, e, stake);
-        emit StakeAdded(engineId, msg.value, stake);
+        _setStake(engineId, e, stake, false);
+        emit StakeAdded(engineId, msg.sender, msg.value, stake);
     }
 
-    /// @notice Moves `amount` of active stake into unbonding; it unlocks `unbondingPeriod` after this call
-    /// (a later request restarts the delay for everything unbonding). Below the minimum stake the engine is
-    /// delisted.
+    /// @notice Moves `amount` of stake into unbonding; it unlocks `unbondingPeriod` after this call (a later
+    /// request restarts the delay for everything unbonding). Below the minimum stake the engine halts: its leases
+    /// stop accruing and it takes no new lease. Only the operator.
     function requestUnbond(uint256 engineId, uint256 amount) external {
         // Checks
         Engine storage e = _operatedEngine(engineId);
@@ -98,9 +116,9 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
         (, uint256 unbondingPeriod) = _windows();
         uint256 unlockAt = block.timestamp + unbondingPeriod;
         uint256 unbonding = e.unbonding + amount;
-        e.unbonding = uint128(unbonding);
+        e.unbonding = uint96(unbonding);
         e.unlockAt = uint40(unlockAt);
-        _setStake(engineId, e, stake - amount);
+        _setStake(engineId, e, stake - amount, true);
         emit UnbondRequested(engineId, amount, stake - amount, unbonding, unlockAt);
     }
 
@@ -111,7 +129,7 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
         uint256 amount = e.unbonding;
         if (amount == 0) revert Errors.NothingToWithdraw(engineId);
         if (block.timestamp < e.unlockAt) revert Errors.UnbondingLocked(engineId, e.unlockAt, block.timestamp);
-        if (_hasOpenChallenge(engineId)) revert Errors.ChallengePending(engineId);
+        if (e.openChallenges != 0) revert Errors.ChallengePending(engineId);
         // Effects
         e.unbonding = 0;
         emit StakeWithdrawn(engineId, msg.sender, amount);
@@ -119,33 +137,44 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
         Transfers.sendValue(msg.sender, amount);
     }
 
-    /// @notice An arbiter slashes `bps` of the engine's stake (at most `maxArbiterSlashBps`) into the treasury.
+    /// @notice An arbiter slashes `bps` of the engine's stake (at most `maxArbiterSlashBps`) into the treasury, once
+    /// per case.
+    /// @param caseId The case's identifier; a case slashes once.
     /// @param reasonCid The content identifier of the published case (1-128 bytes).
     /// @return slashed The amount taken.
-    function arbiterSlash(uint256 engineId, uint256 bps, string calldata reasonCid)
+    function arbiterSlash(uint256 engineId, bytes32 caseId, uint256 bps, string calldata reasonCid)
         external
         onlyRole(ARBITER_ROLE)
         returns (uint256 slashed)
     {
         // Checks
-        _engine(engineId);
+        Engine storage e = _engine(engineId);
         (, uint256 maxBps) = _slashBps();
         if (bps == 0 || bps > maxBps) revert Errors.InvalidSlash(bps, maxBps);
+        if (_slashedCases[caseId]) revert Errors.CaseAlreadySlashed(caseId);
         Errors.requireLength("reasonCid", bytes(reasonCid).length, 1, MAX_CID);
         // Effects
+        _slashedCases[caseId] = true;
         slashed = _slash(engineId, bps);
         _credit(_treasury(), slashed);
-        emit EngineSlashed(engineId, SlashCause.Arbiter, msg.sender, slashed, _stakeOf(engineId), reasonCid);
+        emit EngineSlashed(engineId, SlashCause.Arbiter, msg.sender, slashed, e.stake, e.unbonding, caseId, reasonCid);
     }
 
     /// @inheritdoc IEngineRegistry
-    function occupySlot(uint256 engineId) external onlyEscrow returns (uint256 pricePerHour) {
+    function occupySlot(uint256 engineId, uint256 maxPricePerHour)
+        external
+        onlyEscrow
+        returns (uint256 pricePerHour, uint256 epoch, uint256 minPrepaidPeriod, uint256 moveWindow)
+    {
         Engine storage e = _engine(engineId);
         if (!_isListed(e)) revert Errors.EngineNotListed(engineId);
+        pricePerHour = e.pricePerHour;
+        if (pricePerHour > maxPricePerHour) revert Errors.PriceAboveMax(engineId, pricePerHour, maxPricePerHour);
         uint256 active = e.activeLeases;
         if (active >= e.capacity) revert Errors.EngineAtCapacity(engineId, e.capacity);
         e.activeLeases = uint24(active + 1);
-        return e.pricePerHour;
+        epoch = e.epoch;
+        (minPrepaidPeriod, moveWindow) = _leaseTerms();
     }
 
     /// @inheritdoc IEngineRegistry
@@ -157,24 +186,45 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
     }
 
     /// @inheritdoc IEngineRegistry
-    function operatorOf(uint256 engineId) external view returns (address) {
-        return _engine(engineId).operator;
+    function authorizeAgent(uint256 engineId, address caller)
+        external
+        view
+        returns (address payout, uint256 epoch, bool listed)
+    {
+        Engine storage e = _agentsEngine(engineId, caller);
+        return (_payoutOf(e), e.epoch, _isListed(e));
+    }
+
+    /// @inheritdoc IEngineRegistry
+    function accrualEnd(uint256 engineId, uint256 epoch) external view returns (uint256) {
+        return epoch == _engine(engineId).epoch ? block.timestamp : _haltTime(engineId, epoch);
     }
 
     /// @notice Everything the registry stores about an engine. Reverts with {Errors.UnknownEngine}.
     function engine(uint256 engineId) external view returns (EngineView memory) {
         Engine storage e = _engine(engineId);
-        return EngineView({
-            operator: e.operator,
-            stake: e.stake,
-            unbonding: e.unbonding,
-            unlockAt: e.unlockAt,
-            pricePerHour: e.pricePerHour,
-            capacity: e.capacity,
-            activeLeases: e.activeLeases,
-            advertHash: e.advertHash,
-            listed: _isListed(e)
-        });
+        EngineView memory v;
+        v.operator = e.operator;
+        v.agent = e.agent == address(0) ? e.operator : e.agent;
+        v.payout = _payoutOf(e);
+        v.pendingOperator = e.pendingOperator;
+        v.stake = e.stake;
+        v.unbonding = e.unbonding;
+        v.unlockAt = e.unlockAt;
+        v.pricePerHour = e.pricePerHour;
+        v.capacity = e.capacity;
+        v.activeLeases = e.activeLeases;
+        v.openChallenges = e.openChallenges;
+        v.epoch = e.epoch;
+        v.halted = e.halted;
+        v.listed = _isListed(e);
+        v.advertHash = e.advertHash;
+        return v;
+    }
+
+    /// @notice Whether an arbiter case has slashed.
+    function caseSlashed(bytes32 caseId) external view returns (bool) {
+        return _slashedCases[caseId];
     }
 
     /// @notice The hash the registry keeps of an advert: `keccak256(abi.encode(advert))`.
@@ -196,6 +246,7 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
         if (a.pricePerHour > type(uint72).max) {
             revert Errors.NumberTooLarge("pricePerHour", a.pricePerHour, type(uint72).max);
         }
+        if (a.encryptionKey == bytes32(0)) revert Errors.MissingEncryptionKey();
     }
 
     function _writeAdvert(uint256 engineId, Engine storage e, Advert calldata a) private {
@@ -204,7 +255,16 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
         e.pricePerHour = uint72(a.pricePerHour);
         e.advertHash = advertHash;
         emit AdvertPublished(
-            engineId, advertHash, a.endpoint, a.did, a.pricePerHour, a.latencyMs, a.capacity, a.region, a.metadataCid
+            engineId,
+            advertHash,
+            a.endpoint,
+            a.did,
+            a.pricePerHour,
+            a.latencyMs,
+            a.capacity,
+            a.region,
+            a.metadataCid,
+            a.encryptionKey
         );
     }
 }

@@ -2,203 +2,192 @@
 pragma solidity 0.8.30;
 
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Errors} from "./Errors.sol";
 import {Transfers} from "./Transfers.sol";
 import {IEngineRegistry} from "./interfaces/IEngineRegistry.sol";
-import {ILeaseEscrow} from "./interfaces/ILeaseEscrow.sol";
+import {LeaseBook} from "./escrow/LeaseBook.sol";
+import {PicoSignatures} from "./escrow/PicoSignatures.sol";
 
 /// @title LeaseEscrow
-/// @notice Pays engines for hosting picos. Deployed by its {EngineRegistry}, which keeps each engine's count of
-/// active leases. A payer opens a lease on a listed engine with room, at the engine's
-/// price of the moment; the deposit accrues to the engine by the second, capped at the deposit. The operator
-/// claims what has accrued; the payer tops up, closes (the accrued part stays claimable, the rest is
-/// refunded), or moves the lease to another engine together with the pico, carrying what is left.
-/// @dev Accrual is continuous from the opening: a lease that ran dry and is topped up pays for the time it
-/// was dry, because the engine kept hosting the pico.
-contract LeaseEscrow is ILeaseEscrow, ReentrancyGuardTransient {
-    using SafeCast for uint256;
+/// @notice Pays engines for hosting picos. A pico is an account: only it (or a sponsor carrying its EIP-712
+/// signature) opens or moves its lease, and it holds at most one active lease, so {currentLease} says where it lives.
+/// A lease is opened on a listed engine with room at no more than the price the pico accepts, with a deposit covering
+/// at least the minimum prepaid period; anyone may top it up. The engine's agent claims what has accrued, paid to
+/// the engine's payout address. A move is two-phase: the pico asks, a slot is held on the target, and the target's
+/// agent accepts (the source is paid up to then), rejects, or lets the move window run out; until it is accepted the
+/// lease stays where it was, exactly as it was. A lease whose deposit ran out can be ended by anyone.
+/// @dev Checks, effects and interactions are labelled; the registry is trusted (it is bound to this escrow).
+contract LeaseEscrow is LeaseBook, PicoSignatures, ReentrancyGuardTransient {
+    uint256 private constant MAX_REASON = 128;
 
-    uint256 private constant MAX_DID = 256;
+    constructor(IEngineRegistry registry_) LeaseBook(registry_) {}
 
-    /// @dev Three slots. A closed lease keeps `deposit` equal to what accrued, so the engine can still claim.
-    struct Lease {
-        address payer;
-        uint48 engineId;
-        uint40 startedAt;
-        bool active;
-        uint80 deposit;
-        uint80 paid;
-        uint80 pricePerHour;
-        bytes32 picoDidHash;
-    }
-
-    /// @notice A lease as readers see it, with what has accrued and what the operator can claim now.
-    struct LeaseView {
-        address payer;
-        uint256 engineId;
-        uint256 startedAt;
-        bool active;
-        uint256 deposit;
-        uint256 paid;
-        uint256 pricePerHour;
-        bytes32 picoDidHash;
-        uint256 accrued;
-        uint256 claimable;
-    }
-
-    /// @notice The registry whose engines leases are opened on; it deployed this escrow.
-    IEngineRegistry public immutable registry;
-
-    /// @dev Starts at 1 so that id 0 is never a lease and the first opening pays no fresh-slot write.
-    uint256 private _nextLeaseId = 1;
-    mapping(uint256 leaseId => Lease) private _leases;
-
-    constructor(IEngineRegistry registry_) {
-        registry = registry_;
-    }
-
-    /// @notice Opens a lease for the pico `picoDid` on a listed engine with a free slot, depositing `msg.value`.
+    /// @notice The caller, a pico, opens its lease on `engineId` with `msg.value` as deposit.
+    /// @param maxPricePerHour The most the pico pays per hour; reverts with {Errors.PriceAboveMax} above it.
     /// @return leaseId The new lease's id, counting from 1.
-    function openLease(uint256 engineId, string calldata picoDid) external payable returns (uint256 leaseId) {
-        // Checks
-        Errors.requireLength("picoDid", bytes(picoDid).length, 1, MAX_DID);
-        _requireDeposit(msg.value);
-        // Effects (the registry is trusted: it deployed this escrow)
-        uint256 price = registry.occupySlot(engineId);
-        bytes32 didHash = keccak256(bytes(picoDid));
-        leaseId = _create(msg.sender, engineId, price, msg.value, didHash);
-        emit LeaseOpened(leaseId, engineId, didHash, msg.sender, picoDid, msg.value, price);
+    function openLease(uint256 engineId, uint256 maxPricePerHour) external payable returns (uint256 leaseId) {
+        return _open(msg.sender, engineId, maxPricePerHour);
     }
 
-    /// @notice Adds `msg.value` to an active lease's deposit. Only its payer.
-    function topUp(uint256 leaseId) external payable {
-        Lease storage l = _payersActiveLease(leaseId);
+    /// @notice A sponsor opens `pico`'s lease with the pico's EIP-712 signature, paying the deposit and the gas.
+    function openLeaseFor(
+        address pico,
+        uint256 engineId,
+        uint256 maxPricePerHour,
+        uint256 deadline,
+        bytes calldata signature
+    ) external payable returns (uint256 leaseId) {
+        _checkPicoSignature(OPEN_LEASE_TYPEHASH, pico, engineId, maxPricePerHour, deadline, signature);
+        return _open(pico, engineId, maxPricePerHour);
+    }
+
+    /// @notice Adds `msg.value` to the pico's active lease. Anyone may top a lease up.
+    function topUp(address pico) external payable {
+        (uint256 leaseId, Lease storage l) = _currentLease(pico);
         uint256 deposit = l.deposit + msg.value;
-        if (msg.value == 0 || deposit > type(uint80).max) revert Errors.InvalidDeposit(msg.value, type(uint80).max);
+        if (msg.value == 0 || deposit > type(uint80).max) revert Errors.InvalidDeposit(msg.value, 1, type(uint80).max);
         l.deposit = uint80(deposit);
-        emit LeaseToppedUp(leaseId, msg.value, deposit);
+        emit LeaseToppedUp(leaseId, msg.sender, msg.value, deposit);
     }
 
-    /// @notice Pays the caller what has accrued on the given leases since their last claim. The caller must
-    /// operate every lease's engine.
-    /// @return total The amount sent.
-    function claim(uint256[] calldata leaseIds) external nonReentrant returns (uint256 total) {
-        uint256 engineId;
-        address operator;
+    /// @notice The caller, a pico, asks to move its lease to `toEngineId`: a slot is held there until the target's
+    /// agent accepts or rejects, or the move window runs out. The lease stays where it is meanwhile.
+    function moveLease(uint256 toEngineId, uint256 maxPricePerHour) external {
+        _requestMove(msg.sender, toEngineId, maxPricePerHour);
+    }
+
+    /// @notice A sponsor asks to move `pico`'s lease with the pico's EIP-712 signature.
+    function moveLeaseFor(
+        address pico,
+        uint256 toEngineId,
+        uint256 maxPricePerHour,
+        uint256 deadline,
+        bytes calldata signature
+    ) external {
+        _checkPicoSignature(MOVE_LEASE_TYPEHASH, pico, toEngineId, maxPricePerHour, deadline, signature);
+        _requestMove(pico, toEngineId, maxPricePerHour);
+    }
+
+    /// @notice The target engine's agent accepts a pending move: the source lease ends, paid up to now, and a lease
+    /// on the target starts now with what was left, at the price the move was asked at.
+    /// @return toLeaseId The pico's new lease.
+    function acceptMove(uint256 leaseId) external returns (uint256 toLeaseId) {
+        // Checks
+        Lease storage l = _pendingMove(leaseId);
+        uint256 toEngineId = l.moveTo;
+        (, uint256 epoch, bool listed) = registry.authorizeAgent(toEngineId, msg.sender);
+        if (block.timestamp > l.moveDeadline) revert Errors.MoveWindowClosed(leaseId, l.moveDeadline);
+        if (!listed) revert Errors.EngineNotListed(toEngineId);
+        uint256 accrued = _accrued(l);
+        if (accrued == l.deposit) revert Errors.LeaseExhausted(leaseId);
+        // Effects (the target slot held by the move passes to the new lease)
+        uint256 price = l.movePrice;
+        l.moveTo = 0;
+        l.movePrice = 0;
+        l.moveDeadline = 0;
+        uint256 carried = _end(leaseId, l, accrued, EndReason.Moved);
+        toLeaseId = _create(l.pico, toEngineId, price, epoch, carried);
+        emit MoveAccepted(leaseId, toLeaseId, l.pico, toEngineId, carried);
+    }
+
+    /// @notice The target engine's agent refuses a pending move, saying why (1-128 bytes); the lease stays as it was.
+    function rejectMove(uint256 leaseId, string calldata reason) external {
+        Lease storage l = _pendingMove(leaseId);
+        registry.authorizeAgent(l.moveTo, msg.sender);
+        Errors.requireLength("reason", bytes(reason).length, 1, MAX_REASON);
+        uint256 toEngineId = _dropMove(l);
+        emit MoveRejected(leaseId, toEngineId, l.pico, reason);
+    }
+
+    /// @notice Anyone ends a pending move whose window has run out; the lease stays as it was.
+    function expireMove(uint256 leaseId) external {
+        Lease storage l = _pendingMove(leaseId);
+        if (block.timestamp <= l.moveDeadline) revert Errors.MoveWindowOpen(leaseId, l.moveDeadline);
+        uint256 toEngineId = _dropMove(l);
+        emit MoveExpired(leaseId, toEngineId, l.pico);
+    }
+
+    /// @notice The caller, a pico, closes its lease: what has accrued stays claimable by the engine, the rest comes
+    /// back to the pico. A pending move is cancelled.
+    /// @return refund The amount sent back.
+    function close() external nonReentrant returns (uint256 refund) {
+        // Checks
+        (uint256 leaseId, Lease storage l) = _currentLease(msg.sender);
+        // Effects
+        _cancelMove(leaseId, l);
+        refund = _end(leaseId, l, _accrued(l), EndReason.Closed);
+        // Interactions
+        if (refund > 0) Transfers.sendValue(msg.sender, refund);
+    }
+
+    /// @notice Anyone ends a lease whose deposit has run out, freeing its engine's slot; the engine keeps what it
+    /// earned, claimable as before. A pending move is cancelled.
+    function expireLease(uint256 leaseId) external {
+        Lease storage l = _lease(leaseId);
+        if (!l.active) revert Errors.LeaseNotActive(leaseId);
+        uint256 accrued = _accrued(l);
+        if (accrued < l.deposit) revert Errors.LeaseNotExhausted(leaseId, l.deposit - accrued);
+        _cancelMove(leaseId, l);
+        _end(leaseId, l, accrued, EndReason.Exhausted);
+    }
+
+    /// @notice The engine's agent (or operator) claims what has accrued on the given leases of `engineId` since
+    /// their last claim; it is paid to the engine's payout address.
+    /// @return total The amount paid.
+    function claim(uint256 engineId, uint256[] calldata leaseIds) external nonReentrant returns (uint256 total) {
+        // Checks
+        (address payout, uint256 epoch,) = registry.authorizeAgent(engineId, msg.sender);
+        // Effects
         for (uint256 i = 0; i < leaseIds.length; ++i) {
             uint256 leaseId = leaseIds[i];
             Lease storage l = _lease(leaseId);
-            if (l.engineId != engineId) {
-                engineId = l.engineId;
-                operator = registry.operatorOf(engineId);
-            }
-            if (operator != msg.sender) revert Errors.NotLeaseOperator(leaseId, msg.sender, operator);
-            uint256 accrued = _accrued(l);
+            if (l.engineId != engineId) revert Errors.LeaseNotOnEngine(leaseId, engineId);
+            uint256 accrued;
+            if (!l.active) accrued = l.deposit;
+            else if (l.epoch == epoch) accrued = _accruedUntil(l, block.timestamp);
+            else accrued = _accrued(l);
             uint256 amount = accrued - l.paid;
             l.paid = uint80(accrued);
             total += amount;
             emit LeaseClaimed(leaseId, engineId, amount, accrued);
         }
-        if (total > 0) Transfers.sendValue(msg.sender, total);
+        // Interactions
+        if (total > 0) Transfers.sendValue(payout, total);
     }
 
-    /// @notice Closes a lease: what has accrued stays claimable by the engine, the rest goes back to the payer.
-    /// @return refund The amount sent back.
-    function close(uint256 leaseId) external nonReentrant returns (uint256 refund) {
-        Lease storage l = _payersActiveLease(leaseId);
-        uint256 accrued = _accrued(l);
-        refund = l.deposit - accrued;
-        _end(l, accrued);
-        emit LeaseClosed(leaseId, l.engineId, accrued, refund);
-        if (refund > 0) Transfers.sendValue(msg.sender, refund);
-    }
-
-    /// @notice Moves a lease with its pico: closes it (what accrued stays claimable by the old engine) and
-    /// opens a lease on `newEngineId`, at that engine's price, with what was left of the deposit.
-    /// @return newLeaseId The lease on the new engine.
-    function moveLease(uint256 leaseId, uint256 newEngineId) external returns (uint256 newLeaseId) {
+    function _open(address pico, uint256 engineId, uint256 maxPricePerHour) private returns (uint256 leaseId) {
         // Checks
-        Lease storage l = _payersActiveLease(leaseId);
-        uint256 oldEngineId = l.engineId;
-        if (newEngineId == oldEngineId) revert Errors.SameEngine(leaseId, newEngineId);
-        uint256 accrued = _accrued(l);
-        uint256 carried = l.deposit - accrued;
-        if (carried == 0) revert Errors.LeaseExhausted(leaseId);
+        uint256 existing = _currentLeaseId(pico);
+        if (existing != 0) revert Errors.PicoHasLease(pico, existing);
+        // Effects (the registry is trusted: it is bound to this escrow)
+        (uint256 price, uint256 epoch, uint256 minPrepaidPeriod,) = registry.occupySlot(engineId, maxPricePerHour);
+        _requireDeposit(msg.value, price, minPrepaidPeriod);
+        leaseId = _create(pico, engineId, price, epoch, msg.value);
+    }
+
+    function _requestMove(address pico, uint256 toEngineId, uint256 maxPricePerHour) private {
+        // Checks
+        (uint256 leaseId, Lease storage l) = _currentLease(pico);
+        if (l.moveTo != 0) revert Errors.MovePending(leaseId, l.moveTo);
+        if (toEngineId == l.engineId) revert Errors.SameEngine(leaseId, toEngineId);
+        uint256 left = l.deposit - _accrued(l);
         // Effects
-        uint256 price = registry.occupySlot(newEngineId);
-        _end(l, accrued);
-        newLeaseId = _create(msg.sender, newEngineId, price, carried, l.picoDidHash);
-        emit LeaseClosed(leaseId, oldEngineId, accrued, 0);
-        emit LeaseMoved(leaseId, newLeaseId, newEngineId, oldEngineId, l.picoDidHash, carried, price);
+        (uint256 price,, uint256 minPrepaidPeriod, uint256 moveWindow) =
+            registry.occupySlot(toEngineId, maxPricePerHour);
+        _requireDeposit(left, price, minPrepaidPeriod);
+        uint256 deadline = block.timestamp + moveWindow;
+        l.moveTo = uint48(toEngineId);
+        l.movePrice = uint80(price);
+        l.moveDeadline = uint40(deadline);
+        emit MoveRequested(leaseId, pico, toEngineId, price, deadline);
     }
 
-    /// @notice A lease with what has accrued and what is claimable now. Reverts with {Errors.UnknownLease}.
-    function lease(uint256 leaseId) external view returns (LeaseView memory) {
-        Lease storage l = _lease(leaseId);
-        uint256 accrued = _accrued(l);
-        return LeaseView({
-            payer: l.payer,
-            engineId: l.engineId,
-            startedAt: l.startedAt,
-            active: l.active,
-            deposit: l.deposit,
-            paid: l.paid,
-            pricePerHour: l.pricePerHour,
-            picoDidHash: l.picoDidHash,
-            accrued: accrued,
-            claimable: accrued - l.paid
-        });
+    function _cancelMove(uint256 leaseId, Lease storage l) private {
+        if (l.moveTo != 0) emit MoveCancelled(leaseId, _dropMove(l), l.pico);
     }
 
-    /// @notice How many leases were ever opened, moved ones included.
-    function leaseCount() external view returns (uint256) {
-        return _nextLeaseId - 1;
-    }
-
-    function _create(address payer, uint256 engineId, uint256 price, uint256 deposit, bytes32 didHash)
-        private
-        returns (uint256 leaseId)
-    {
-        leaseId = _nextLeaseId++;
-        _leases[leaseId] = Lease({
-            payer: payer,
-            engineId: engineId.toUint48(),
-            startedAt: uint40(block.timestamp),
-            active: true,
-            deposit: uint80(deposit),
-            paid: 0,
-            pricePerHour: uint80(price),
-            picoDidHash: didHash
-        });
-    }
-
-    /// @dev Marks the lease inactive with its deposit cut to what accrued, and frees its engine slot (a call
-    /// to the trusted registry, before any value moves).
-    function _end(Lease storage l, uint256 accrued) private {
-        l.deposit = uint80(accrued);
-        l.active = false;
-        registry.releaseSlot(l.engineId);
-    }
-
-    function _accrued(Lease storage l) private view returns (uint256) {
-        if (!l.active) return l.deposit;
-        uint256 due = uint256(l.pricePerHour) * (block.timestamp - l.startedAt) / 1 hours;
-        return due < l.deposit ? due : l.deposit;
-    }
-
-    function _lease(uint256 leaseId) private view returns (Lease storage l) {
-        l = _leases[leaseId];
-        if (l.payer == address(0)) revert Errors.UnknownLease(leaseId);
-    }
-
-    function _payersActiveLease(uint256 leaseId) private view returns (Lease storage l) {
+    function _pendingMove(uint256 leaseId) private view returns (Lease storage l) {
         l = _lease(leaseId);
-        if (l.payer != msg.sender) revert Errors.NotPayer(leaseId, msg.sender, l.payer);
-        if (!l.active) revert Errors.LeaseNotActive(leaseId);
-    }
-
-    function _requireDeposit(uint256 amount) private pure {
-        if (amount == 0 || amount > type(uint80).max) revert Errors.InvalidDeposit(amount, type(uint80).max);
+        if (l.moveTo == 0) revert Errors.NoPendingMove(leaseId);
     }
 }

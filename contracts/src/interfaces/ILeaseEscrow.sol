@@ -2,28 +2,39 @@
 pragma solidity 0.8.30;
 
 /// @title ILeaseEscrow
-/// @notice Events of the lease escrow: a pico's payer deposits, the engine's operator claims what has accrued,
-/// and the lease moves with the pico from engine to engine.
+/// @notice Events of the lease escrow. A pico is an account: it opens, moves and closes its one active lease
+/// (itself, or through a sponsor carrying its EIP-712 signature); anyone may top it up; the engine's agent
+/// accepts or rejects moves and claims what has accrued, paid to the engine's payout address.
+/// @dev Every lease is born with {LeaseOpened} and ends with {LeaseClosed}; a move is {MoveRequested}
+/// followed by exactly one of {MoveAccepted}, {MoveRejected}, {MoveExpired} or {MoveCancelled}.
 interface ILeaseEscrow {
+    /// @notice Why a lease ended.
+    enum EndReason {
+        Closed,
+        Moved,
+        Exhausted
+    }
+
     event LeaseOpened(
         uint256 indexed leaseId,
         uint256 indexed engineId,
-        bytes32 indexed picoDidHash,
-        address payer,
-        string picoDid,
+        address indexed pico,
         uint256 deposit,
-        uint256 pricePerHour
+        uint256 pricePerHour,
+        uint256 epoch
     );
-    event LeaseToppedUp(uint256 indexed leaseId, uint256 amount, uint256 deposit);
+    event LeaseToppedUp(uint256 indexed leaseId, address indexed from, uint256 amount, uint256 deposit);
     event LeaseClaimed(uint256 indexed leaseId, uint256 indexed engineId, uint256 amount, uint256 paid);
-    event LeaseClosed(uint256 indexed leaseId, uint256 indexed engineId, uint256 accrued, uint256 refund);
-    event LeaseMoved(
-        uint256 indexed fromLeaseId,
-        uint256 indexed toLeaseId,
-        uint256 indexed toEngineId,
-        uint256 fromEngineId,
-        bytes32 picoDidHash,
-        uint256 carried,
-        uint256 pricePerHour
+    event LeaseClosed(
+        uint256 indexed leaseId, uint256 indexed engineId, address indexed pico, EndReason reason, uint256 accrued, uint256 refund
     );
+    event MoveRequested(
+        uint256 indexed leaseId, address indexed pico, uint256 indexed toEngineId, uint256 pricePerHour, uint256 deadline
+    );
+    event MoveAccepted(
+        uint256 indexed fromLeaseId, uint256 indexed toLeaseId, address indexed pico, uint256 toEngineId, uint256 carried
+    );
+    event MoveRejected(uint256 indexed leaseId, uint256 indexed toEngineId, address indexed pico, string reason);
+    event MoveExpired(uint256 indexed leaseId, uint256 indexed toEngineId, address indexed pico);
+    event MoveCancelled(uint256 indexed leaseId, uint256 indexed toEngineId, address indexed pico);
 }

@@ -8,46 +8,86 @@ import {Transfers} from "../Transfers.sol";
 import {RegistryParameters} from "./RegistryParameters.sol";
 
 /// @title EngineBook
-/// @notice The registry's ledger: engines in packed storage, their stake, slashing, and the pull-payments
-/// owed to challengers, operators and the treasury.
-/// @dev Slash proceeds and forfeited bonds are credited, never pushed: a receiver that reverts must not be
-/// able to block the slash of an engine.
+/// @notice The registry's ledger: engines in packed storage, their keys, stake, halts and slashing, and the
+/// credits owed to challengers, payout addresses and the treasury.
+/// @dev Slash proceeds and bonds are credited, never pushed: a receiver that reverts must not be able to block the
+/// slash of an engine. An engine's agent and payout address read as its operator while unset (zero), so that
+/// registering writes no extra slot.
 abstract contract EngineBook is RegistryParameters, ReentrancyGuardTransient {
     using SafeCast for uint256;
 
-    /// @dev Four slots. An advert update writes two (the first and the hash); a new lease reads the first
-    /// two and writes the second.
+    /// @dev Six slots. Registering writes three (operator, stake, hash); a lease reads the first two and writes
+    /// the second.
     struct Engine {
         address operator;
         uint72 pricePerHour;
         uint24 capacity;
-        uint128 stake;
+        uint96 stake;
         uint40 unlockAt;
         uint24 activeLeases;
+        uint8 openChallenges;
+        uint32 epoch;
+        bool halted;
         bytes32 advertHash;
-        uint128 unbonding;
+        uint96 unbonding;
+        address agent;
+        address payout;
+        address pendingOperator;
     }
 
     /// @dev Starts at 1 so that id 0 is never an engine and the first registration pays no fresh-slot write.
     uint256 private _nextEngineId = 1;
     mapping(uint256 engineId => Engine) private _engines;
-    mapping(address account => uint256 amount) private _payouts;
+    mapping(uint256 engineId => mapping(uint256 epoch => uint256 at)) private _haltedAt;
+    mapping(address account => uint256 amount) private _credits;
 
-    /// @notice Withdraws everything credited to the caller: challenge rewards and bonds, forfeited bonds,
-    /// treasury shares.
-    function withdrawPayout() external nonReentrant {
-        uint256 amount = _payouts[msg.sender];
+    /// @notice Names the engine's agent, the hot key that answers challenges, accepts moves, updates the advert
+    /// and claims. Zero makes the operator its own agent. Only the operator.
+    function setAgent(uint256 engineId, address agent) external {
+        _operatedEngine(engineId).agent = agent;
+        emit AgentChanged(engineId, agent);
+    }
+
+    /// @notice Names the address that lease claims and answered challenges' bonds are paid to. Zero pays the
+    /// operator. Only the operator.
+    function setPayout(uint256 engineId, address payout) external {
+        _operatedEngine(engineId).payout = payout;
+        emit PayoutAddressChanged(engineId, payout);
+    }
+
+    /// @notice Starts handing the operator role to `to`, who must accept it. Zero cancels. Only the operator.
+    function transferOperator(uint256 engineId, address to) external {
+        _operatedEngine(engineId).pendingOperator = to;
+        emit OperatorTransferStarted(engineId, msg.sender, to);
+    }
+
+    /// @notice The pending operator takes the role over.
+    function acceptOperator(uint256 engineId) external {
+        Engine storage e = _engine(engineId);
+        address pending = e.pendingOperator;
+        if (pending == address(0) || pending != msg.sender) {
+            revert Errors.NotPendingOperator(engineId, msg.sender, pending);
+        }
+        address from = e.operator;
+        e.operator = pending;
+        e.pendingOperator = address(0);
+        emit OperatorTransferred(engineId, from, pending);
+    }
+
+    /// @notice Withdraws everything credited to the caller: challenge rewards and bonds, treasury shares.
+    function withdrawCredit() external nonReentrant {
+        uint256 amount = _credits[msg.sender];
         if (amount == 0) revert Errors.NoPayout(msg.sender);
         // Effects
-        _payouts[msg.sender] = 0;
-        emit PayoutWithdrawn(msg.sender, amount);
+        _credits[msg.sender] = 0;
+        emit CreditWithdrawn(msg.sender, amount);
         // Interactions
         Transfers.sendValue(msg.sender, amount);
     }
 
-    /// @notice What `account` can withdraw with {withdrawPayout}.
-    function payoutOf(address account) external view returns (uint256) {
-        return _payouts[account];
+    /// @notice What `account` can withdraw with {withdrawCredit}.
+    function creditOf(address account) external view returns (uint256) {
+        return _credits[account];
     }
 
     /// @notice How many engines were ever registered.
@@ -59,7 +99,7 @@ abstract contract EngineBook is RegistryParameters, ReentrancyGuardTransient {
         engineId = _nextEngineId++;
         e = _engines[engineId];
         e.operator = operator;
-        e.stake = stake.toUint128();
+        e.stake = stake.toUint96();
     }
 
     /// @dev The engine, or a revert with {Errors.UnknownEngine}.
@@ -74,21 +114,42 @@ abstract contract EngineBook is RegistryParameters, ReentrancyGuardTransient {
         if (e.operator != msg.sender) revert Errors.NotOperator(engineId, msg.sender, e.operator);
     }
 
-    function _stakeOf(uint256 engineId) internal view returns (uint256) {
-        return _engines[engineId].stake;
+    /// @dev The engine, or a revert unless `caller` is its agent or its operator.
+    function _agentsEngine(uint256 engineId, address caller) internal view returns (Engine storage e) {
+        e = _engine(engineId);
+        if (caller != e.operator && (caller != e.agent || caller == address(0))) {
+            revert Errors.NotAgent(engineId, caller);
+        }
+    }
+
+    function _payoutOf(Engine storage e) internal view returns (address) {
+        address payout = e.payout;
+        return payout == address(0) ? e.operator : payout;
     }
 
     function _isListed(Engine storage e) internal view returns (bool) {
-        return e.stake >= _minStake();
+        return e.stake >= _minStake() && !e.halted;
     }
 
-    /// @dev Sets the active stake and emits {EngineListed} or {EngineDelisted} when listing changes.
-    function _setStake(uint256 engineId, Engine storage e, uint256 stake) internal {
-        bool wasListed = _isListed(e);
-        e.stake = stake.toUint128();
-        bool listed = _isListed(e);
-        if (listed && !wasListed) emit EngineListed(engineId);
-        if (wasListed && !listed) emit EngineDelisted(engineId);
+    function _haltTime(uint256 engineId, uint256 epoch) internal view returns (uint256) {
+        return _haltedAt[engineId][epoch];
+    }
+
+    /// @dev Sets the active stake. Stake that `falls` below the minimum halts the engine: its leases of the running
+    /// epoch stop accruing now. Stake that rises back to the minimum resumes a halted engine in a new epoch.
+    function _setStake(uint256 engineId, Engine storage e, uint256 stake, bool falls) internal {
+        e.stake = stake.toUint96();
+        bool belowMin = stake < _minStake();
+        if (falls && belowMin && !e.halted) {
+            uint256 epoch = e.epoch;
+            _haltedAt[engineId][epoch] = block.timestamp;
+            e.epoch = (epoch + 1).toUint32();
+            e.halted = true;
+            emit EngineHalted(engineId, epoch, block.timestamp);
+        } else if (!falls && !belowMin && e.halted) {
+            e.halted = false;
+            emit EngineResumed(engineId, e.epoch);
+        }
     }
 
     /// @dev Slashes `bps` of everything the engine has at stake, active stake first, then unbonding stake, so
@@ -99,13 +160,13 @@ abstract contract EngineBook is RegistryParameters, ReentrancyGuardTransient {
         uint256 unbonding = e.unbonding;
         amount = (stake + unbonding) * bps / BPS;
         uint256 fromStake = amount < stake ? amount : stake;
-        _setStake(engineId, e, stake - fromStake);
+        _setStake(engineId, e, stake - fromStake, true);
         // `amount - fromStake` is at most `unbonding` because bps <= BPS.
-        if (amount > fromStake) e.unbonding = uint128(unbonding - (amount - fromStake));
+        if (amount > fromStake) e.unbonding = uint96(unbonding - (amount - fromStake));
     }
 
     function _credit(address account, uint256 amount) internal {
-        _payouts[account] += amount;
-        emit PayoutCredited(account, amount);
+        _credits[account] += amount;
+        emit Credited(account, amount);
     }
 }

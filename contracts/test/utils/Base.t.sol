@@ -29,8 +29,14 @@ abstract contract Base is Assertions {
     uint256 internal constant DEPOSIT = 0.01 ether; // ten hours at PRICE
     uint256 internal constant MAX_DEPOSIT = type(uint80).max;
     uint256 internal constant START = 1_750_000_000; // a plausible block time, so "now - 1" never underflows
+    uint256 internal constant MIN_PREPAID = 1 hours; // the smallest deposit covers an hour at the lease's price
+    uint256 internal constant MOVE_WINDOW = 10 minutes;
+    uint48 internal constant ADMIN_DELAY = 2 days;
+    uint256 internal constant ANY_PRICE = type(uint72).max; // a pico that accepts any price
+    bytes32 internal constant ENCRYPTION_KEY = keccak256("an agent's X25519 public key");
 
-    string internal constant PICO_DID = "did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH";
+    /// @dev The pico's secp256k1 key: a pico is an account, and signs what a sponsor sends for it.
+    uint256 internal constant PICO_KEY = 0xA11CE;
     string internal constant REASON_CID = "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku";
 
     /*//////////////////////////////////////////////////////////////
@@ -40,7 +46,10 @@ abstract contract Base is Assertions {
     address internal admin;
     address internal operator;
     address internal otherOperator;
-    address internal payer;
+    address internal pico;
+    address internal sponsor;
+    address internal agent;
+    address internal payout;
     address internal challenger;
     address internal arbiter;
     address internal treasury;
@@ -54,14 +63,20 @@ abstract contract Base is Assertions {
         admin = actor("admin");
         operator = actor("operator");
         otherOperator = actor("otherOperator");
-        payer = actor("payer");
+        pico = vm.addr(PICO_KEY);
+        vm.label(pico, "pico");
+        vm.deal(pico, 1_000 ether);
+        sponsor = actor("sponsor");
+        agent = actor("agent");
+        payout = actor("payout");
         challenger = actor("challenger");
         arbiter = actor("arbiter");
         treasury = actor("treasury");
         stranger = actor("stranger");
 
-        registry = new EngineRegistry(admin, defaultParameters());
-        escrow = registry.escrow();
+        registry = new EngineRegistry(admin, ADMIN_DELAY, defaultParameters());
+        escrow = new LeaseEscrow(registry);
+        registry.bindEscrow(address(escrow));
         vm.label(address(registry), "EngineRegistry");
         vm.label(address(escrow), "LeaseEscrow");
         bytes32 arbiterRole = registry.ARBITER_ROLE();
@@ -88,6 +103,8 @@ abstract contract Base is Assertions {
             challengeWindow: uint64(WINDOW),
             slashBps: uint16(SLASH_BPS),
             maxArbiterSlashBps: uint16(MAX_ARBITER_BPS),
+            minPrepaidPeriod: uint32(MIN_PREPAID),
+            moveWindow: uint32(MOVE_WINDOW),
             treasury: treasury
         });
     }
@@ -104,7 +121,8 @@ abstract contract Base is Assertions {
             latencyMs: 40,
             capacity: capacity,
             region: "eu-west",
-            metadataCid: "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku"
+            metadataCid: "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku",
+            encryptionKey: ENCRYPTION_KEY
         });
     }
 
@@ -148,20 +166,47 @@ abstract contract Base is Assertions {
         return registry.register{value: stake}(a);
     }
 
+    /// @dev The pico opens its lease on `engineId`, accepting any price.
     function openLease(uint256 engineId, uint256 deposit) internal returns (uint256) {
-        vm.prank(payer);
-        return escrow.openLease{value: deposit}(engineId, PICO_DID);
+        vm.prank(pico);
+        return escrow.openLease{value: deposit}(engineId, ANY_PRICE);
     }
 
-    function claim(address who, uint256[] memory leaseIds) internal returns (uint256) {
+    /// @dev The pico asks to move its lease to `engineId`, accepting any price.
+    function requestMove(uint256 engineId) internal {
+        vm.prank(pico);
+        escrow.moveLease(engineId, ANY_PRICE);
+    }
+
+    function acceptMove(address who, uint256 leaseId) internal returns (uint256) {
         vm.prank(who);
-        return escrow.claim(leaseIds);
+        return escrow.acceptMove(leaseId);
     }
 
-    function openChallenge(uint256 engineId) internal returns (uint256 deadline) {
-        deadline = block.timestamp + WINDOW;
+    function claim(address who, uint256 engineId, uint256[] memory leaseIds) internal returns (uint256) {
+        vm.prank(who);
+        return escrow.claim(engineId, leaseIds);
+    }
+
+    function openChallenge(uint256 engineId) internal returns (uint256 challengeId) {
         vm.prank(challenger);
-        registry.openChallenge{value: BOND}(engineId);
+        return registry.openChallenge{value: BOND}(engineId);
+    }
+
+    /// @dev A signature by `key` of the EIP-712 request of `typehash` (open or move) with the pico's next nonce.
+    function signRequest(
+        uint256 key,
+        bytes32 typehash,
+        address forPico,
+        uint256 engineId,
+        uint256 maxPrice,
+        uint256 deadline
+    ) internal view returns (bytes memory) {
+        bytes32 structHash =
+            keccak256(abi.encode(typehash, forPico, engineId, maxPrice, escrow.nonces(forPico), deadline));
+        bytes32 digest = keccak256(abi.encodePacked("\x19\x01", escrow.DOMAIN_SEPARATOR(), structHash));
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digest);
+        return abi.encodePacked(r, s, v);
     }
 
     function skip(uint256 seconds_) internal {

@@ -18,6 +18,8 @@ interface Vm {
     function deal(address account, uint256 newBalance) external;
     function warp(uint256 newTimestamp) external;
     function addr(uint256 privateKey) external pure returns (address);
+    function sign(uint256 privateKey, bytes32 digest) external pure returns (uint8 v, bytes32 r, bytes32 s);
+    function etch(address target, bytes calldata newRuntimeBytecode) external;
     function label(address account, string calldata newLabel) external;
 
     // Expectations on the next call

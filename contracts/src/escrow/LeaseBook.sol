@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Errors} from "../Errors.sol";
+import {IEngineRegistry} from "../interfaces/IEngineRegistry.sol";
+import {ILeaseEscrow} from "../interfaces/ILeaseEscrow.sol";
+
+/// @title LeaseBook
+/// @notice The escrow's ledger: leases in packed storage, each pico's one active lease, and accrual.
+/// @dev A lease accrues its price by the second from its start, capped at its deposit, until its engine's epoch
+/// halts (the engine unbonded or was slashed below the minimum stake). An ended lease keeps `deposit` equal to what
+/// accrued, so the engine can still claim it.
+abstract contract LeaseBook is ILeaseEscrow {
+    using SafeCast for uint256;
+
+    /// @dev Three slots; the third is written only while a move is pending.
+    struct Lease {
+        address pico;
+        uint48 engineId;
+        uint40 startedAt;
+        bool active;
+        uint80 deposit;
+        uint80 paid;
+        uint80 pricePerHour;
+        uint16 epoch;
+        uint48 moveTo;
+        uint80 movePrice;
+        uint40 moveDeadline;
+    }
+
+    /// @notice A lease as readers see it, with what has accrued and what the engine can claim now. A pending move
+    /// has a non-zero `moveTo`.
+    struct LeaseView {
+        uint256 id;
+        address pico;
+        uint256 engineId;
+        uint256 startedAt;
+        bool active;
+        uint256 deposit;
+        uint256 paid;
+        uint256 pricePerHour;
+        uint256 epoch;
+        uint256 accrued;
+        uint256 claimable;
+        uint256 moveTo;
+        uint256 movePrice;
+        uint256 moveDeadline;
+    }
+
+    /// @notice The registry whose engines leases are opened on.
+    IEngineRegistry public immutable registry;
+
+    /// @dev Starts at 1 so that id 0 is never a lease and the first opening pays no fresh-slot write.
+    uint256 private _nextLeaseId = 1;
+    mapping(uint256 leaseId => Lease) private _leases;
+    mapping(address pico => uint256 leaseId) private _current;
+
+    constructor(IEngineRegistry registry_) {
+        registry = registry_;
+    }
+
+    /// @notice The pico's active lease (id 0 when it has none): where the pico lives, unspoofably.
+    function currentLease(address pico) external view returns (LeaseView memory) {
+        uint256 leaseId = _current[pico];
+        if (leaseId == 0) return LeaseView(0, pico, 0, 0, false, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return _view(leaseId);
+    }
+
+    /// @notice A lease with what has accrued and what is claimable now. Reverts with {Errors.UnknownLease}.
+    function lease(uint256 leaseId) external view returns (LeaseView memory) {
+        _lease(leaseId);
+        return _view(leaseId);
+    }
+
+    /// @notice How many leases were ever opened, moved ones included.
+    function leaseCount() external view returns (uint256) {
+        return _nextLeaseId - 1;
+    }
+
+    function _create(address pico, uint256 engineId, uint256 price, uint256 epoch, uint256 deposit)
+        internal
+        returns (uint256 leaseId)
+    {
+        leaseId = _nextLeaseId++;
+        Lease storage l = _leases[leaseId];
+        l.pico = pico;
+        l.engineId = engineId.toUint48();
+        l.startedAt = uint40(block.timestamp);
+        l.active = true;
+        l.deposit = uint80(deposit);
+        l.pricePerHour = uint80(price);
+        l.epoch = epoch.toUint16();
+        _current[pico] = leaseId;
+        emit LeaseOpened(leaseId, engineId, pico, deposit, price, epoch);
+    }
+
+    /// @dev Marks the lease inactive with its deposit cut to what accrued, frees its engine slot (a call to the
+    /// trusted registry, before any value moves) and forgets it as its pico's lease.
+    function _end(uint256 leaseId, Lease storage l, uint256 accrued, EndReason reason) internal returns (uint256 rest) {
+        rest = l.deposit - accrued;
+        l.deposit = uint80(accrued);
+        l.active = false;
+        delete _current[l.pico];
+        registry.releaseSlot(l.engineId);
+        emit LeaseClosed(leaseId, l.engineId, l.pico, reason, accrued, reason == EndReason.Moved ? 0 : rest);
+    }
+
+    /// @dev Drops a pending move, freeing the slot it held on the target engine.
+    function _dropMove(Lease storage l) internal returns (uint256 toEngineId) {
+        toEngineId = l.moveTo;
+        l.moveTo = 0;
+        l.movePrice = 0;
+        l.moveDeadline = 0;
+        registry.releaseSlot(toEngineId);
+    }
+
+    function _accrued(Lease storage l) internal view returns (uint256) {
+        if (!l.active) return l.deposit;
+        return _accruedUntil(l, registry.accrualEnd(l.engineId, l.epoch));
+    }
+
+    function _accruedUntil(Lease storage l, uint256 end) internal view returns (uint256) {
+        uint256 start = l.startedAt;
+        if (end <= start) return 0;
+        uint256 due = uint256(l.pricePerHour) * (end - start) / 1 hours;
+        uint256 deposit = l.deposit;
+        return due < deposit ? due : deposit;
+    }
+
+    function _lease(uint256 leaseId) internal view returns (Lease storage l) {
+        l = _leases[leaseId];
+        if (l.pico == address(0)) revert Errors.UnknownLease(leaseId);
+    }
+
+    function _currentLease(address pico) internal view returns (uint256 leaseId, Lease storage l) {
+        leaseId = _current[pico];
+        if (leaseId == 0) revert Errors.NoActiveLease(pico);
+        l = _leases[leaseId];
+    }
+
+    function _currentLeaseId(address pico) internal view returns (uint256) {
+        return _current[pico];
+    }
+
+    /// @dev Reverts unless `deposit` covers `minPrepaidPeriod` at `price` (and at least 1 wei) and fits 80 bits.
+    function _requireDeposit(uint256 deposit, uint256 price, uint256 minPrepaidPeriod) internal pure {
+        uint256 min = (price * minPrepaidPeriod + 1 hours - 1) / 1 hours;
+        if (min == 0) min = 1;
+        if (deposit < min || deposit > type(uint80).max) revert Errors.InvalidDeposit(deposit, min, type(uint80).max);
+    }
+
+    function _view(uint256 leaseId) private view returns (LeaseView memory v) {
+        Lease storage l = _leases[leaseId];
+        uint256 accrued = _accrued(l);
+        v = LeaseView({
+            id: leaseId,
+            pico: l.pico,
+            engineId: l.engineId,
+            startedAt: l.startedAt,
+            active: l.active,
+            deposit: l.deposit,
+            paid: l.paid,
+            pricePerHour: l.pricePerHour,
+            epoch: l.epoch,
+            accrued: accrued,
+            claimable: accrued - l.paid,
+            moveTo: l.moveTo,
+            movePrice: l.movePrice,
+            moveDeadline: l.moveDeadline
+        });
+    }
+}
