@@ -31,11 +31,17 @@ public final class ChainConnection implements AutoCloseable {
     private final long chainId;
     private final TransactionManager transactions;
     private final ContractGasProvider gas;
+    private final Duration poll;
+    /** Whether closing this connection shuts the client down (a connection made by {@link #as} shares it). */
+    private final boolean ownsClient;
 
-    private ChainConnection(Web3j web3j, ScheduledExecutorService scheduler, Credentials credentials, long chainId, Duration poll) {
+    private ChainConnection(Web3j web3j, ScheduledExecutorService scheduler, Credentials credentials, long chainId,
+            Duration poll, boolean ownsClient) {
         this.web3j = web3j;
         this.scheduler = scheduler;
         this.chainId = chainId;
+        this.poll = poll;
+        this.ownsClient = ownsClient;
         if (credentials == null) {
             this.address = null;
             this.transactions = new ReadonlyTransactionManager(web3j, READER);
@@ -67,11 +73,16 @@ public final class ChainConnection implements AutoCloseable {
         Web3j web3j = Web3j.build(new HttpService(rpcUrl), poll.toMillis(), scheduler);
         try {
             long chainId = web3j.ethChainId().send().getChainId().longValueExact();
-            return new ChainConnection(web3j, scheduler, credentials, chainId, poll);
+            return new ChainConnection(web3j, scheduler, credentials, chainId, poll, true);
         } catch (IOException e) {
             web3j.shutdown();
             throw new UncheckedIOException("cannot reach the chain node at " + rpcUrl, e);
         }
+    }
+
+    /** Another signer on the same client and chain; closing it leaves this connection open. */
+    public ChainConnection as(Credentials credentials) {
+        return new ChainConnection(web3j, scheduler, credentials, chainId, poll, false);
     }
 
     public EngineRegistry registry(String address) {
@@ -105,6 +116,9 @@ public final class ChainConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!ownsClient) {
+            return;
+        }
         web3j.shutdown();
         scheduler.shutdownNow();
     }

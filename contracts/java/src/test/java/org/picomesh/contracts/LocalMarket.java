@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.picomesh.contracts.devnet.Anvil;
 import org.picomesh.contracts.devnet.DevAccounts;
+import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.contracts.generated.LeaseEscrow;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -18,9 +19,11 @@ final class LocalMarket implements AutoCloseable {
     static final int ADMIN = DevAccounts.DEPLOYER;
     static final int OPERATOR = 1;
     static final int OTHER_OPERATOR = 2;
-    static final int PAYER = 3;
+    static final int AGENT = 3;
     static final int CHALLENGER = 4;
     static final int STRANGER = 5;
+    static final int PAYOUT = 6;
+    static final int SPONSOR = 7;
     static final int ARBITER = DevAccounts.ARBITER;
     static final int TREASURY = DevAccounts.TREASURY;
 
@@ -44,6 +47,19 @@ final class LocalMarket implements AutoCloseable {
                 a -> ChainConnection.open(anvil.rpcUrl(), DevAccounts.account(a), Duration.ofMillis(20)));
     }
 
+    /** Sample pico {@code n}'s own account, funded with 10 ether: a pico pays its rent itself. */
+    ChainConnection pico(int n) {
+        var credentials = SampleAdverts.pico(n);
+        if (balanceOrZero(credentials.getAddress()).signum() == 0) {
+            anvil.call("anvil_setBalance", credentials.getAddress(), Numeric.toHexStringWithPrefix(ether("10")));
+        }
+        return as(ADMIN).as(credentials);
+    }
+
+    LeaseEscrow picoEscrow(int n) {
+        return pico(n).escrow(deployment.escrow());
+    }
+
     EngineRegistry registry(int account) {
         return as(account).registry(deployment.registry());
     }
@@ -58,6 +74,14 @@ final class LocalMarket implements AutoCloseable {
 
     BigInteger balance(String address) throws Exception {
         return as(ADMIN).web3j().ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
+    }
+
+    private BigInteger balanceOrZero(String address) {
+        try {
+            return balance(address);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static BigInteger ether(String amount) {

@@ -12,70 +12,101 @@ import org.picomesh.contracts.MarketParameters;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.contracts.generated.LeaseEscrow;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
 
 /**
- * {@code ./mesh bench gas}: runs the market's main operations as real transactions on a fresh anvil and
- * compares each one's gas with a storage floor: 21,000 + calldata + 22,100 per storage slot it must create.
+ * {@code ./mesh bench gas}: runs the market's operations as real transactions on a fresh anvil and compares each
+ * one's gas with a storage floor: 21,000 + calldata + 22,100 per storage slot it must create. Then claims 100 leases
+ * in one transaction against 100 single claims of as many leases on a twin engine.
  */
 public final class GasBench {
     private static final long TX_BASE = 21_000;
     private static final long NEW_SLOT = 22_100;
+    private static final BigInteger ANY_PRICE = BigInteger.TWO.pow(72).subtract(BigInteger.ONE);
 
-    private record Row(String figure, String operation, long gas, long floor, long budget) {}
+    record Row(String figure, String operation, long gas, long floor, long budget) {}
 
-    private GasBench() {}
+    private final List<Row> rows = new ArrayList<>();
+    private final Anvil anvil;
+    private final ChainConnection admin;
+
+    private GasBench(Anvil anvil, ChainConnection admin) {
+        this.anvil = anvil;
+        this.admin = admin;
+    }
 
     public static void main(String[] args) throws Exception {
-        List<Row> rows = new ArrayList<>();
         try (Anvil anvil = Anvil.start();
-                ChainConnection admin = connect(anvil, DevAccounts.DEPLOYER);
-                ChainConnection operatorA = connect(anvil, 1);
-                ChainConnection operatorB = connect(anvil, 2);
-                ChainConnection payer = connect(anvil, 3)) {
+                ChainConnection admin = ChainConnection.open(anvil.rpcUrl(), DevAccounts.account(DevAccounts.DEPLOYER),
+                        Duration.ofMillis(20))) {
+            GasBench bench = new GasBench(anvil, admin);
             String treasury = DevAccounts.account(DevAccounts.TREASURY).getAddress();
             Deployment d = MarketDeployer.deploy(admin, anvil.rpcUrl(), MarketParameters.defaults(treasury));
-            EngineRegistry registryA = operatorA.registry(d.registry());
-            EngineRegistry registryB = operatorB.registry(d.registry());
-            LeaseEscrow escrowA = operatorA.escrow(d.escrow());
-            LeaseEscrow escrowPayer = payer.escrow(d.escrow());
-
-            // Engine ids count from 1 in registration order; the lease ids likewise.
-            rows.add(row(admin, "register_gas", "register (1 ETH stake, full advert)", 3, 150_000,
-                    registryA.register(SampleAdverts.advert(1), ether("1")).send()));
-            registryB.register(SampleAdverts.advert(2), ether("1")).send();
-            rows.add(row(admin, "update_advert_gas", "updateAdvert", 0, 50_000,
-                    registryA.updateAdvert(BigInteger.ONE, SampleAdverts.advert(3)).send()));
-            rows.add(row(admin, "add_stake_gas", "addStake", 0, 40_000,
-                    registryA.addStake(BigInteger.ONE, ether("0.5")).send()));
-            rows.add(row(admin, "open_lease_gas", "openLease", 3, 130_000,
-                    escrowPayer.openLease(BigInteger.ONE, SampleAdverts.picoDid(1), ether("0.1")).send()));
-            anvil.increaseTime(Duration.ofHours(1));
-            rows.add(row(admin, "claim_gas", "claim (one lease)", 0, 60_000,
-                    escrowA.claim(List.of(BigInteger.ONE)).send()));
-            rows.add(row(admin, "move_lease_gas", "moveLease", 3, 150_000,
-                    escrowPayer.moveLease(BigInteger.ONE, BigInteger.TWO).send()));
-            rows.add(row(admin, null, "topUp", 0, 0, escrowPayer.topUp(BigInteger.TWO, ether("0.05")).send()));
-            rows.add(row(admin, null, "close", 0, 0, escrowPayer.close(BigInteger.TWO).send()));
-            rows.add(row(admin, null, "requestUnbond", 1, 0,
-                    registryA.requestUnbond(BigInteger.ONE, ether("0.5")).send()));
-            anvil.increaseTime(Duration.ofDays(7));
-            rows.add(row(admin, null, "withdraw", 0, 0, registryA.withdraw(BigInteger.ONE).send()));
+            bench.operations(d);
+            double ratio = new BatchClaimGas(anvil, admin, d).ratio(100);
+            bench.print(ratio);
         }
-        print(rows);
     }
 
-    private static ChainConnection connect(Anvil anvil, int account) {
-        return ChainConnection.open(anvil.rpcUrl(), DevAccounts.account(account), Duration.ofMillis(20));
+    private void operations(Deployment d) throws Exception {
+        EngineRegistry registryA = as(1).registry(d.registry());
+        EngineRegistry registryB = as(2).registry(d.registry());
+        LeaseEscrow escrowA = as(1).escrow(d.escrow());
+        LeaseEscrow escrowB = as(2).escrow(d.escrow());
+        ChainConnection pico = picoConnection(1);
+        LeaseEscrow escrowPico = pico.escrow(d.escrow());
+
+        // Engine ids count from 1 in registration order; the lease ids likewise.
+        row("register_gas", "register (1 ETH stake, typical advert)", 3, 150_000,
+                registryA.register(SampleAdverts.advert(1), ether("1")).send());
+        row(null, "register (1 ETH stake, longest advert)", 3, 0,
+                registryB.register(LongestAdvert.of(2), ether("1")).send());
+        row("update_advert_gas", "updateAdvert (typical)", 0, 50_000,
+                registryA.updateAdvert(BigInteger.ONE, SampleAdverts.advert(3)).send());
+        row("update_advert_max_gas", "updateAdvert (longest advert)", 0, 0,
+                registryB.updateAdvert(BigInteger.TWO, LongestAdvert.of(4)).send());
+        row(null, "setAgent", 0, 0, registryA.setAgent(BigInteger.ONE, DevAccounts.account(3).getAddress()).send());
+        row("add_stake_gas", "addStake", 0, 40_000, registryA.addStake(BigInteger.ONE, ether("0.5")).send());
+        row("open_lease_gas", "openLease (by the pico)", 3, 130_000,
+                escrowPico.openLease(BigInteger.ONE, ANY_PRICE, ether("0.1")).send());
+        anvil.increaseTime(Duration.ofHours(1));
+        row("claim_gas", "claim (one lease)", 0, 60_000,
+                as(3).escrow(d.escrow()).claim(BigInteger.ONE, List.of(BigInteger.ONE)).send());
+        row(null, "topUp", 0, 0, escrowA.topUp(pico.address(), ether("0.05")).send());
+        row("move_lease_gas", "moveLease (pending)", 1, 150_000, escrowPico.moveLease(BigInteger.TWO, ANY_PRICE).send());
+        row(null, "rejectMove", 0, 0, escrowB.rejectMove(BigInteger.ONE, "snapshot did not verify").send());
+        escrowPico.moveLease(BigInteger.TWO, ANY_PRICE).send();
+        row("accept_move_gas", "acceptMove", 2, 120_000, escrowB.acceptMove(BigInteger.ONE).send());
+        escrowPico.moveLease(BigInteger.ONE, ANY_PRICE).send();
+        anvil.increaseTime(Duration.ofMinutes(11));
+        row(null, "expireMove", 0, 0, escrowA.expireMove(BigInteger.TWO).send());
+        row(null, "close", 0, 0, escrowPico.close().send());
+        LeaseEscrow dryPico = picoConnection(2).escrow(d.escrow());
+        dryPico.openLease(BigInteger.ONE, ANY_PRICE, SampleAdverts.advert(3).pricePerHour).send();
+        anvil.increaseTime(Duration.ofHours(2));
+        row("expire_lease_gas", "expireLease (deposit ran out)", 0, 60_000, escrowA.expireLease(BigInteger.valueOf(3)).send());
+        row(null, "requestUnbond", 0, 0, registryA.requestUnbond(BigInteger.ONE, ether("0.5")).send());
+        anvil.increaseTime(Duration.ofDays(7));
+        row(null, "withdraw", 0, 0, registryA.withdraw(BigInteger.ONE).send());
     }
 
-    private static Row row(ChainConnection chain, String figure, String operation, int newSlots, long budget,
-            TransactionReceipt receipt) throws Exception {
-        String input = chain.web3j().ethGetTransactionByHash(receipt.getTransactionHash()).send()
+    private ChainConnection as(int account) {
+        return admin.as(DevAccounts.account(account));
+    }
+
+    /** A funded sample pico account: a pico pays its own rent. */
+    private ChainConnection picoConnection(int n) {
+        var credentials = SampleAdverts.pico(n);
+        anvil.call("anvil_setBalance", credentials.getAddress(), Numeric.toHexStringWithPrefix(ether("100")));
+        return admin.as(credentials);
+    }
+
+    private void row(String figure, String operation, int newSlots, long budget, TransactionReceipt receipt)
+            throws Exception {
+        String input = admin.web3j().ethGetTransactionByHash(receipt.getTransactionHash()).send()
                 .getTransaction().orElseThrow().getInput();
         long floor = TX_BASE + calldataGas(Numeric.hexStringToByteArray(input)) + newSlots * NEW_SLOT;
-        return new Row(figure, operation, receipt.getGasUsed().longValueExact(), floor, budget);
+        rows.add(new Row(figure, operation, receipt.getGasUsed().longValueExact(), floor, budget));
     }
 
     /** 16 gas per non-zero byte, 4 per zero byte (EIP-2028). */
@@ -87,8 +118,9 @@ public final class GasBench {
         return gas;
     }
 
-    private static void print(List<Row> rows) {
-        System.out.println("Gas of the market's operations, " + LocalDate.now() + " (./mesh bench gas, anvil, solc 0.8.30, optimizer 200 runs)");
+    private void print(double batchedRatio) {
+        System.out.println("Gas of the market's operations, " + LocalDate.now()
+                + " (./mesh bench gas, anvil, solc 0.8.30, optimizer 200 runs)");
         System.out.println();
         System.out.println("| operation | gas used | storage floor | ratio | budget |");
         System.out.println("|---|---:|---:|---:|---:|");
@@ -100,9 +132,10 @@ public final class GasBench {
         System.out.println();
         rows.stream().filter(r -> r.figure() != null)
                 .forEach(r -> System.out.printf("figure %s %d gas%n", r.figure(), r.gas()));
+        System.out.printf("figure batched_claim_gas_ratio %.3f ratio%n", batchedRatio);
     }
 
-    private static BigInteger ether(String amount) {
-        return Convert.toWei(amount, Convert.Unit.ETHER).toBigInteger();
+    static BigInteger ether(String amount) {
+        return new java.math.BigDecimal(amount).movePointRight(18).toBigIntegerExact();
     }
 }

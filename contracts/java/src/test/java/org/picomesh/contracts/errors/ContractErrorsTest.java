@@ -70,6 +70,7 @@ class ContractErrorsTest {
         return switch (solidityType) {
             case "uint256" -> new Uint256(42);
             case "uint8" -> new Uint8(8);
+            case "uint48" -> new org.web3j.abi.datatypes.generated.Uint48(42);
             case "address" -> new Address("0x00000000000000000000000000000000000000aa");
             case "string" -> new Utf8String("endpoint");
             case "bytes32" -> new Bytes32(new byte[32]);
