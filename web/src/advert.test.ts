@@ -10,6 +10,7 @@ function engine(advertHash: string): EngineDetails {
       capacity: 20, activeLeases: 0, freeCapacity: 20, advertisedLatencyMs: 25, measuredLatencyP50Ms: null,
       measuredLatencyP95Ms: null, availability: null },
     provenance: {}, advertHash, metadataCid: 'bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku',
+    encryptionKey: `0x${'ab'.repeat(32)}`,
   } as unknown as EngineDetails;
 }
 
@@ -29,5 +30,8 @@ describe('the advert check', () => {
     const tampered = engine(hash);
     tampered.summary.endpoint = 'https://elsewhere.example';
     expect(verifiesAgainstChain(tampered)).toBe(false);
+    const otherKey = engine(hash);
+    otherKey.encryptionKey = `0x${'cd'.repeat(32)}`;
+    expect(verifiesAgainstChain(otherKey)).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ const ADVERT = [{
     { name: 'capacity', type: 'uint32' },
     { name: 'region', type: 'string' },
     { name: 'metadataCid', type: 'string' },
+    { name: 'encryptionKey', type: 'bytes32' },
   ],
 }] as const;
 
@@ -26,6 +27,7 @@ export function advertHash(engine: EngineDetails): `0x${string}` {
     capacity: s.capacity,
     region: s.region,
     metadataCid: engine.metadataCid,
+    encryptionKey: engine.encryptionKey as `0x${string}`,
   }]));
 }
 

@@ -65,17 +65,47 @@ export interface EngineDetails {
   provenance: Record<string, string>;
   advertHash: string;
   metadataCid: string;
+  encryptionKey: string;
+  keys: { operator: string; agent: string; payout: string; pendingOperator: string | null };
+  halted: boolean;
   unbonding: Metric;
   unlockAt: number | null;
   slashed: Metric;
+  openChallenges: number;
   challengeDeadline: number | null;
   registeredBlock: number;
   measured: Record<string, Metric>;
   stakeHistory: ChainEvent[];
   challenges: ChainEvent[];
-  activeLeases: { id: number; picoDid: string; payer: string; deposit: Metric; pricePerHour: Metric; openedBlock: number }[];
+  keyChanges: ChainEvent[];
+  activeLeases: { id: number; pico: string; picoDid: string; deposit: Metric; pricePerHour: Metric; openedBlock: number;
+    moveTo: number | null }[];
   trustLists: { id: number; name: string; curator: string }[];
   probes: { at: string; ok: boolean; latencyMs: number | null; error: string | null }[];
+}
+
+export interface PicoStay {
+  leaseId: number;
+  engineId: number;
+  endpoint: string | null;
+  status: 'active' | 'closed' | 'moved' | 'exhausted';
+  deposit: Metric;
+  paid: Metric;
+  pricePerHour: Metric;
+  openedBlock: number;
+  endedBlock: number | null;
+  movedToLease: number | null;
+  pendingMove: { toEngineId: number; toEndpoint: string | null; pricePerHour: Metric; deadline: number } | null;
+  confirmed: boolean;
+}
+
+export interface PicoDetails {
+  did: string;
+  address: string;
+  current: PicoStay | null;
+  history: PicoStay[];
+  moves: { kind: string; block: number; leaseId: number; toEngineId: number | null; toLeaseId: number | null;
+    reason: string | null; confirmed: boolean }[];
 }
 
 export interface Factor { value: number; weight: number; share: number }

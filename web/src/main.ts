@@ -17,6 +17,10 @@ async function route(): Promise<void> {
   if (engine) {
     const { renderEngine } = await import('./pages/engine');
     if (!signal.aborted) void renderEngine(root, decodeURIComponent(engine[1]), signal);
+  } else if (location.hash.startsWith('#/picos')) {
+    const { renderPico } = await import('./pages/pico');
+    const did = /^#\/picos\/([^?]+)/.exec(location.hash);
+    if (!signal.aborted) void renderPico(root, did ? decodeURIComponent(did[1]) : '', signal);
   } else if (location.hash.startsWith('#/register')) {
     const { renderRegister } = await import('./pages/register');
     if (!signal.aborted) renderRegister(root, signal);

@@ -36,7 +36,13 @@ function sections(e: EngineDetails): Node[] {
       fact('Endpoint', endpointLink(s.endpoint), 'advertised'),
       fact('DID', s.did, 'advertised'),
       fact('Region', s.region || '—', 'advertised'),
-      fact('Operator', s.operator, 'onchain'),
+      fact('Operator (cold key)', e.keys.operator, 'onchain'),
+      fact('Agent (hot key)', e.keys.agent, 'onchain'),
+      fact('Payouts go to', e.keys.payout, 'onchain'),
+      e.keys.pendingOperator ? fact('Operator role offered to', e.keys.pendingOperator, 'onchain') : null,
+      fact('Agent encryption key (X25519)', el('code', {}, e.encryptionKey), 'advertised'),
+      e.halted ? fact('Halted', 'yes: its stake fell below the minimum; its leases stopped earning', 'onchain') : null,
+      e.openChallenges > 0 ? fact('Open challenges', String(e.openChallenges), 'onchain') : null,
       fact('Price per pico-hour', `${formatEther(s.pricePerHourWei)} ETH`, 'onchain'),
       fact('Stake', `${formatEther(s.stakeWei)} ETH`, 'onchain'),
       fact('Unbonding', `${formatEther(String(e.unbonding.value))} ETH`, 'onchain'),
@@ -52,11 +58,14 @@ function sections(e: EngineDetails): Node[] {
     el('div', { id: 'latency-chart', class: 'chart', role: 'img', 'aria-label': 'Measured latency and claimed latency over time' }),
     el('h2', {}, 'Availability over time'),
     el('div', { id: 'availability-chart', class: 'chart', role: 'img', 'aria-label': 'Share of the last ten probes answered, over time' }),
-    el('h2', {}, 'Stake, challenges and slashes'),
-    timeline([...e.stakeHistory, ...e.challenges].sort((a, b) => a.block - b.block)),
+    el('h2', {}, 'Stake, challenges, slashes and keys'),
+    timeline([...e.stakeHistory, ...e.challenges, ...e.keyChanges].sort((a, b) => a.block - b.block)),
     el('h2', {}, 'Active leases'),
     e.activeLeases.length === 0 ? el('p', {}, 'No active lease.')
-      : el('ul', {}, ...e.activeLeases.map((l) => el('li', {}, `Lease ${l.id}: ${l.picoDid}, deposit ${formatEther(String(l.deposit.value))} ETH`))),
+      : el('ul', { class: 'leases' }, ...e.activeLeases.map((l) => el('li', {}, `Lease ${l.id}: `,
+        el('a', { href: `#/picos/${encodeURIComponent(l.picoDid)}` }, l.picoDid),
+        `, deposit ${formatEther(String(l.deposit.value))} ETH`,
+        l.moveTo === null ? '' : ` (moving to engine ${l.moveTo})`))),
     el('h2', {}, 'Trust lists'),
     e.trustLists.length === 0 ? el('p', {}, 'On no trust list.')
       : el('ul', {}, ...e.trustLists.map((t) => el('li', {}, `${t.name} (list ${t.id}, curated by ${t.curator})`))),
@@ -84,6 +93,11 @@ function describe(event: ChainEvent): string {
     case 'UnbondRequested': return `: ${amount('amount')} unbonding`;
     case 'StakeWithdrawn': return `: ${amount('amount')} withdrawn`;
     case 'EngineSlashed': return `: −${amount('amount')}`;
+    case 'EngineHalted': return ': stake below the minimum, leases stopped earning';
+    case 'EngineResumed': return ': staked back to the minimum';
+    case 'AgentChanged': return `: agent ${String(a.agent)}`;
+    case 'PayoutAddressChanged': return `: payouts to ${String(a.payout)}`;
+    case 'OperatorTransferred': return `: operator ${String(a.to)}`;
     default: return '';
   }
 }

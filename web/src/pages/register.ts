@@ -19,14 +19,14 @@ function registerForm(signal: AbortSignal): Node[] {
   const form = el('form', { class: 'filters', id: 'register', 'aria-label': 'Register an engine' },
     field('endpoint', 'Endpoint (https://…)'), field('did', 'DID'), field('price', 'Price per pico-hour (wei)', '1000000000000000'),
     field('latency', 'Latency you claim (ms)', '50', 'number'), field('capacity', 'Capacity (picos)', '10', 'number'),
-    field('region', 'Region'), field('metadata', 'Metadata CID (optional)'), field('stake', 'Stake (ETH)', '1'),
+    field('region', 'Region'), field('metadata', 'Metadata CID (optional)'),
+    field('encryptionKey', "Agent's encryption key (X25519 public key: 0x and 64 hex digits)"), field('stake', 'Stake (ETH)', '1'),
     el('button', { type: 'submit' }, 'Connect wallet and register'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = values(form);
-    const advert = advertOf(v);
     void run(list, message, signal, async () => {
-      const receipt = await sendToRegistry('register', [advert], parseEther(v('stake') || '0'), step, signal);
+      const receipt = await sendToRegistry('register', [advertOf(v)], parseEther(v('stake') || '0'), step, signal);
       const [registered] = parseEventLogs({ abi: REGISTRY_ABI, logs: receipt.logs, eventName: 'EngineRegistered' });
       const id = String((registered as unknown as { args: { engineId: bigint } }).args.engineId);
       step('mined', `engine ${id} in block ${receipt.blockNumber}`);
@@ -53,10 +53,10 @@ function operateForm(signal: AbortSignal): Node[] {
     const id = v('engine');
     const amount = parseEther(v('amount') || '0');
     const advertForm = document.getElementById('register') as HTMLFormElement;
-    const [args, value] = v('action') === 'addStake' ? [[BigInt(id)], amount]
-      : v('action') === 'requestUnbond' ? [[BigInt(id), amount], 0n]
-      : v('action') === 'updateAdvert' ? [[BigInt(id), advertOf(values(advertForm))], 0n] : [[BigInt(id)], 0n];
     void run(list, message, signal, async () => {
+      const [args, value] = v('action') === 'addStake' ? [[BigInt(id)], amount]
+        : v('action') === 'requestUnbond' ? [[BigInt(id), amount], 0n]
+        : v('action') === 'updateAdvert' ? [[BigInt(id), advertOf(values(advertForm))], 0n] : [[BigInt(id)], 0n];
       const receipt = await sendToRegistry(v('action'), args as unknown[], value as bigint, step, signal);
       step('mined', `block ${receipt.blockNumber}`);
       await awaitIndexed(id, receipt.blockNumber, signal);
@@ -66,10 +66,17 @@ function operateForm(signal: AbortSignal): Node[] {
   return [form, list, message];
 }
 
+const KEY = /^0x[0-9a-fA-F]{64}$/;
+
 /** The advert as the registry takes it, from the register form's fields. */
 function advertOf(v: (name: string) => string) {
+  const key = v('encryptionKey');
+  if (!KEY.test(key)) {
+    throw new Error("The agent's encryption key is its X25519 public key, 32 bytes: 0x and 64 hex digits "
+      + '(engine-agent keys new prints it).');
+  }
   return { endpoint: v('endpoint'), did: v('did'), pricePerHour: BigInt(v('price') || '0'), latencyMs: Number(v('latency')),
-    capacity: Number(v('capacity')), region: v('region'), metadataCid: v('metadata') };
+    capacity: Number(v('capacity')), region: v('region'), metadataCid: v('metadata'), encryptionKey: key as `0x${string}` };
 }
 
 function values(form: HTMLFormElement): (name: string) => string {

@@ -188,7 +188,8 @@ class EngineLifecycleIT {
         BigInteger challenge = openChallenge(id);
         market.anvil.increaseTime(Duration.ofDays(7));
         assertThatThrownBy(() -> registry.withdraw(id).send()).hasMessageContaining("ChallengePending");
-        registry.answerChallenge(challenge).send();
+        market.registry(STRANGER).executeChallenge(challenge).send(); // unanswered: slashed, active stake first
+        assertThat(registry.engine(id).send().stake).isEqualTo(ether("0.35"));
 
 
         BigInteger before = market.balance(address(OPERATOR));

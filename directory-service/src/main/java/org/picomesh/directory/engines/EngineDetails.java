@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.picomesh.contracts.PicoDid;
 import org.picomesh.directory.api.Metric;
+import org.picomesh.directory.chain.ChainIdentity;
 import org.picomesh.directory.api.NotFoundException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -22,28 +24,37 @@ import org.springframework.stereotype.Component;
 class EngineDetails {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
     /** The kinds of events an engine's page shows: those the index chain_event_engine_history covers (V3). */
-    static final List<String> STAKE_EVENTS =
-            List.of("EngineRegistered", "StakeAdded", "UnbondRequested", "StakeWithdrawn", "EngineSlashed");
+    static final List<String> STAKE_EVENTS = List.of("EngineRegistered", "StakeAdded", "UnbondRequested",
+            "StakeWithdrawn", "EngineSlashed", "EngineHalted", "EngineResumed");
+    static final List<String> KEY_EVENTS = List.of("AgentChanged", "PayoutAddressChanged", "OperatorTransferred");
     static final List<String> CHALLENGE_EVENTS = List.of("ChallengeOpened", "ChallengeAnswered", "ChallengeExecuted");
     private static final int MAX_SAMPLES = 2_000;
 
-    record Engine(EngineSummary summary, Map<String, String> provenance, String advertHash, String metadataCid, Metric unbonding, Long unlockAt,
-            Metric slashed, Long challengeDeadline, long registeredBlock, long sourceBlock, String sourceBlockHash,
+    record Engine(EngineSummary summary, Map<String, String> provenance, String advertHash, String metadataCid,
+            String encryptionKey, Keys keys, boolean halted, Metric unbonding, Long unlockAt, Metric slashed,
+            int openChallenges, Long challengeDeadline, long registeredBlock, long sourceBlock, String sourceBlockHash,
             Map<String, Metric> measured, List<ChainEvent> stakeHistory, List<ChainEvent> challenges,
-            List<Lease> activeLeases, List<TrustList> trustLists, List<ProbeSample> probes) {}
+            List<ChainEvent> keyChanges, List<Lease> activeLeases, List<TrustList> trustLists, List<ProbeSample> probes) {}
+
+    /** The engine's keys: the operator (cold), the agent (hot; the operator while unset), where earnings go. */
+    record Keys(String operator, String agent, String payout, String pendingOperator) {}
 
     record ChainEvent(long block, String txHash, String kind, boolean confirmed, Map<String, Object> args) {}
 
-    record Lease(long id, String picoDid, String payer, Metric deposit, Metric pricePerHour, long openedBlock) {}
+    /** A lease the engine holds; a move away from it may be pending ({@code moveTo}). */
+    record Lease(long id, String pico, String picoDid, Metric deposit, Metric pricePerHour, long openedBlock,
+            Long moveTo) {}
 
     record TrustList(long id, String name, String curator) {}
 
     record ProbeSample(Instant at, boolean ok, Double latencyMs, String error) {}
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ChainIdentity chain;
 
-    EngineDetails(NamedParameterJdbcTemplate jdbc) {
+    EngineDetails(NamedParameterJdbcTemplate jdbc, ChainIdentity chain) {
         this.jdbc = jdbc;
+        this.chain = chain;
     }
 
     Engine find(long id) {
@@ -53,9 +64,10 @@ class EngineDetails {
                 from engine_listing l left join probe_stats s on s.engine_id = l.id where l.id = :id""", params,
                 (rs, n) -> new Engine(
                 EngineSummary.from(rs), EngineSummary.PROVENANCE, rs.getString("advert_hash"), rs.getString("metadata_cid"),
+                rs.getString("encryption_key"), keys(rs), rs.getBoolean("halted"),
                 Metric.onchain(rs.getBigDecimal("unbonding").toPlainString(), "wei"),
                 rs.getObject("unlock_at", Long.class),
-                Metric.onchain(rs.getBigDecimal("slashed").toPlainString(), "wei"),
+                Metric.onchain(rs.getBigDecimal("slashed").toPlainString(), "wei"), rs.getInt("open_challenges"),
                 rs.getObject("challenge_deadline", Long.class), rs.getLong("registered_block"),
                 rs.getLong("source_block"), rs.getString("source_block_hash"),
                 Map.of("p50Ms1h", measured(rs, "p50_ms_1h", "ms"),
@@ -64,12 +76,21 @@ class EngineDetails {
                         "p50Ms7d", measured(rs, "p50_ms_7d", "ms"),
                         "p95Ms7d", measured(rs, "p95_ms_7d", "ms"),
                         "availability7d", measured(rs, "availability_7d", "ratio")),
-                events(id, STAKE_EVENTS), events(id, CHALLENGE_EVENTS), leases(params), trustLists(params),
+                events(id, STAKE_EVENTS), events(id, CHALLENGE_EVENTS), events(id, KEY_EVENTS), leases(params),
+                trustLists(params),
                 probes(params)));
         if (found.isEmpty()) {
             throw new NotFoundException("there is no engine " + id);
         }
         return found.get(0);
+    }
+
+    private static Keys keys(ResultSet rs) throws SQLException {
+        String operator = rs.getString("operator");
+        String agent = rs.getString("agent");
+        String payout = rs.getString("payout");
+        return new Keys(operator, agent.isEmpty() ? operator : agent, payout.isEmpty() ? operator : payout,
+                rs.getString("pending_operator"));
     }
 
     private static Metric measured(ResultSet rs, String column, String unit) throws SQLException {
@@ -96,10 +117,11 @@ class EngineDetails {
 
     private List<Lease> leases(MapSqlParameterSource params) {
         return jdbc.query("select * from lease where engine_id = :id and status = 'active' order by id", params,
-                (rs, n) -> new Lease(rs.getLong("id"), rs.getString("pico_did"), rs.getString("payer"),
+                (rs, n) -> new Lease(rs.getLong("id"), rs.getString("pico"),
+                        new PicoDid(chain.chainId(), rs.getString("pico")).toString(),
                         Metric.onchain(rs.getBigDecimal("deposit").toPlainString(), "wei"),
                         Metric.onchain(rs.getBigDecimal("price_per_hour").toPlainString(), "wei/pico-hour"),
-                        rs.getLong("opened_block")));
+                        rs.getLong("opened_block"), rs.getObject("move_to", Long.class)));
     }
 
     private List<TrustList> trustLists(MapSqlParameterSource params) {

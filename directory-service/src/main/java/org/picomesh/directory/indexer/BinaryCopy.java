@@ -42,6 +42,16 @@ final class BinaryCopy {
         return putInt(4).putInt(value);
     }
 
+    BinaryCopy bool(boolean value) {
+        putInt(1).room(1);
+        bytes[size++] = (byte) (value ? 1 : 0);
+        return this;
+    }
+
+    BinaryCopy nullableText(String value) {
+        return value == null ? putInt(-1) : text(value);
+    }
+
     /** A text field: PostgreSQL checks that it is valid UTF-8 without NUL, as for any text. */
     BinaryCopy text(String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);

@@ -6,6 +6,13 @@ import java.math.BigInteger;
 final class EngineRow {
     final long id;
     String operator = "";
+    String agent = "";
+    String payout = "";
+    String pendingOperator;
+    String encryptionKey = "";
+    boolean halted;
+    int epoch;
+    int openChallenges;
     String endpoint = "";
     String did = "";
     String region = "";

@@ -6,15 +6,19 @@ import java.math.BigInteger;
 final class LeaseRow {
     final long id;
     long engineId;
-    String payer = "";
-    String picoDid = "";
-    String picoDidHash = "";
+    String pico = "";
+    int epoch;
     BigInteger deposit = BigInteger.ZERO;
+    BigInteger paid = BigInteger.ZERO;
     BigInteger pricePerHour = BigInteger.ZERO;
     String status = "active";
     long openedBlock;
     Long endedBlock;
     Long movedTo;
+    /** A pending move: the target engine, the price fixed at the request, the deadline (null when none). */
+    Long moveTo;
+    BigInteger movePrice;
+    Long moveDeadline;
     long sourceBlock;
     String sourceBlockHash = "";
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MarketBatches {
-    private static final List<String> ENGINE_ARGS = List.of("engineId", "toEngineId", "fromEngineId");
+    private static final List<String> ENGINE_ARGS = List.of("engineId", "toEngineId");
     private static final List<String> LEASE_ARGS = List.of("leaseId", "fromLeaseId", "toLeaseId");
 
     private final ProjectionStore store;
@@ -42,7 +42,6 @@ class MarketBatches {
             switch (log.name()) {
                 case "EngineRegistered" -> state.lookedUpEngines.add(log.id("engineId"));
                 case "LeaseOpened" -> state.lookedUpLeases.add(log.id("leaseId"));
-                case "LeaseMoved" -> state.lookedUpLeases.add(log.id("toLeaseId"));
                 default -> {
                     // refers to rows that may exist already
                 }

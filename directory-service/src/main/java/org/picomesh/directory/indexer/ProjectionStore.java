@@ -17,15 +17,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ProjectionStore {
     private static final String UPSERT_LEASE = """
-            insert into lease (id, engine_id, payer, pico_did, pico_did_hash, deposit, price_per_hour, status,
-                opened_block, ended_block, moved_to, source_block, source_block_hash)
-            values (:id, :engineId, :payer, :picoDid, :picoDidHash, :deposit, :price, :status, :openedBlock,
-                :endedBlock, :movedTo, :sourceBlock, :sourceBlockHash)
-            on conflict (id) do update set engine_id = excluded.engine_id, payer = excluded.payer,
-                pico_did = excluded.pico_did, pico_did_hash = excluded.pico_did_hash, deposit = excluded.deposit,
+            insert into lease (id, engine_id, pico, epoch, deposit, paid, price_per_hour, status, opened_block,
+                ended_block, moved_to, move_to, move_price, move_deadline, source_block, source_block_hash)
+            values (:id, :engineId, :pico, :epoch, :deposit, :paid, :price, :status, :openedBlock, :endedBlock,
+                :movedTo, :moveTo, :movePrice, :moveDeadline, :sourceBlock, :sourceBlockHash)
+            on conflict (id) do update set engine_id = excluded.engine_id, pico = excluded.pico,
+                epoch = excluded.epoch, deposit = excluded.deposit, paid = excluded.paid,
                 price_per_hour = excluded.price_per_hour, status = excluded.status,
                 opened_block = excluded.opened_block, ended_block = excluded.ended_block,
-                moved_to = excluded.moved_to, source_block = excluded.source_block,
+                moved_to = excluded.moved_to, move_to = excluded.move_to, move_price = excluded.move_price,
+                move_deadline = excluded.move_deadline, source_block = excluded.source_block,
                 source_block_hash = excluded.source_block_hash""";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -94,9 +95,11 @@ class ProjectionStore {
     }
 
     private static MapSqlParameterSource leaseParams(LeaseRow l) {
-        return new MapSqlParameterSource("id", l.id).addValue("engineId", l.engineId).addValue("payer", l.payer)
-                .addValue("picoDid", l.picoDid).addValue("picoDidHash", l.picoDidHash)
-                .addValue("deposit", decimal(l.deposit)).addValue("price", decimal(l.pricePerHour))
+        return new MapSqlParameterSource("id", l.id).addValue("engineId", l.engineId).addValue("pico", l.pico)
+                .addValue("epoch", l.epoch).addValue("deposit", decimal(l.deposit)).addValue("paid", decimal(l.paid))
+                .addValue("price", decimal(l.pricePerHour)).addValue("moveTo", l.moveTo)
+                .addValue("movePrice", l.movePrice == null ? null : decimal(l.movePrice))
+                .addValue("moveDeadline", l.moveDeadline)
                 .addValue("status", l.status).addValue("openedBlock", l.openedBlock)
                 .addValue("endedBlock", l.endedBlock).addValue("movedTo", l.movedTo)
                 .addValue("sourceBlock", l.sourceBlock).addValue("sourceBlockHash", l.sourceBlockHash);
@@ -119,6 +122,13 @@ class ProjectionStore {
         e.slashed = integer(rs, "slashed");
         e.activeLeases = rs.getInt("active_leases");
         e.challengeDeadline = rs.getObject("challenge_deadline", Long.class);
+        e.agent = rs.getString("agent");
+        e.payout = rs.getString("payout");
+        e.pendingOperator = rs.getString("pending_operator");
+        e.encryptionKey = rs.getString("encryption_key");
+        e.halted = rs.getBoolean("halted");
+        e.epoch = rs.getInt("epoch");
+        e.openChallenges = rs.getInt("open_challenges");
         e.registeredBlock = rs.getLong("registered_block");
         e.sourceBlock = rs.getLong("source_block");
         e.sourceBlockHash = rs.getString("source_block_hash");
@@ -129,10 +139,13 @@ class ProjectionStore {
     private static LeaseRow lease(ResultSet rs) throws SQLException {
         LeaseRow l = new LeaseRow(rs.getLong("id"));
         l.engineId = rs.getLong("engine_id");
-        l.payer = rs.getString("payer");
-        l.picoDid = rs.getString("pico_did");
-        l.picoDidHash = rs.getString("pico_did_hash");
+        l.pico = rs.getString("pico");
+        l.epoch = rs.getInt("epoch");
         l.deposit = integer(rs, "deposit");
+        l.paid = integer(rs, "paid");
+        l.moveTo = rs.getObject("move_to", Long.class);
+        l.movePrice = rs.getBigDecimal("move_price") == null ? null : integer(rs, "move_price");
+        l.moveDeadline = rs.getObject("move_deadline", Long.class);
         l.pricePerHour = integer(rs, "price_per_hour");
         l.status = rs.getString("status");
         l.openedBlock = rs.getLong("opened_block");

@@ -10,42 +10,76 @@ import org.web3j.utils.Numeric;
  * the given {@link MarketState} and nothing else, so the same code indexes forward and rebuilds after a reorg.
  */
 final class Projector {
+    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+
     private Projector() {}
 
     static void apply(MarketLog e, MarketState state) {
         switch (e.name()) {
             case "ParameterChanged" -> parameter(e, state);
-            case "AdvertPublished" -> advert(e, touch(e, state.engine(e.id("engineId"))));
-            case "EngineRegistered" -> {
-                EngineRow engine = touch(e, state.engine(e.id("engineId")));
-                engine.operator = e.text("operator");
-                engine.stake = e.number("stake");
-                engine.registeredBlock = e.blockNumber();
-            }
-            case "StakeAdded" -> touch(e, state.engine(e.id("engineId"))).stake = e.number("stake");
-            case "UnbondRequested" -> {
-                EngineRow engine = touch(e, state.engine(e.id("engineId")));
-                engine.stake = e.number("stake");
-                engine.unbonding = e.number("unbonding");
-                engine.unlockAt = e.number("unlockAt").longValueExact();
-            }
-            case "StakeWithdrawn" -> touch(e, state.engine(e.id("engineId"))).unbonding = BigInteger.ZERO;
-            case "ChallengeOpened" -> touch(e, state.engine(e.id("engineId"))).challengeDeadline =
-                    e.number("deadline").longValueExact();
-            case "ChallengeAnswered", "ChallengeExecuted" -> touch(e, state.engine(e.id("engineId"))).challengeDeadline = null;
-            case "EngineSlashed" -> slashed(e, touch(e, state.engine(e.id("engineId"))));
             case "TrustListCreated" -> state.newLists.put(e.id("listId"), new MarketState.TrustListRow(
                     e.id("listId"), e.text("curator"), storable(e, "name"), e.blockNumber(), e.blockHash()));
             case "TrustListChanged" -> state.trustChanges.add(new MarketState.TrustChange(
                     e.id("listId"), e.id("engineId"), (Boolean) e.args().get("trusted")));
-            case "LeaseOpened" -> opened(e, state);
-            case "LeaseToppedUp" -> touch(e, state.lease(e.id("leaseId"))).deposit = e.number("deposit");
-            case "LeaseClosed" -> closed(e, state);
-            case "LeaseMoved" -> moved(e, state);
-            default -> {
-                // EngineListed, EngineDelisted, payouts and claims change no row: listing follows from stake
-                // and the minimum, and the events stay in chain_event for the engine's history.
+            case "LeaseOpened", "LeaseToppedUp", "LeaseClaimed", "LeaseClosed", "MoveRequested", "MoveAccepted",
+                    "MoveRejected", "MoveExpired", "MoveCancelled" -> Leases.apply(e, state);
+            default -> engine(e, state);
+        }
+    }
+
+    private static void engine(MarketLog e, MarketState state) {
+        if (!e.args().containsKey("engineId")) {
+            return; // scheduled parameters, credits: no row changes; the events stay in chain_event
+        }
+        EngineRow engine = touch(e, state.engine(e.id("engineId")));
+        switch (e.name()) {
+            case "AdvertPublished" -> advert(e, engine);
+            case "EngineRegistered" -> {
+                engine.operator = e.text("operator");
+                engine.stake = e.number("stake");
+                engine.registeredBlock = e.blockNumber();
             }
+            case "StakeAdded" -> engine.stake = e.number("stake");
+            case "UnbondRequested" -> {
+                engine.stake = e.number("stake");
+                engine.unbonding = e.number("unbonding");
+                engine.unlockAt = e.number("unlockAt").longValueExact();
+            }
+            case "StakeWithdrawn" -> engine.unbonding = BigInteger.ZERO;
+            case "EngineSlashed" -> {
+                engine.stake = e.number("stake");
+                engine.unbonding = e.number("unbonding");
+                engine.slashed = engine.slashed.add(e.number("amount"));
+            }
+            case "EngineHalted" -> {
+                engine.halted = true;
+                engine.epoch = Math.toIntExact(e.id("epoch") + 1);
+            }
+            case "EngineResumed" -> engine.halted = false;
+            case "ChallengeOpened" -> challengeOpened(e, engine);
+            case "ChallengeAnswered", "ChallengeExecuted" -> challengeClosed(engine);
+            case "AgentChanged" -> engine.agent = orEmpty(e.text("agent"));
+            case "PayoutAddressChanged" -> engine.payout = orEmpty(e.text("payout"));
+            case "OperatorTransferStarted" -> engine.pendingOperator = ZERO_ADDRESS.equals(e.text("to")) ? null : e.text("to");
+            case "OperatorTransferred" -> {
+                engine.operator = e.text("to");
+                engine.pendingOperator = null;
+            }
+            default -> throw new IllegalStateException("no projection for the engine event " + e.name());
+        }
+    }
+
+    /** Counts the engine's open challenges; the latest deadline stays while any is open. */
+    private static void challengeOpened(MarketLog e, EngineRow engine) {
+        engine.openChallenges++;
+        long deadline = e.number("deadline").longValueExact();
+        engine.challengeDeadline = engine.challengeDeadline == null ? deadline : Math.max(engine.challengeDeadline, deadline);
+    }
+
+    private static void challengeClosed(EngineRow engine) {
+        engine.openChallenges = Math.max(0, engine.openChallenges - 1);
+        if (engine.openChallenges == 0) {
+            engine.challengeDeadline = null;
         }
     }
 
@@ -58,6 +92,7 @@ final class Projector {
         engine.capacity = e.number("capacity").longValueExact();
         engine.region = storable(e, "region");
         engine.metadataCid = storable(e, "metadataCid");
+        engine.encryptionKey = e.text("encryptionKey");
     }
 
     /**
@@ -69,47 +104,9 @@ final class Projector {
         return e.text(arg).replace('\0', '\uFFFD');
     }
 
-    private static void slashed(MarketLog e, EngineRow engine) {
-        BigInteger amount = e.number("amount");
-        BigInteger stakeAfter = e.number("stake");
-        // The slash takes active stake first and the rest from unbonding stake.
-        engine.unbonding = engine.stake.add(engine.unbonding).subtract(amount).subtract(stakeAfter).max(BigInteger.ZERO);
-        engine.stake = stakeAfter;
-        engine.slashed = engine.slashed.add(amount);
-    }
-
-    private static void opened(MarketLog e, MarketState state) {
-        LeaseRow lease = touch(e, state.lease(e.id("leaseId")));
-        lease.engineId = e.id("engineId");
-        lease.payer = e.text("payer");
-        lease.picoDid = storable(e, "picoDid");
-        lease.picoDidHash = e.text("picoDidHash");
-        lease.deposit = e.number("deposit");
-        lease.pricePerHour = e.number("pricePerHour");
-        lease.openedBlock = e.blockNumber();
-        touch(e, state.engine(lease.engineId)).activeLeases++;
-    }
-
-    private static void closed(MarketLog e, MarketState state) {
-        LeaseRow lease = touch(e, state.lease(e.id("leaseId")));
-        lease.status = "closed";
-        lease.endedBlock = e.blockNumber();
-        touch(e, state.engine(e.id("engineId"))).activeLeases--;
-    }
-
-    private static void moved(MarketLog e, MarketState state) {
-        LeaseRow from = touch(e, state.lease(e.id("fromLeaseId")));
-        from.status = "moved";
-        from.movedTo = e.id("toLeaseId");
-        LeaseRow to = touch(e, state.lease(e.id("toLeaseId")));
-        to.engineId = e.id("toEngineId");
-        to.payer = from.payer;
-        to.picoDid = from.picoDid;
-        to.picoDidHash = e.text("picoDidHash");
-        to.deposit = e.number("carried");
-        to.pricePerHour = e.number("pricePerHour");
-        to.openedBlock = e.blockNumber();
-        touch(e, state.engine(to.engineId)).activeLeases++;
+    /** An unset key reads as empty: the engine's operator then acts for it. */
+    private static String orEmpty(String address) {
+        return ZERO_ADDRESS.equals(address) ? "" : address;
     }
 
     private static void parameter(MarketLog e, MarketState state) {
@@ -119,13 +116,13 @@ final class Projector {
         state.parameterBlockHashes.put(name, e.blockHash());
     }
 
-    private static EngineRow touch(MarketLog e, EngineRow row) {
+    static EngineRow touch(MarketLog e, EngineRow row) {
         row.sourceBlock = e.blockNumber();
         row.sourceBlockHash = e.blockHash();
         return row;
     }
 
-    private static LeaseRow touch(MarketLog e, LeaseRow row) {
+    static LeaseRow touch(MarketLog e, LeaseRow row) {
         row.sourceBlock = e.blockNumber();
         row.sourceBlockHash = e.blockHash();
         return row;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.picomesh.contracts.devnet.DevAccounts;
+import org.picomesh.contracts.PicoDid;
 import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.contracts.generated.LeaseEscrow;
@@ -53,9 +54,11 @@ class IndexingIT {
         EngineRegistry operator = chain.registry(1);
         operator.updateAdvert(BigInteger.valueOf(id), SampleAdverts.advert("https://life.example/v2", 1, 3)).send();
         operator.addStake(BigInteger.valueOf(id), TestChain.ether("1")).send();
-        chain.registry(4).openChallenge(BigInteger.valueOf(id), TestChain.ether("0.1")).send();
-        operator.answerChallenge(BigInteger.valueOf(id)).send();
-        chain.registry(DevAccounts.ARBITER).arbiterSlash(BigInteger.valueOf(id), BigInteger.valueOf(1_000), "bafkreicase").send();
+        var opened = chain.registry(4).openChallenge(BigInteger.valueOf(id), TestChain.ether("0.1")).send();
+        operator.answerChallenge(chain.registry(4).getChallengeOpenedEvents(opened).get(0).challengeId).send();
+        chain.registry(DevAccounts.ARBITER).arbiterSlash(BigInteger.valueOf(id), new byte[32], BigInteger.valueOf(1_000),
+                "bafkreicase").send();
+        operator.setAgent(BigInteger.valueOf(id), DevAccounts.account(7).getAddress()).send();
         operator.requestUnbond(BigInteger.valueOf(id), TestChain.ether("1")).send();
 
         await("the unbonding to be indexed", INDEXED, () -> directory.get("/api/engines/" + id)
@@ -70,29 +73,43 @@ class IndexingIT {
         assertThat(kinds(engine.path("stakeHistory")))
                 .containsExactly("EngineRegistered", "StakeAdded", "EngineSlashed", "UnbondRequested");
         assertThat(kinds(engine.path("challenges"))).containsExactly("ChallengeOpened", "ChallengeAnswered");
+        assertThat(engine.at("/keys/agent").asText()).isEqualToIgnoringCase(DevAccounts.account(7).getAddress());
+        assertThat(engine.at("/keys/payout").asText()).isEqualToIgnoringCase(DevAccounts.account(1).getAddress());
+        assertThat(engine.at("/openChallenges").asInt()).isZero();
+        assertThat(engine.path("encryptionKey").asText())
+                .isEqualTo(org.web3j.utils.Numeric.toHexString(SampleAdverts.encryptionKey(1)));
         assertThat(engine.path("advertHash").asText())
                 .isEqualTo(org.web3j.utils.Numeric.toHexString(operator.engine(BigInteger.valueOf(id)).send().advertHash));
     }
 
     @Test
-    void followsAPicosLeaseFromEngineToEngine() throws Exception {
+    void followsAPicosLeaseFromEngineToEngineThroughAPendingMove() throws Exception {
         long a = chain.register(2, SampleAdverts.advert("https://a.example", 2, 2), "1");
         long b = chain.register(3, SampleAdverts.advert("https://b.example", 3, 2), "1");
-        String did = "did:key:z6MkFollowMe";
-        LeaseEscrow payer = chain.escrow(5);
-        var opened = payer.openLease(BigInteger.valueOf(a), did, TestChain.ether("0.01")).send();
-        BigInteger lease = payer.getLeaseOpenedEvents(opened).get(0).leaseId;
-        payer.moveLease(lease, BigInteger.valueOf(b)).send();
+        var picoKey = SampleAdverts.pico(41);
+        chain.anvil.call("anvil_setBalance", picoKey.getAddress(), "0x8ac7230489e80000");
+        LeaseEscrow pico = chain.as(DevAccounts.DEPLOYER).as(picoKey).escrow(chain.deployment.escrow());
+        BigInteger anyPrice = BigInteger.TWO.pow(72).subtract(BigInteger.ONE);
+        pico.openLease(BigInteger.valueOf(a), anyPrice, TestChain.ether("0.01")).send();
+        pico.moveLease(BigInteger.valueOf(b), anyPrice).send();
 
+        String did = new PicoDid(chain.deployment.chainId(), picoKey.getAddress()).toString();
         String path = "/api/picos/" + URLEncoder.encode(did, StandardCharsets.UTF_8);
-        await("the move to be indexed", INDEXED, () -> directory.getRaw(path).statusCode() == 200
-                && directory.get(path).at("/current/engineId").asLong() == b);
-        JsonNode pico = directory.get(path);
-        assertThat(pico.path("history")).hasSize(2);
-        assertThat(pico.at("/history/0/status").asText()).isEqualTo("moved");
-        assertThat(pico.at("/current/endpoint").asText()).isEqualTo("https://b.example");
+        await("the pending move to be indexed", INDEXED, () -> directory.getRaw(path).statusCode() == 200
+                && directory.get(path).at("/current/pendingMove/toEngineId").asLong() == b);
+        assertThat(directory.get("/api/engines/" + b).at("/summary/activeLeases").asInt()).as("the held slot").isEqualTo(1);
+
+        chain.escrow(3).acceptMove(pico.currentLease(picoKey.getAddress()).send().id).send();
+        await("the acceptance to be indexed", INDEXED, () -> directory.get(path).at("/current/engineId").asLong() == b);
+        JsonNode moved = directory.get(path);
+        assertThat(moved.path("history")).hasSize(2);
+        assertThat(moved.at("/history/0/status").asText()).isEqualTo("moved");
+        assertThat(moved.at("/current/endpoint").asText()).isEqualTo("https://b.example");
+        assertThat(moved.at("/current/pendingMove").isNull()).isTrue();
+        assertThat(kinds(moved.path("moves"))).containsExactly("MoveRequested", "MoveAccepted");
         assertThat(directory.get("/api/engines/" + b).at("/summary/activeLeases").asInt()).isEqualTo(1);
         assertThat(directory.get("/api/engines/" + a).at("/summary/activeLeases").asInt()).isZero();
+        assertThat(directory.getRaw("/api/picos/did:key:z6Mk").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -100,7 +117,7 @@ class IndexingIT {
         String endpoint = "<img src=x onerror=alert(1)>";
         String did = "\"><script>alert('did')</script>";
         EngineRegistry.Advert hostile = new EngineRegistry.Advert(endpoint, did, BigInteger.ONE, BigInteger.TEN,
-                BigInteger.ONE, "'; drop table engine; --", "javascript:alert(1)");
+                BigInteger.ONE, "'; drop table engine; --", "javascript:alert(1)", SampleAdverts.encryptionKey(6));
         long id = chain.register(6, hostile, "1");
 
         await("the hostile engine to be indexed", INDEXED, () -> directory.getRaw("/api/engines/" + id).statusCode() == 200);
@@ -120,7 +137,7 @@ class IndexingIT {
     void anAdvertWithANulCharacterIsIndexedWithTheReplacementCharacterAndIndexingGoesOn() throws Exception {
         // no PostgreSQL text column takes NUL: stored as is, it would stop the indexer at this advert for good
         EngineRegistry.Advert nul = new EngineRegistry.Advert("https://nul.example/\u0000x", "did:web:nul\u0000",
-                BigInteger.ONE, BigInteger.TEN, BigInteger.ONE, "eu\u0000", "");
+                BigInteger.ONE, BigInteger.TEN, BigInteger.ONE, "eu\u0000", "", SampleAdverts.encryptionKey(6));
         long id = chain.register(6, nul, "1");
         long after = chain.register(6, SampleAdverts.advert("https://after-nul.example", 1, 3), "1");
 

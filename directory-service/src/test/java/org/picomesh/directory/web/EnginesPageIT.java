@@ -14,6 +14,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.picomesh.contracts.PicoDid;
+import org.picomesh.contracts.devnet.DevAccounts;
 import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.directory.support.Browser;
@@ -41,7 +43,7 @@ class EnginesPageIT {
         chain.register(1, SampleAdverts.advert("https://cheap.example", 1, 4), "1");
         chain.register(2, SampleAdverts.advert("https://dear.example", 5, 4), "3");
         long hostile = chain.register(3, new EngineRegistry.Advert(HOSTILE, "did:web:hostile.example", BigInteger.TEN,
-                BigInteger.TEN, BigInteger.ONE, "eu-west", ""), "2");
+                BigInteger.TEN, BigInteger.ONE, "eu-west", "", SampleAdverts.encryptionKey(3)), "2");
         measured = chain.register(4, SampleAdverts.advert(picoEngine.url(), 2, 3), "1");
         Directory.await("the engines to be indexed and the pico engine measured", Duration.ofSeconds(30),
                 () -> directory.getRaw("/api/engines/" + hostile).statusCode() == 200
@@ -121,6 +123,38 @@ class EnginesPageIT {
         assertThat(painted(canvas)).as("painted pixels").isPositive();
         assertThat(browser.driver.findElement(By.cssSelector(".timeline")).getText()).contains("EngineRegistered");
         browser.screenshot("engine");
+    }
+
+    @Test
+    void thePicoPageShowsWhereThePicoLivesAndItsPendingMoveAndTheEnginePageItsKeys() throws Exception {
+        var picoKey = SampleAdverts.pico(7);
+        chain.anvil.call("anvil_setBalance", picoKey.getAddress(), "0x8ac7230489e80000");
+        var pico = chain.as(DevAccounts.DEPLOYER).as(picoKey).escrow(chain.deployment.escrow());
+        BigInteger anyPrice = BigInteger.TWO.pow(72).subtract(BigInteger.ONE);
+        pico.openLease(BigInteger.ONE, anyPrice, TestChain.ether("0.01")).send();
+        pico.moveLease(BigInteger.valueOf(measured), anyPrice).send();
+        String did = new PicoDid(chain.deployment.chainId(), picoKey.getAddress()).toString();
+        Directory.await("the pending move to be indexed", Duration.ofSeconds(20), () -> directory
+                .getRaw("/api/picos/" + did).statusCode() == 200
+                && !directory.get("/api/picos/" + did).at("/current/pendingMove").isNull());
+
+        open("#/picos/" + did);
+        WebElement host = new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.id("pico-host")).stream().findFirst().orElse(null));
+        assertThat(host.getText()).contains("engine 1").contains("https://cheap.example");
+        assertThat(browser.driver.findElement(By.id("pico-move")).getText()).startsWith("Moving to engine " + measured);
+        browser.screenshot("pico");
+
+        open("#/engines/1");
+        WebElement lease = new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("ul.leases li")).stream().findFirst().orElse(null));
+        assertThat(lease.getText()).contains(did).contains("moving to engine " + measured);
+        assertThat(browser.driver.findElement(By.cssSelector("dl.facts")).getText())
+                .contains("Agent (hot key)").contains("Payouts go to");
+        open("#/picos/did:web:not-a-pico");
+        WebElement error = new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector(".status.error")).stream().findFirst().orElse(null));
+        assertThat(error.getText()).contains("is not a pico DID");
     }
 
     @Test

@@ -26,6 +26,8 @@ import org.picomesh.directory.support.TestDatabase;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegisterPageIT {
+    /** An agent's X25519 public key as the form takes it (the agent prints its own). */
+    private static final String AGENT_KEY = "0x" + "5a".repeat(32);
     private TestChain chain;
     private Directory directory;
     private Browser browser;
@@ -115,6 +117,7 @@ class RegisterPageIT {
                 .until(d -> d.findElements(By.id("register")).stream().findFirst().orElse(null));
         advert.findElement(By.name("endpoint")).sendKeys("https://after-update.example");
         advert.findElement(By.name("did")).sendKeys("did:web:after-update.example");
+        advert.findElement(By.name("encryptionKey")).sendKeys(AGENT_KEY);
         WebElement operate = browser.driver.findElement(By.id("operate"));
         operate.findElement(By.name("engine")).sendKeys(String.valueOf(id));
         new org.openqa.selenium.support.ui.Select(operate.findElement(By.name("action"))).selectByValue("updateAdvert");
@@ -122,6 +125,22 @@ class RegisterPageIT {
         new WebDriverWait(browser.driver, Duration.ofSeconds(30))
                 .until(d -> !d.findElements(By.cssSelector("#operate ~ ol.progress li[data-step='indexed']")).isEmpty());
         assertThat(directory.get("/api/engines/" + id).at("/summary/endpoint").asText()).isEqualTo("https://after-update.example");
+    }
+
+    @Test
+    void refusesAnAdvertWithoutAWellFormedEncryptionKeyBeforeTheWallet() {
+        browser.driver.get("about:blank");
+        browser.driver.get(directory.baseUrl() + "/#/register");
+        WebElement form = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id("register")).stream().findFirst().orElse(null));
+        form.findElement(By.name("endpoint")).sendKeys("https://no-key.example");
+        form.findElement(By.name("encryptionKey")).sendKeys("0x1234");
+        form.findElement(By.tagName("button")).click();
+        WebElement error = new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector(".status.error")).stream().filter(WebElement::isDisplayed)
+                        .findFirst().orElse(null));
+        assertThat(error.getText()).contains("encryption key").contains("64 hex digits");
+        assertThat(browser.driver.findElements(By.cssSelector("#register ~ ol.progress li"))).isEmpty();
     }
 
     @Test
@@ -134,6 +153,7 @@ class RegisterPageIT {
         WebElement form = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.id("register")).stream().findFirst().orElse(null));
         form.findElement(By.name("endpoint")).sendKeys("https://wrong-chain.example");
+        form.findElement(By.name("encryptionKey")).sendKeys(AGENT_KEY);
         form.findElement(By.tagName("button")).click();
         WebElement error = new WebDriverWait(browser.driver, Duration.ofSeconds(15))
                 .until(d -> d.findElements(By.cssSelector(".status.error")).stream().filter(WebElement::isDisplayed)
@@ -149,6 +169,7 @@ class RegisterPageIT {
         form.findElement(By.name("endpoint")).sendKeys(endpoint);
         form.findElement(By.name("did")).sendKeys(did);
         form.findElement(By.name("region")).sendKeys("eu-west");
+        form.findElement(By.name("encryptionKey")).sendKeys(AGENT_KEY);
         WebElement stakeField = form.findElement(By.name("stake"));
         stakeField.clear();
         stakeField.sendKeys(stake);

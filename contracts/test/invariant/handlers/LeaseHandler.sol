@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {EngineRegistry} from "../../../src/EngineRegistry.sol";
+import {Errors} from "../../../src/Errors.sol";
+import {vm} from "../../utils/Vm.sol";
+import {EventReplay} from "../stores/EventReplay.sol";
+import {MarketStore} from "../stores/MarketStore.sol";
+import {BaseHandler} from "./BaseHandler.sol";
+
+// Time is what the model follows:
+// forge-lint: disable-next-item(block-timestamp)
+/// @notice Drives leases: picos (keyed accounts, a smart wallet that signs through ERC-1271, a contract that
+/// refuses ether) open their lease themselves or through sponsors with signed requests, on any engine at any
+/// deposit; anyone tops up and expires exhausted leases; picos close; agents claim in batches.
+contract LeaseHandler is BaseHandler {
+    constructor(EngineRegistry registry_, MarketStore store_, EventReplay replay_)
+        BaseHandler(registry_, store_, replay_)
+    {}
+
+    /// @dev The pico opens its own lease on any engine (listed or not, full or not, unknown).
+    function openLease(uint256 who, uint256 engine, uint256 deposit, uint256 maxSeed) external {
+        address pico = store.member(MarketStore.Role.Pico, who);
+        uint256 id = _engineId(engine, true);
+        uint256 maxPrice = _maxPrice(maxSeed, id);
+        deposit = _deposit(deposit, store.engine(id).price);
+        bytes memory expected = _openError(pico, id, maxPrice, deposit);
+        _fund(pico, deposit);
+        _record();
+        vm.prank(pico);
+        try escrow.openLease{value: deposit}(id, maxPrice) returns (uint256 leaseId) {
+            _succeeded("openLease", expected);
+            _opened(leaseId, pico, id, deposit);
+        } catch (bytes memory reason) {
+            _reverted("openLease", reason, expected);
+        }
+    }
+
+    /// @dev A sponsor (an account, or the ether-refusing contract) opens the pico's lease with its signature,
+    /// which may be forged, replayed or expired.
+    function openLeaseFor(uint256 who, uint256 by, uint256 engine, uint256 deposit, uint256 sigSeed) external {
+        address pico = store.member(MarketStore.Role.Pico, who);
+        address sponsor = store.member(MarketStore.Role.Sponsor, by);
+        uint256 id = _engineId(engine, true);
+        uint256 maxPrice = _maxPrice(sigSeed / 8, id);
+        deposit = _deposit(deposit, store.engine(id).price);
+        (bytes memory signature, uint256 deadline, bytes memory expected) =
+            _signed(escrow.OPEN_LEASE_TYPEHASH(), pico, id, maxPrice, sigSeed);
+        if (expected.length == 0) expected = _openError(pico, id, maxPrice, deposit);
+        _fund(sponsor, deposit);
+        _record();
+        vm.prank(sponsor);
+        try escrow.openLeaseFor{value: deposit}(pico, id, maxPrice, deadline, signature) returns (uint256 leaseId) {
+            _succeeded("openLeaseFor", expected);
+            store.useNonce(pico);
+            _opened(leaseId, pico, id, deposit);
+        } catch (bytes memory reason) {
+            _reverted("openLeaseFor", reason, expected);
+        }
+    }
+
+    /// @dev Anyone tops up a pico's lease; one time in eight with nothing.
+    function topUp(uint256 who, uint256 by, uint256 amount) external {
+        address pico = store.member(MarketStore.Role.Pico, who);
+        address from = store.anyone(by);
+        amount = amount % 8 == 7 ? 0 : _bound(amount / 8, 1, 0.01 ether);
+        uint256 leaseId = store.currentOf(pico);
+        bytes memory expected;
+        if (leaseId == 0) {
+            expected = abi.encodeWithSelector(Errors.NoActiveLease.selector, pico);
+        } else if (amount == 0) {
+            expected = abi.encodeWithSelector(Errors.InvalidDeposit.selector, amount, 1, MAX_DEPOSIT);
+        }
+        _fund(from, amount);
+        _record();
+        vm.prank(from);
+        try escrow.topUp{value: amount}(pico) {
+            _succeeded("topUp", expected);
+            store.topUp(leaseId, amount);
+        } catch (bytes memory reason) {
+            _reverted("topUp", reason, expected);
+        }
+    }
+
+    /// @dev The pico closes its lease (cancelling a pending move); the ether-refusing pico cannot take a refund.
+    function close(uint256 who) external {
+        address pico = store.member(MarketStore.Role.Pico, who);
+        uint256 leaseId = store.currentOf(pico);
+        bytes memory expected;
+        if (leaseId == 0) {
+            expected = abi.encodeWithSelector(Errors.NoActiveLease.selector, pico);
+        } else {
+            expected = _sendError(pico, store.lease(leaseId).deposit - store.accrued(leaseId));
+        }
+        uint256 before = pico.balance;
+        _record();
+        vm.prank(pico);
+        try escrow.close() returns (uint256 refund) {
+            _succeeded("close", expected);
+            uint256 rest = store.endLease(leaseId);
+            store.refund(rest);
+            _check(refund == rest && pico.balance - before == rest, "close: refund");
+            _check(escrow.currentLease(pico).id == 0, "close: the pico still holds a lease");
+        } catch (bytes memory reason) {
+            _reverted("close", reason, expected);
+        }
+    }
+
+    /// @dev Anyone expires a lease, usually an active one, exhausted or not.
+    function expireLease(uint256 lease, uint256 who) external {
+        uint256 leaseId = _activeLeaseId(lease);
+        MarketStore.LeaseModel memory l = store.lease(leaseId);
+        bytes memory expected;
+        if (l.pico == address(0)) {
+            expected = abi.encodeWithSelector(Errors.UnknownLease.selector, leaseId);
+        } else if (!l.active) {
+            expected = abi.encodeWithSelector(Errors.LeaseNotActive.selector, leaseId);
+        } else if (store.accrued(leaseId) < l.deposit) {
+            uint256 remaining = l.deposit - store.accrued(leaseId);
+            expected = abi.encodeWithSelector(Errors.LeaseNotExhausted.selector, leaseId, remaining);
+        }
+        address caller = store.anyone(who);
+        _record();
+        vm.prank(caller);
+        try escrow.expireLease(leaseId) {
+            _succeeded("expireLease", expected);
+            _check(store.endLease(leaseId) == 0, "expireLease: an exhausted lease had something left");
+            _check(escrow.currentLease(l.pico).id == 0, "expireLease: the pico still holds a lease");
+        } catch (bytes memory reason) {
+            _reverted("expireLease", reason, expected);
+        }
+    }
+
+    /// @dev Usually by the engine's agent: up to three of its leases, one time in eight with another engine's or
+    /// an unknown lease, repeats allowed.
+    function claim(uint256 engine, uint256 by, uint256 batchSeed) external {
+        uint256 id = _engineId(engine, true);
+        address caller = _usually(store.agentOf(id), by);
+        uint256[] memory batch = _batch(id, batchSeed);
+        bytes memory expected = _agentError(id, caller);
+        uint256 total;
+        if (expected.length == 0) (expected, total) = _claimOutcome(id, batch);
+        address payout = store.payoutOf(id);
+        uint256 before = payout.balance;
+        _record();
+        vm.prank(caller);
+        try escrow.claim(id, batch) returns (uint256 paid) {
+            _succeeded("claim", expected);
+            uint256 modelled;
+            for (uint256 i = 0; i < batch.length; ++i) {
+                modelled += store.claim(batch[i]);
+            }
+            _check(paid == modelled && modelled == total, "claim: total");
+            _check(payout.balance - before == total, "claim: amount sent to the payout address");
+        } catch (bytes memory reason) {
+            _reverted("claim", reason, expected);
+        }
+    }
+
+    /// @dev Time passes across hours of leases, so that deposits run out.
+    function waitForLeases(uint256 seed) external {
+        _warp(_bound(seed, 1 minutes, 6 hours));
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 HELPERS
+    //////////////////////////////////////////////////////////////*/
+
+    function _opened(uint256 leaseId, address pico, uint256 engineId, uint256 deposit) internal {
+        _check(leaseId == store.openLease(pico, engineId, deposit), "openLease: lease id");
+        _check(escrow.currentLease(pico).id == leaseId, "openLease: the pico's current lease");
+    }
+
+    function _openError(address pico, uint256 engineId, uint256 maxPrice, uint256 deposit)
+        internal
+        view
+        returns (bytes memory expected)
+    {
+        uint256 existing = store.currentOf(pico);
+        if (existing != 0) return abi.encodeWithSelector(Errors.PicoHasLease.selector, pico, existing);
+        expected = _slotError(engineId, maxPrice);
+        if (expected.length == 0) expected = _depositError(deposit, store.engine(engineId).price);
+    }
+
+    /// @dev The error a batch claim by an authorised caller should revert with, or the total it pays.
+    function _claimOutcome(uint256 engineId, uint256[] memory batch)
+        internal
+        view
+        returns (bytes memory expected, uint256 total)
+    {
+        for (uint256 i = 0; i < batch.length; ++i) {
+            MarketStore.LeaseModel memory l = store.lease(batch[i]);
+            if (l.pico == address(0)) return (abi.encodeWithSelector(Errors.UnknownLease.selector, batch[i]), 0);
+            if (l.engineId != engineId) {
+                return (abi.encodeWithSelector(Errors.LeaseNotOnEngine.selector, batch[i], engineId), 0);
+            }
+            bool repeated;
+            for (uint256 j = 0; j < i; ++j) {
+                repeated = repeated || batch[j] == batch[i];
+            }
+            if (!repeated) total += store.accrued(batch[i]) - l.paid;
+        }
+        expected = _sendError(store.payoutOf(engineId), total);
+    }
+
+    /// @dev Up to three leases of the engine (repeats possible); one time in eight one of any engine, or unknown.
+    function _batch(uint256 engineId, uint256 seed) internal view returns (uint256[] memory batch) {
+        uint256[] memory own = store.leasesOn(engineId);
+        uint256 n = own.length == 0 ? 1 : 1 + seed % 3;
+        batch = new uint256[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            seed /= 3;
+            batch[i] = own.length == 0 || seed % 8 == 7 ? _leaseId(seed / 8) : own[(seed / 8) % own.length];
+        }
+    }
+
+    /// @dev Usually an active lease; one time in four, or when none is active, any lease.
+    function _activeLeaseId(uint256 seed) internal view returns (uint256) {
+        uint256 count = store.leaseCount();
+        if (count == 0 || seed % 4 == 3) return _leaseId(seed);
+        for (uint256 i = 0; i < count; ++i) {
+            uint256 id = 1 + (seed + i) % count;
+            if (store.lease(id).active) return id;
+        }
+        return _leaseId(seed);
+    }
+}
