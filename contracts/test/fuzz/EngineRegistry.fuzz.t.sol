@@ -191,10 +191,10 @@ contract EngineRegistryFuzzTest is Base {
         uint256 first = registry.arbiterSlash(id, caseA, bpsA, REASON_CID);
         assertLe(first, 10 ether * MAX_ARBITER_BPS / BPS, "capped");
 
-        if (caseB == caseA) {
-            vm.expectRevert(abi.encodeWithSelector(Errors.CaseAlreadySlashed.selector, caseA));
-        } else if (bpsB > MAX_ARBITER_BPS) {
+        if (bpsB > MAX_ARBITER_BPS) {
             vm.expectRevert(abi.encodeWithSelector(Errors.InvalidSlash.selector, bpsB, MAX_ARBITER_BPS));
+        } else if (caseB == caseA) {
+            vm.expectRevert(abi.encodeWithSelector(Errors.CaseAlreadySlashed.selector, caseA));
         }
         vm.prank(arbiter);
         registry.arbiterSlash(id, caseB, bpsB, REASON_CID);

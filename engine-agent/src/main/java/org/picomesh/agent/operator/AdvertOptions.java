@@ -2,6 +2,7 @@ package org.picomesh.agent.operator;
 
 import java.math.BigInteger;
 import org.picomesh.contracts.generated.EngineRegistry;
+import org.web3j.utils.Numeric;
 import picocli.CommandLine.Option;
 
 /** An engine's advert as command-line options; the registry checks lengths and bounds. */
@@ -27,12 +28,19 @@ final class AdvertOptions {
     @Option(names = "--metadata", defaultValue = "", paramLabel = "CID", description = "optional metadata CID")
     String metadataCid;
 
+    @Option(names = "--encryption-key", required = true, paramLabel = "HEX",
+            description = "the agent's X25519 public key, 0x and 64 hex digits: picos' snapshots are encrypted to it")
+    String encryptionKey;
+
     EngineRegistry.Advert toAdvert() {
         Amounts.requireHttpUrl(endpoint);
         if (pricePerHour.signum() < 0 || latencyMs < 0 || capacity < 0 || capacity > 0xFFFF_FFFFL || latencyMs > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("price, latency and capacity must be non-negative (latency and capacity below 2^32)");
         }
+        if (encryptionKey == null || !encryptionKey.matches("0x[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("--encryption-key is the agent's X25519 public key: 0x and 64 hex digits");
+        }
         return new EngineRegistry.Advert(endpoint, did, pricePerHour, BigInteger.valueOf(latencyMs),
-                BigInteger.valueOf(capacity), region, metadataCid);
+                BigInteger.valueOf(capacity), region, metadataCid, Numeric.hexStringToByteArray(encryptionKey));
     }
 }

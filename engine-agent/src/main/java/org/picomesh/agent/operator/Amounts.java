@@ -6,7 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import org.web3j.utils.Convert;
 
-/** Parsing of what people type: ether amounts and endpoint URLs. */
+/** Parsing of what people type: ether amounts, addresses and endpoint URLs. */
 final class Amounts {
     private Amounts() {}
 
@@ -27,6 +27,14 @@ final class Amounts {
 
     static String ether(BigInteger wei) {
         return Convert.fromWei(new BigDecimal(wei), Convert.Unit.ETHER).stripTrailingZeros().toPlainString() + " ETH";
+    }
+
+    /** An account address as typed: 0x and 40 hex digits, returned as given. */
+    static String requireAddress(String address) {
+        if (address == null || !address.strip().matches("0x[0-9a-fA-F]{40}")) {
+            throw new IllegalArgumentException("not an account address (0x and 40 hex digits): '" + address + "'");
+        }
+        return address.strip();
     }
 
     /** Engines advertise absolute http(s) URLs with a host; anything else is refused before it costs gas. */

@@ -45,20 +45,35 @@ public final class OperatorCommands {
         return onRegistry(chain, "withdrawing the unbonded stake of engine " + engineId, r -> r.withdraw(engineId));
     }
 
-    @Command(name = "answer-challenge", description = "Answer the open availability challenge against an engine.")
-    int answer(@Mixin ChainOptions chain, @Option(names = "--engine", required = true) BigInteger engineId)
+    @Command(name = "answer-challenge", description = "Answer an open availability challenge (agent or operator key).")
+    int answer(@Mixin ChainOptions chain, @Option(names = "--challenge", required = true) BigInteger challengeId)
             throws Exception {
-        return onRegistry(chain, "answering the challenge against engine " + engineId, r -> r.answerChallenge(engineId));
+        return onRegistry(chain, "answering challenge " + challengeId, r -> r.answerChallenge(challengeId));
     }
 
-    @Command(name = "claim", description = "Claim what has accrued on leases of your engines.")
-    int claim(@Mixin ChainOptions chain, @Parameters(arity = "1..*", paramLabel = "LEASE") List<BigInteger> leaseIds)
-            throws Exception {
+    @Command(name = "set-agent", description = "Name the engine's agent, the hot key the daemon runs on (operator key).")
+    int setAgent(@Mixin ChainOptions chain, @Option(names = "--engine", required = true) BigInteger engineId,
+            @Option(names = "--agent", required = true, paramLabel = "ADDRESS") String agent) throws Exception {
+        String address = Amounts.requireAddress(agent);
+        return onRegistry(chain, "naming " + address + " the agent of engine " + engineId, r -> r.setAgent(engineId, address));
+    }
+
+    @Command(name = "set-payout", description = "Name the address claims are paid to (operator key).")
+    int setPayout(@Mixin ChainOptions chain, @Option(names = "--engine", required = true) BigInteger engineId,
+            @Option(names = "--payout", required = true, paramLabel = "ADDRESS") String payout) throws Exception {
+        String address = Amounts.requireAddress(payout);
+        return onRegistry(chain, "paying engine " + engineId + "'s earnings to " + address,
+                r -> r.setPayout(engineId, address));
+    }
+
+    @Command(name = "claim", description = "Claim what has accrued on leases of an engine, paid to its payout address.")
+    int claim(@Mixin ChainOptions chain, @Option(names = "--engine", required = true) BigInteger engineId,
+            @Parameters(arity = "1..*", paramLabel = "LEASE") List<BigInteger> leaseIds) throws Exception {
         Deployment deployment = chain.deployment();
         try (ChainConnection connection = chain.connect(deployment)) {
             LeaseEscrow escrow = connection.escrow(deployment.escrow());
             System.err.println("claiming leases " + leaseIds + "...");
-            TransactionReceipt receipt = escrow.claim(leaseIds).send();
+            TransactionReceipt receipt = escrow.claim(engineId, leaseIds).send();
             BigInteger total = escrow.getLeaseClaimedEvents(receipt).stream()
                     .map(e -> e.amount).reduce(BigInteger.ZERO, BigInteger::add);
             System.out.printf("claimed %s (tx %s)%n", Amounts.ether(total), receipt.getTransactionHash());

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {EngineRegistry} from "../../src/EngineRegistry.sol";
+import {LeaseEscrow} from "../../src/LeaseEscrow.sol";
+import {IEngineRegistry} from "../../src/interfaces/IEngineRegistry.sol";
+import {Base} from "../utils/Base.t.sol";
+import {vm} from "../utils/Vm.sol";
+import {BaseHandler} from "./handlers/BaseHandler.sol";
+import {ChallengeHandler} from "./handlers/ChallengeHandler.sol";
+import {EngineHandler} from "./handlers/EngineHandler.sol";
+import {GovernanceHandler} from "./handlers/GovernanceHandler.sol";
+import {LeaseHandler} from "./handlers/LeaseHandler.sol";
+import {MoveHandler} from "./handlers/MoveHandler.sol";
+import {InvariantRefusingAccount} from "./mocks/InvariantRefusingAccount.sol";
+import {InvariantSigningPico} from "./mocks/InvariantSigningPico.sol";
+import {EventReplay} from "./stores/EventReplay.sol";
+import {MarketStore} from "./stores/MarketStore.sol";
+
+// The parameters are constants that fit their fields:
+// forge-lint: disable-next-item(unsafe-typecast)
+/// @notice The market the invariant suites fuzz: a registry and escrow deployed with a short unbonding period
+/// (so withdrawals happen within a run's warps), their events recorded from deployment on, the handlers' model,
+/// the cast (keyed picos, a smart-wallet pico, a contract that refuses ether in every role it can play), and
+/// two engines registered through the handlers.
+/// @dev forge calls only the handlers (see {targetContracts}); they never revert.
+abstract contract MarketInvariantBase is Base {
+    uint256 internal constant UNBONDING_PERIOD = 2 hours;
+    uint256 internal constant SECOND_PICO_KEY = 0xB0B;
+    uint256 internal constant THIRD_PICO_KEY = 0xCA401;
+    uint256 internal constant WALLET_OWNER_KEY = 0x0BE1;
+
+    MarketStore internal store;
+    EventReplay internal replay;
+    EngineHandler internal engineHandler;
+    ChallengeHandler internal challengeHandler;
+    GovernanceHandler internal governanceHandler;
+    LeaseHandler internal leaseHandler;
+    MoveHandler internal moveHandler;
+    address internal refuser;
+    address[] internal picos;
+
+    function setUp() public virtual override {
+        super.setUp();
+        IEngineRegistry.Parameters memory p = defaultParameters();
+        p.unbondingPeriod = uint64(UNBONDING_PERIOD);
+        // A fresh market, recorded from its constructor on: the replay learns the parameters from their events.
+        vm.recordLogs();
+        registry = new EngineRegistry(admin, ADMIN_DELAY, p);
+        escrow = new LeaseEscrow(registry);
+        registry.bindEscrow(address(escrow));
+        bytes32 arbiterRole = registry.ARBITER_ROLE();
+        vm.prank(admin);
+        registry.grantRole(arbiterRole, arbiter);
+        replay = new EventReplay(address(registry), address(escrow));
+        replay.fold(vm.getRecordedLogs());
+        store = new MarketStore();
+        store.setParams(p);
+        _cast();
+
+        engineHandler = new EngineHandler(registry, store, replay);
+        challengeHandler = new ChallengeHandler(registry, store, replay, arbiter);
+        governanceHandler = new GovernanceHandler(registry, store, replay, admin);
+        leaseHandler = new LeaseHandler(registry, store, replay);
+        moveHandler = new MoveHandler(registry, store, replay);
+        // Two engines to start with (valid adverts: the advert seed's last digit names no flaw).
+        engineHandler.register(0, 2 ether, 1e16 + 3);
+        engineHandler.register(1, 1.5 ether, 1.5e16 + 7);
+    }
+
+    /// @dev Read by forge: only the handlers are called at random.
+    function targetContracts() public view returns (address[] memory targets) {
+        targets = new address[](5);
+        targets[0] = address(engineHandler);
+        targets[1] = address(challengeHandler);
+        targets[2] = address(governanceHandler);
+        targets[3] = address(leaseHandler);
+        targets[4] = address(moveHandler);
+    }
+
+    function _cast() private {
+        refuser = address(new InvariantRefusingAccount());
+        vm.label(refuser, "refuser");
+        store.setRefusesEther(refuser);
+        address wallet = address(new InvariantSigningPico(vm.addr(WALLET_OWNER_KEY)));
+        vm.label(wallet, "walletPico");
+
+        _join(MarketStore.Role.Operator, operator);
+        _join(MarketStore.Role.Operator, otherOperator);
+        _join(MarketStore.Role.Operator, actor("thirdOperator"));
+        _join(MarketStore.Role.Operator, refuser);
+        _join(MarketStore.Role.Agent, agent);
+        _join(MarketStore.Role.Agent, actor("otherAgent"));
+        _join(MarketStore.Role.Payout, payout);
+        _join(MarketStore.Role.Payout, refuser);
+        _join(MarketStore.Role.Sponsor, sponsor);
+        _join(MarketStore.Role.Sponsor, refuser);
+        _join(MarketStore.Role.Other, challenger);
+        _join(MarketStore.Role.Other, actor("otherChallenger"));
+        _join(MarketStore.Role.Other, refuser);
+        _join(MarketStore.Role.Other, stranger);
+
+        _pico(pico, PICO_KEY);
+        _pico(vm.addr(SECOND_PICO_KEY), SECOND_PICO_KEY);
+        _pico(vm.addr(THIRD_PICO_KEY), THIRD_PICO_KEY);
+        _pico(wallet, WALLET_OWNER_KEY);
+        _pico(refuser, 0);
+    }
+
+    function _join(MarketStore.Role role, address account) private {
+        store.join(role, account);
+    }
+
+    function _pico(address account, uint256 key) private {
+        store.join(MarketStore.Role.Pico, account);
+        store.setSigningKey(account, key);
+        picos.push(account);
+    }
+}
