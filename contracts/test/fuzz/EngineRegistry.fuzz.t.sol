@@ -73,9 +73,7 @@ contract EngineRegistryFuzzTest is Base {
                       STAKE AND THE MINIMUM
     //////////////////////////////////////////////////////////////*/
 
-    function testFuzz_RequestUnbond_HaltsExactlyWhenTheStakeFallsBelowTheMinimum(uint256 stake, uint256 amount)
-        public
-    {
+    function testFuzz_RequestUnbond_HaltsExactlyWhenTheStakeFallsBelowTheMinimum(uint256 stake, uint256 amount) public {
         stake = bound(stake, MIN_STAKE, 1_000 ether);
         amount = bound(amount, 1, stake);
         uint256 id = register(operator, stake);

@@ -127,7 +127,9 @@ contract LeaseEscrowFuzzTest is Base {
     function testFuzz_RevertWhen_TheDepositIsOutOfRange(uint256 price, uint256 deposit) public {
         price = bound(price, 0, 100 ether);
         uint256 engineId = _engine(operator, price, 1);
-        deposit = deposit % 2 == 0 ? bound(deposit, 0, _min(price) - 1) : bound(deposit, MAX_DEPOSIT + 1, MAX_DEPOSIT * 1_000);
+        deposit = deposit % 2 == 0
+            ? bound(deposit, 0, _min(price) - 1)
+            : bound(deposit, MAX_DEPOSIT + 1, MAX_DEPOSIT * 1_000);
         vm.deal(pico, deposit);
         vm.expectRevert(abi.encodeWithSelector(Errors.InvalidDeposit.selector, deposit, _min(price), MAX_DEPOSIT));
         openLease(engineId, deposit);

@@ -14,8 +14,7 @@ import {vm} from "../utils/Vm.sol";
 /// the deposit minimum is exact, expiry waits for exhaustion, signatures hold until their deadline.
 contract LeaseMovesFuzzTest is Base {
     /// @dev The order of secp256k1: valid private keys are below it.
-    uint256 internal constant SECP256K1_ORDER =
-        0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141;
+    uint256 internal constant SECP256K1_ORDER = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141;
 
     function _accrual(uint256 price, uint256 elapsed, uint256 deposit) internal pure returns (uint256) {
         uint256 due = price * elapsed / 1 hours;
@@ -44,7 +43,9 @@ contract LeaseMovesFuzzTest is Base {
         sourcePrice = bound(sourcePrice, 0, 1 ether);
         targetPrice = bound(targetPrice, 0, 1 ether);
         deposit = bound(deposit, _min(sourcePrice, MIN_PREPAID), 100 ether);
-        requestAfter = bound(requestAfter, 0, 500 hours);
+        // Up to an hour past the deposit's lifetime at the source, so that most runs still have something to move.
+        uint256 lifetime = sourcePrice == 0 ? 500 hours : deposit * 1 hours / sourcePrice;
+        requestAfter = bound(requestAfter, 0, (lifetime < 500 hours ? lifetime : 500 hours) + 1 hours);
         acceptAfter = bound(acceptAfter, 0, MOVE_WINDOW);
         source = register(operator, MIN_STAKE, advertWith(sourcePrice, 1));
         target = register(otherOperator, MIN_STAKE, advertWith(targetPrice, 1));
@@ -54,7 +55,9 @@ contract LeaseMovesFuzzTest is Base {
         uint256 left = deposit - _accrual(sourcePrice, requestAfter, deposit);
         if (left < _min(targetPrice, MIN_PREPAID)) {
             vm.expectRevert(
-                abi.encodeWithSelector(Errors.InvalidDeposit.selector, left, _min(targetPrice, MIN_PREPAID), MAX_DEPOSIT)
+                abi.encodeWithSelector(
+                    Errors.InvalidDeposit.selector, left, _min(targetPrice, MIN_PREPAID), MAX_DEPOSIT
+                )
             );
             requestMove(target);
             return;

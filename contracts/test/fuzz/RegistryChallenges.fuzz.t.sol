@@ -72,7 +72,7 @@ contract RegistryChallengesFuzzTest is Base {
 
         uint256 answers;
         for (uint256 i = 0; i < count; ++i) {
-            if (answered & (1 << i) == 0) continue;
+            if ((answered >> i) & 1 == 0) continue;
             vm.prank(operator);
             registry.answerChallenge(challengeIds[i]);
             ++answers;
@@ -84,7 +84,7 @@ contract RegistryChallengesFuzzTest is Base {
         uint256 toChallenger;
         uint256 toTreasury;
         for (uint256 i = 0; i < count; ++i) {
-            if (answered & (1 << i) != 0) continue;
+            if ((answered >> i) & 1 != 0) continue;
             uint256 slashed = registry.executeChallenge(challengeIds[i]);
             assertEq(slashed, left * SLASH_BPS / BPS, "a share of what is left");
             left -= slashed;

@@ -25,9 +25,11 @@ contract RegistryParametersFuzzTest is Base {
         p.challengeBond = uint128(bond);
 
         bool accepted;
-        if (minStake == 0) _expectOutOfBounds("minStake", minStake, 1, 10_000 ether);
-        else if (bond == 0 || bond > minStake) _expectOutOfBounds("challengeBond", bond, 1, minStake);
-        else if (minStake < MIN_STAKE / 2 || minStake > 2 * MIN_STAKE) {
+        if (minStake == 0) {
+            _expectOutOfBounds("minStake", minStake, 1, 10_000 ether);
+        } else if (bond == 0 || bond > minStake) {
+            _expectOutOfBounds("challengeBond", bond, 1, minStake);
+        } else if (minStake < MIN_STAKE / 2 || minStake > 2 * MIN_STAKE) {
             _expectOutOfBounds("minStake", minStake, MIN_STAKE / 2, 2 * MIN_STAKE);
         } else if (bond < BOND / 2 || bond > 2 * BOND) {
             _expectOutOfBounds("challengeBond", bond, BOND / 2, 2 * BOND);
@@ -100,7 +102,8 @@ contract RegistryParametersFuzzTest is Base {
         uint256 current = MIN_STAKE;
         uint256 steps;
         while (current != target) {
-            uint256 next = target > current ? (target < 2 * current ? target : 2 * current)
+            uint256 next = target > current
+                ? (target < 2 * current ? target : 2 * current)
                 : (target > current / 2 ? target : current / 2);
             p.minStake = uint128(next);
             p.challengeBond = uint128(next / 10); // keeps the bond under the stake, within twofold

@@ -16,7 +16,10 @@ contract ContractPico is IERC1271 {
     function isValidSignature(bytes32 digest, bytes calldata signature) external view returns (bytes4) {
         (address signer, ECDSA.RecoverError err,) = ECDSA.tryRecover(digest, signature);
         // Anything but the magic value is a refusal; 0xffffffff is the conventional one.
-        return err == ECDSA.RecoverError.NoError && signer == owner ? IERC1271.isValidSignature.selector : bytes4(0xffffffff);
+        return
+            err == ECDSA.RecoverError.NoError && signer == owner
+                ? IERC1271.isValidSignature.selector
+                : bytes4(0xffffffff);
     }
 
     receive() external payable {}

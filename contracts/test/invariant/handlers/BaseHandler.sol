@@ -90,7 +90,7 @@ abstract contract BaseHandler {
         uint256 count = store.leaseCount();
         if (count == 0 || seed % 4 == 3) return _leaseId(seed);
         for (uint256 i = 0; i < count; ++i) {
-            uint256 id = 1 + (seed + i) % count;
+            uint256 id = 1 + (seed % count + i) % count;
             if (store.lease(id).moveTo != 0) return id;
         }
         return _leaseId(seed);
@@ -127,23 +127,26 @@ abstract contract BaseHandler {
         uint256 key = store.signingKeyOf(pico);
         uint256 nonce = escrow.nonces(pico);
         deadline = block.timestamp + 1 hours;
-        uint256 flaw = seed % 8;
-        if (flaw == 7 || key == 0) {
+        if (seed % 8 == 7 || key == 0) {
             key = FORGER_KEY;
-        } else if (flaw == 6 && nonce > 0) {
+        } else if (seed % 8 == 6 && nonce > 0) {
             --nonce;
-        } else if (flaw == 5) {
+        } else if (seed % 8 == 5) {
             deadline = block.timestamp - 1;
         }
-        bytes32 structHash = keccak256(abi.encode(typehash, pico, engineId, maxPrice, nonce, deadline));
-        bytes32 digest = keccak256(abi.encodePacked("\x19\x01", escrow.DOMAIN_SEPARATOR(), structHash));
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digest);
-        signature = abi.encodePacked(r, s, v);
+        signature = _sign(key, keccak256(abi.encode(typehash, pico, engineId, maxPrice, nonce, deadline)));
         if (deadline < block.timestamp) {
             expected = abi.encodeWithSelector(Errors.SignatureExpired.selector, deadline, block.timestamp);
         } else if (key == FORGER_KEY || nonce != store.nonceOf(pico)) {
             expected = abi.encodeWithSelector(Errors.InvalidPicoSignature.selector, pico);
         }
+    }
+
+    /// @dev `key`'s signature of the EIP-712 request whose struct hash is `structHash`.
+    function _sign(uint256 key, bytes32 structHash) internal view returns (bytes memory) {
+        bytes32 digest = keccak256(abi.encodePacked("\x19\x01", escrow.DOMAIN_SEPARATOR(), structHash));
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digest);
+        return abi.encodePacked(r, s, v);
     }
 
     /*//////////////////////////////////////////////////////////////

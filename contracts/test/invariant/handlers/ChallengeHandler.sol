@@ -159,7 +159,7 @@ contract ChallengeHandler is BaseHandler {
         uint256 count = store.challengeCount();
         if (count == 0 || seed % 4 == 3) return count == 0 ? 1 : 1 + (seed / 4) % (count + 1);
         for (uint256 i = 0; i < count; ++i) {
-            uint256 id = 1 + (seed + i) % count;
+            uint256 id = 1 + (seed % count + i) % count;
             if (store.challenge(id).deadline != 0) return id;
         }
         return 1 + seed % (count + 1);

@@ -242,7 +242,7 @@ contract EngineHandler is BaseHandler {
         uint256 count = store.engineCount();
         if (count == 0 || seed % 4 == 3) return _engineId(seed, true);
         for (uint256 i = 0; i < count; ++i) {
-            uint256 id = 1 + (seed + i) % count;
+            uint256 id = 1 + (seed % count + i) % count;
             MarketStore.EngineModel memory e = store.engine(id);
             if (e.unbonding != 0 && block.timestamp >= e.unlockAt) return id;
         }

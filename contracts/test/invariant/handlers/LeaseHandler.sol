@@ -219,7 +219,7 @@ contract LeaseHandler is BaseHandler {
         uint256 count = store.leaseCount();
         if (count == 0 || seed % 4 == 3) return _leaseId(seed);
         for (uint256 i = 0; i < count; ++i) {
-            uint256 id = 1 + (seed + i) % count;
+            uint256 id = 1 + (seed % count + i) % count;
             if (store.lease(id).active) return id;
         }
         return _leaseId(seed);

@@ -97,6 +97,20 @@ contract AttacksTest is EscrowBase {
         assertTrue(view_(leaseId).active, "the pico keeps its lease");
     }
 
+    function test_APendingMoveHoldsTheTargetsSlotOnlyUntilItsAgentRejects() public {
+        // Squatting by move requests: a pico asks to move just to hold the target's slot. The target frees it at once.
+        address squatter = newPico("squatter");
+        uint256 squat = openLeaseAs(squatter, engineB, DEPOSIT);
+        vm.prank(squatter);
+        escrow.moveLease(engineA, ANY_PRICE);
+        vm.expectRevert(abi.encodeWithSelector(Errors.EngineAtCapacity.selector, engineA, 1));
+        openLease(engineA, DEPOSIT);
+        vm.prank(agent);
+        escrow.rejectMove(squat, "not a real move");
+        openLease(engineA, DEPOSIT);
+        assertEq(escrow.currentLease(pico).engineId, engineA, "the real pico got the slot");
+    }
+
     /*//////////////////////////////////////////////////////////////
             SPOOFABLE IDENTITY: ACTING FOR A PICO WITHOUT ITS KEY
     //////////////////////////////////////////////////////////////*/

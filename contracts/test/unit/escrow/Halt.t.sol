@@ -135,7 +135,8 @@ contract HaltTest is EscrowBase {
         vm.expectRevert(abi.encodeWithSelector(Errors.LeaseNotExhausted.selector, leaseId, DEPOSIT - 2 * PRICE));
         vm.prank(stranger);
         escrow.expireLease(leaseId);
-        // Only the pico frees this slot, even after the engine resumes (see the report on stopped leases).
+        // Only the pico frees this slot, even after the engine resumes: nobody else can end a stopped lease, and it
+        // costs the pico nothing to stay (a gap in v2, reported with these tests).
         resume(engineId);
         assertEq(registry.engine(engineId).activeLeases, 1, "the stopped lease still holds its slot");
     }

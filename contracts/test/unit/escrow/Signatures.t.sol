@@ -29,7 +29,10 @@ contract SignaturesTest is EscrowBase {
         moveTypehash = escrow.MOVE_LEASE_TYPEHASH();
     }
 
-    function _openFor(address forPico, uint256 engineId, uint256 maxPrice, bytes memory sig) internal returns (uint256) {
+    function _openFor(address forPico, uint256 engineId, uint256 maxPrice, bytes memory sig)
+        internal
+        returns (uint256)
+    {
         vm.prank(sponsor);
         return escrow.openLeaseFor{value: DEPOSIT}(forPico, engineId, maxPrice, deadline, sig);
     }
@@ -194,12 +197,16 @@ contract SignaturesTest is EscrowBase {
         assertEq(escrow.DOMAIN_SEPARATOR(), expected, "domain separator");
         assertEq(
             openTypehash,
-            keccak256("OpenLease(address pico,uint256 engineId,uint256 maxPricePerHour,uint256 nonce,uint256 deadline)"),
+            keccak256(
+                "OpenLease(address pico,uint256 engineId,uint256 maxPricePerHour,uint256 nonce,uint256 deadline)"
+            ),
             "open typehash"
         );
         assertEq(
             moveTypehash,
-            keccak256("MoveLease(address pico,uint256 toEngineId,uint256 maxPricePerHour,uint256 nonce,uint256 deadline)"),
+            keccak256(
+                "MoveLease(address pico,uint256 toEngineId,uint256 maxPricePerHour,uint256 nonce,uint256 deadline)"
+            ),
             "move typehash"
         );
     }

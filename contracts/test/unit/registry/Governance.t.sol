@@ -2,8 +2,9 @@
 pragma solidity 0.8.30;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
-import {IAccessControlDefaultAdminRules} from
-    "@openzeppelin/contracts/access/extensions/IAccessControlDefaultAdminRules.sol";
+import {
+    IAccessControlDefaultAdminRules
+} from "@openzeppelin/contracts/access/extensions/IAccessControlDefaultAdminRules.sol";
 import {Errors} from "../../../src/Errors.sol";
 import {IEngineRegistry} from "../../../src/interfaces/IEngineRegistry.sol";
 import {Base} from "../../utils/Base.t.sol";
@@ -62,9 +63,7 @@ contract GovernanceTest is Base {
         _schedule(p);
         uint256 effectiveAt = block.timestamp + delay;
         vm.warp(effectiveAt - 1);
-        vm.expectRevert(
-            abi.encodeWithSelector(Errors.ParametersNotYetEffective.selector, effectiveAt, effectiveAt - 1)
-        );
+        vm.expectRevert(abi.encodeWithSelector(Errors.ParametersNotYetEffective.selector, effectiveAt, effectiveAt - 1));
         registry.applyParameters();
         assertEq(registry.parameters().minStake, MIN_STAKE, "unchanged");
     }

@@ -8,7 +8,7 @@ import {IEngineRegistry} from "../../../src/interfaces/IEngineRegistry.sol";
 import {Base} from "../../utils/Base.t.sol";
 import {vm} from "../../utils/Vm.sol";
 
-/// @notice register, updateAdvert, bindEscrow and the engine views: engine, engineCount, hashAdvert.
+/// @notice register, updateAdvert and the engine views: engine, engineCount, hashAdvert.
 contract RegistrationTest is Base {
     /*//////////////////////////////////////////////////////////////
                                 REGISTER
@@ -289,42 +289,6 @@ contract RegistrationTest is Base {
         registry.engine(2);
         vm.expectRevert(abi.encodeWithSelector(Errors.UnknownEngine.selector, 0));
         registry.engine(0);
-    }
-
-    /*//////////////////////////////////////////////////////////////
-                              BIND ESCROW
-    //////////////////////////////////////////////////////////////*/
-
-    function test_BindEscrow_BindsOnceToTheEscrowTheTestsUse() public view {
-        assertEq(registry.escrow(), address(escrow), "bound in setUp");
-    }
-
-    function test_RevertWhen_BindingTheEscrowTwice() public {
-        vm.expectRevert(abi.encodeWithSelector(Errors.EscrowAlreadyBound.selector, address(escrow)));
-        registry.bindEscrow(stranger);
-    }
-
-    function test_RevertWhen_AStrangerBindsTheEscrow() public {
-        EngineRegistry fresh = new EngineRegistry(admin, ADMIN_DELAY, defaultParameters());
-        vm.expectRevert(abi.encodeWithSelector(Errors.EscrowAlreadyBound.selector, address(0)));
-        vm.prank(stranger);
-        fresh.bindEscrow(stranger);
-    }
-
-    function test_RevertWhen_BindingTheZeroAddress() public {
-        EngineRegistry fresh = new EngineRegistry(admin, ADMIN_DELAY, defaultParameters());
-        vm.expectRevert(abi.encodeWithSelector(Errors.ZeroAddress.selector, "escrow"));
-        fresh.bindEscrow(address(0));
-    }
-
-    function test_RevertWhen_AnyoneButTheEscrowTakesASlot() public {
-        uint256 id = register(operator, MIN_STAKE);
-        vm.expectRevert(abi.encodeWithSelector(Errors.NotEscrow.selector, stranger));
-        vm.prank(stranger);
-        registry.occupySlot(id, ANY_PRICE);
-        vm.expectRevert(abi.encodeWithSelector(Errors.NotEscrow.selector, stranger));
-        vm.prank(stranger);
-        registry.releaseSlot(id);
     }
 
     function _expectRegisterRevert(IEngineRegistry.Advert memory a, bytes memory reason) private {

@@ -194,7 +194,11 @@ class IndexingIT {
         assertThat(notANumber.statusCode()).isEqualTo(400);
         assertThat(notANumber.body()).contains("parameter 'limit' must be of type integer, not 'lots'");
         assertThat(directory.getRaw("/api/engines/424242").statusCode()).isEqualTo(404);
-        assertThat(directory.getRaw("/api/picos/did:key:nobody").statusCode()).isEqualTo(404);
+        assertThat(directory.getRaw("/api/picos/did:pkh:eip155:31337:0x" + "0".repeat(39) + "1").statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> notAPicoDid = directory.getRaw("/api/picos/did:key:nobody");
+        assertThat(notAPicoDid.statusCode()).isEqualTo(400);
+        assertThat(notAPicoDid.body()).contains("did:pkh:eip155:<chainId>:<0x address>");
         assertThat(directory.post("/api/select", "{\"weights\":{\"cost\":-1}}").statusCode()).isEqualTo(400);
         assertThat(directory.post("/api/select", "{not json").statusCode()).isEqualTo(400);
     }

@@ -3,18 +3,56 @@ package org.picomesh.directory.indexer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.directory.support.Directory.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.picomesh.contracts.PicoDid;
+import org.picomesh.contracts.devnet.DevAccounts;
 import org.picomesh.contracts.devnet.SampleAdverts;
+import org.picomesh.contracts.generated.LeaseEscrow;
 import org.picomesh.directory.support.Directory;
 import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
 import org.web3j.protocol.core.DefaultBlockParameter;
 
-/** A reorganisation (anvil snapshot and revert, then other transactions) leaves no phantom engine behind. */
+/** A reorganisation (anvil snapshot and revert, then other transactions) leaves no phantom behind. */
 class ReorgIT {
+    @Test
+    void aReorgThatRemovesAnAcceptanceLeavesTheMovePending() throws Exception {
+        try (TestChain chain = new TestChain();
+                Directory directory = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of())) {
+            long a = chain.register(1, SampleAdverts.advert("https://source.example", 1, 5), "1");
+            long b = chain.register(2, SampleAdverts.advert("https://target.example", 2, 5), "1");
+            var picoKey = SampleAdverts.pico(51);
+            chain.anvil.call("anvil_setBalance", picoKey.getAddress(), "0x8ac7230489e80000");
+            LeaseEscrow pico = chain.as(DevAccounts.DEPLOYER).as(picoKey).escrow(chain.deployment.escrow());
+            BigInteger anyPrice = BigInteger.TWO.pow(72).subtract(BigInteger.ONE);
+            pico.openLease(BigInteger.valueOf(a), anyPrice, TestChain.ether("0.01")).send();
+            pico.moveLease(BigInteger.valueOf(b), anyPrice).send();
+            BigInteger lease = pico.currentLease(picoKey.getAddress()).send().id;
+            String path = "/api/picos/" + new PicoDid(chain.deployment.chainId(), picoKey.getAddress());
+
+            Object snapshot = chain.anvil.call("evm_snapshot");
+            chain.escrow(2).acceptMove(lease).send();
+            await("the acceptance to be indexed", Duration.ofSeconds(20), () -> directory.getRaw(path).statusCode() == 200
+                    && directory.get(path).at("/current/engineId").asLong() == b);
+
+            chain.anvil.call("evm_revert", snapshot);
+            chain.anvil.call("evm_mine");
+            chain.anvil.call("evm_mine");
+            await("the reorg to undo the acceptance", Duration.ofSeconds(20),
+                    () -> directory.get(path).at("/current/engineId").asLong() == a);
+            JsonNode moved = directory.get(path);
+            assertThat(moved.at("/current/pendingMove/toEngineId").asLong()).isEqualTo(b);
+            assertThat(moved.path("history")).hasSize(1);
+            assertThat(directory.get("/api/engines/" + b).at("/summary/activeLeases").asInt()).as("the held slot").isEqualTo(1);
+            assertThat(directory.get("/api/engines/" + a).at("/summary/activeLeases").asInt()).isEqualTo(1);
+        }
+    }
+
     @Test
     void dropsTheAbandonedChainsEnginesAndAppliesTheReplacingTransactions() throws Exception {
         try (TestChain chain = new TestChain();
