@@ -25,7 +25,7 @@ class RangeReaderIT {
     private static TestChain chain;
     private static final int DENSE_BLOCKS = 40;
     private static long start;
-    /** The first of {@link #DENSE_BLOCKS} blocks that each hold a registration (three events). */
+    /** The first of {@link #DENSE_BLOCKS} blocks that each hold a registration (two events). */
     private static long denseFrom;
     private static long head;
 
@@ -55,7 +55,14 @@ class RangeReaderIT {
             List<RangeReader.Range> ranges = readAll(reader);
 
             // nothing was read ahead: the first range is small, the next ones double up to the most (8 blocks)
-            assertThat(ranges.stream().limit(5).map(r -> r.to() - r.from() + 1)).containsExactly(1L, 2L, 4L, 8L, 8L);
+            // (a range is sized by the latest read back when a reader is free for it, so a size may repeat once
+            // while the range before it is still being read; it never more than doubles)
+            List<Long> sizes = ranges.stream().map(r -> r.to() - r.from() + 1).toList();
+            assertThat(sizes.subList(0, 3)).containsExactly(1L, 2L, 4L);
+            assertThat(sizes.subList(0, 6)).contains(8L);
+            for (int n = 1; n < sizes.size(); n++) {
+                assertThat(sizes.get(n)).isLessThanOrEqualTo(2 * sizes.subList(0, n).stream().max(Long::compare).orElseThrow());
+            }
             assertThat(ranges).allSatisfy(r -> assertThat(r.to() - r.from() + 1).isBetween(1L, 8L));
             for (int n = 1; n < ranges.size(); n++) {
                 assertThat(ranges.get(n).from()).isEqualTo(ranges.get(n - 1).to() + 1);
@@ -108,16 +115,16 @@ class RangeReaderIT {
 
     @Test
     void sizesEachRangeAskedForByTheLatestReadSoThatADenserStretchIsReadInSmallerRanges() {
-        // aimed at one registration's three events, 8 blocks at most: the sparse blocks are read 8 at a time
-        try (RangeReader reader = reader(chain.as(0).web3j(), 3)) {
+        // aimed at one registration's two events, 8 blocks at most: the sparse blocks are read 8 at a time
+        try (RangeReader reader = reader(chain.as(0).web3j(), 2)) {
             List<RangeReader.Range> ranges = readAll(reader);
 
             List<RangeReader.Range> dense = ranges.stream().filter(r -> r.to() >= denseFrom).toList();
             // only the reads asked for before the first dense range came back (two readers) can be too large
-            assertThat(dense.stream().filter(r -> r.logs().size() > 6)).hasSizeLessThanOrEqualTo(3);
+            assertThat(dense.stream().filter(r -> r.logs().size() > 4)).hasSizeLessThanOrEqualTo(3);
             assertThat(dense).hasSizeGreaterThan(DENSE_BLOCKS / 2);
             assertThat(dense.stream().flatMap(r -> r.logs().stream()).filter(l -> l.blockNumber() >= denseFrom))
-                    .hasSize(3 * DENSE_BLOCKS);
+                    .hasSize(2 * DENSE_BLOCKS);
             assertThat(ranges.get(ranges.size() - 1).to()).isEqualTo(head);
         }
     }

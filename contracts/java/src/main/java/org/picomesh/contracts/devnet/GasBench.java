@@ -35,7 +35,14 @@ public final class GasBench {
         this.admin = admin;
     }
 
+    /**
+     * Runs the bench. With {@code --check FILE}, fails (exit 1) when a figure exceeds its budget or the figure recorded
+     * in FILE (a committed snapshot of {@code figure} lines) by more than {@link GasSnapshot#TOLERANCE}.
+     */
     public static void main(String[] args) throws Exception {
+        GasSnapshot snapshot = args.length == 2 && args[0].equals("--check") ? GasSnapshot.read(java.nio.file.Path.of(args[1])) : null;
+        List<Row> measured;
+        double ratio;
         try (Anvil anvil = Anvil.start();
                 ChainConnection admin = ChainConnection.open(anvil.rpcUrl(), DevAccounts.account(DevAccounts.DEPLOYER),
                         Duration.ofMillis(20))) {
@@ -43,8 +50,17 @@ public final class GasBench {
             String treasury = DevAccounts.account(DevAccounts.TREASURY).getAddress();
             Deployment d = MarketDeployer.deploy(admin, anvil.rpcUrl(), MarketParameters.defaults(treasury));
             bench.operations(d);
-            double ratio = new BatchClaimGas(anvil, admin, d).ratio(100);
+            ratio = new BatchClaimGas(anvil, admin, d).ratio(100);
             bench.print(ratio);
+            measured = bench.rows;
+        }
+        if (snapshot != null) {
+            List<String> regressions = snapshot.regressions(measured, ratio);
+            regressions.forEach(r -> System.err.println("gas regression: " + r));
+            if (!regressions.isEmpty()) {
+                System.exit(1);
+            }
+            System.err.println("gas within the budgets and the snapshot (" + snapshot.size() + " figures)");
         }
     }
 
