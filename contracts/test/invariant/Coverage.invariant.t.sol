@@ -9,7 +9,7 @@ contract CoverageTmpTest is MarketInvariantBase {
     uint256[31] internal ko;
     uint256 internal runsDone;
 
-    /// forge-config: default.invariant.depth = 3000
+    /// forge-config: default.invariant.depth = 128
     /// forge-config: default.invariant.runs = 1
     function invariant_Nothing() public view {
         assertEq(store.surprises(), 0, string.concat("unpredicted: ", store.lastSurprise()));

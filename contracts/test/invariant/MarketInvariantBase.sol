@@ -20,12 +20,14 @@ import {MarketStore} from "./stores/MarketStore.sol";
 // The parameters are constants that fit their fields:
 // forge-lint: disable-next-item(unsafe-typecast)
 /// @notice The market the invariant suites fuzz: a registry and escrow deployed with a short unbonding period
-/// (so withdrawals happen within a run's warps), their events recorded from deployment on, the handlers' model,
+/// (so withdrawals happen within a run's warps) and an hour's move window (so agents answer some moves in time
+/// between warps), their events recorded from deployment on, the handlers' model,
 /// the cast (keyed picos, a smart-wallet pico, a contract that refuses ether in every role it can play), and
 /// two engines registered through the handlers.
 /// @dev forge calls only the handlers (see {targetContracts}); they never revert.
 abstract contract MarketInvariantBase is Base {
     uint256 internal constant UNBONDING_PERIOD = 2 hours;
+    uint256 internal constant MOVE_WINDOW_OF_RUNS = 1 hours;
     uint256 internal constant SECOND_PICO_KEY = 0xB0B;
     uint256 internal constant THIRD_PICO_KEY = 0xCA401;
     uint256 internal constant WALLET_OWNER_KEY = 0x0BE1;
@@ -44,6 +46,7 @@ abstract contract MarketInvariantBase is Base {
         super.setUp();
         IEngineRegistry.Parameters memory p = defaultParameters();
         p.unbondingPeriod = uint64(UNBONDING_PERIOD);
+        p.moveWindow = uint32(MOVE_WINDOW_OF_RUNS);
         // A fresh market, recorded from its constructor on: the replay learns the parameters from their events.
         vm.recordLogs();
         registry = new EngineRegistry(admin, ADMIN_DELAY, p);

@@ -105,12 +105,13 @@ abstract contract BaseHandler {
     }
 
     /// @dev A deposit around the least a lease at `price` takes: below it one time in eight, too large for the
-    /// escrow one time in sixty-four, otherwise up to forty times the least.
+    /// escrow one time in sixty-four, otherwise up to ten times the least (hours of hosting, which run out within
+    /// a run).
     function _deposit(uint256 seed, uint256 price) internal view returns (uint256) {
         uint256 min = store.minDeposit(price);
         if (seed % 64 == 63) return MAX_DEPOSIT + 1;
         if (seed % 8 == 7) return min - 1;
-        return _bound(seed / 8, min, 40 * min);
+        return _bound(seed / 8, min, 10 * min);
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -103,12 +103,12 @@ contract ChallengeHandler is BaseHandler {
         }
     }
 
-    /// @dev Usually by the arbiter, with one of six case ids (so cases repeat), bps from zero to above the most,
+    /// @dev Usually by the arbiter, with one of sixteen case ids (so cases repeat), bps from zero to above the most,
     /// one time in eight without a reason.
     function arbiterSlash(uint256 engine, uint256 by, uint256 caseSeed, uint256 bps, uint256 reasonSeed) external {
         uint256 id = _engineId(engine, true);
         address caller = by % 5 == 4 ? store.anyone(by / 5) : arbiter;
-        bytes32 caseId = keccak256(abi.encode("case", caseSeed % 6));
+        bytes32 caseId = keccak256(abi.encode("case", caseSeed % 16));
         uint256 maxBps = store.params().maxArbiterSlashBps;
         bps = _bound(bps, 0, maxBps + 100);
         string memory reasonCid = reasonSeed % 8 == 7 ? "" : REASON_CID;

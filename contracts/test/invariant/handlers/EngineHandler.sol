@@ -15,7 +15,7 @@ import {BaseHandler} from "./BaseHandler.sol";
 /// register, publish adverts, stake, unbond and withdraw, name agents and payout addresses and hand their role
 /// over; agents update adverts; anyone adds stake and withdraws credits.
 contract EngineHandler is BaseHandler {
-    uint256 private constant MAX_CAPACITY = 3;
+    uint256 private constant MAX_CAPACITY = 4;
     uint256 private constant MAX_PRICE = 0.002 ether;
 
     constructor(EngineRegistry registry_, MarketStore store_, EventReplay replay_)
@@ -208,7 +208,7 @@ contract EngineHandler is BaseHandler {
                                  HELPERS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev An advert (a price that may be zero, a capacity of 1-3 slots) and the error it should revert with.
+    /// @dev An advert (a price that may be zero, a capacity of 1-4 slots) and the error it should revert with.
     function _advert(uint256 seed) internal pure returns (IEngineRegistry.Advert memory a, bytes memory expected) {
         uint256 flaw = seed % 10;
         seed /= 10;

@@ -14,7 +14,7 @@ import {BaseHandler} from "./BaseHandler.sol";
 // forge-lint: disable-next-item(unsafe-typecast,block-timestamp)
 /// @notice Drives governance and the clock: the admin schedules a new minimum stake (which lists and delists
 /// engines without touching them), minimum prepaid period and move window, cancels, and anyone applies them
-/// once their delay has passed; long stretches of time pass.
+/// once their delay has passed; hours pass.
 contract GovernanceHandler is BaseHandler {
     uint256 private constant LOWEST_MIN_STAKE = 0.4 ether;
     uint256 private constant HIGHEST_MIN_STAKE = 3 ether;
@@ -37,7 +37,7 @@ contract GovernanceHandler is BaseHandler {
         uint256 hi = current * 2 < HIGHEST_MIN_STAKE ? current * 2 : HIGHEST_MIN_STAKE;
         p.minStake = uint128(minStakeSeed % 8 == 7 ? current * 2 + 1 : _bound(minStakeSeed / 8, lo, hi));
         p.minPrepaidPeriod = uint32([30 minutes, 1 hours, 2 hours][termsSeed % 3]);
-        p.moveWindow = uint32([5 minutes, 10 minutes, 20 minutes][(termsSeed / 3) % 3]);
+        p.moveWindow = uint32([30 minutes, 1 hours, 2 hours][(termsSeed / 3) % 3]);
         bytes memory expected;
         if (caller != admin) {
             expected = abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, 0);
@@ -75,9 +75,10 @@ contract GovernanceHandler is BaseHandler {
         }
     }
 
-    /// @dev By anyone, before or after the delay.
-    function applyParameters(uint256 who) external {
+    /// @dev By anyone, before the delay has passed or, half the time, right when it passes.
+    function applyParameters(uint256 who, uint256 wait) external {
         uint256 effectiveAt = store.effectiveAt();
+        if (wait % 2 == 0 && block.timestamp < effectiveAt) vm.warp(effectiveAt);
         bytes memory expected;
         if (effectiveAt == 0) {
             expected = abi.encodeWithSelector(Errors.NoScheduledParameters.selector);
@@ -95,8 +96,8 @@ contract GovernanceHandler is BaseHandler {
         }
     }
 
-    /// @dev Hours pass (unbonding unlocks, deposits run out); one time in eight the parameter delay passes.
+    /// @dev Hours pass: unbonding stake unlocks, deposits run out.
     function passTime(uint256 seed) external {
-        _warp(seed % 8 == 7 ? _bound(seed / 8, 2 days, 3 days) : _bound(seed / 8, 1 hours, 12 hours));
+        _warp(_bound(seed, 1 hours, 6 hours));
     }
 }

@@ -157,11 +157,6 @@ contract LeaseHandler is BaseHandler {
         }
     }
 
-    /// @dev Time passes across hours of leases, so that deposits run out.
-    function waitForLeases(uint256 seed) external {
-        _warp(_bound(seed, 1 minutes, 6 hours));
-    }
-
     /*//////////////////////////////////////////////////////////////
                                  HELPERS
     //////////////////////////////////////////////////////////////*/

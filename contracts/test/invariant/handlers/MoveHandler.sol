@@ -119,9 +119,10 @@ contract MoveHandler is BaseHandler {
         }
     }
 
-    /// @dev Time passes across a move window (ten minutes), so that moves get accepted late and expire.
+    /// @dev Minutes pass, within a move window (an hour) or just past it, so that moves get accepted late and
+    /// expire.
     function waitForMoves(uint256 seed) external {
-        _warp(_bound(seed, 1, 15 minutes));
+        _warp(_bound(seed, 1, 75 minutes));
     }
 
     /*//////////////////////////////////////////////////////////////
