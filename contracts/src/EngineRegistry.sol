@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Errors} from "./Errors.sol";
 import {Transfers} from "./Transfers.sol";
 import {IEngineRegistry} from "./interfaces/IEngineRegistry.sol";
@@ -18,6 +19,8 @@ import {TrustLists} from "./registry/TrustLists.sol";
 /// Each engine has three keys: the operator (cold: unbond, withdraw, keys), the agent (hot: challenges, moves,
 /// advert, claims) and the payout address (where earnings go).
 contract EngineRegistry is AvailabilityChallenges, TrustLists {
+    using SafeCast for uint256;
+
     /// @notice Arbiters may slash up to `maxArbiterSlashBps` of an engine's stake, once per case.
     bytes32 public constant ARBITER_ROLE = keccak256("ARBITER_ROLE");
 
@@ -45,9 +48,8 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
         bytes32 advertHash;
     }
 
-    address private immutable _deployer;
-    /// @notice The escrow through which picos lease this registry's engines (bound once after deployment).
-    address public escrow;
+    /// @notice The escrow through which picos lease this registry's engines, deployed by the registry.
+    address public immutable escrow;
     mapping(bytes32 caseId => bool) private _slashedCases;
 
     modifier onlyEscrow() {
@@ -58,17 +60,19 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
     /// @param admin Holds DEFAULT_ADMIN_ROLE: schedules parameters and grants ARBITER_ROLE.
     /// @param adminDelay How long a transfer of the admin role waits.
     /// @param initial The parameters in force at deployment.
-    constructor(address admin, uint48 adminDelay, Parameters memory initial)
+    /// @param escrowCreationCode The LeaseEscrow's creation code: the registry deploys its escrow (with itself as the
+    /// escrow's registry) and keeps its address immutable, without carrying the escrow's code in its own.
+    constructor(address admin, uint48 adminDelay, Parameters memory initial, bytes memory escrowCreationCode)
         RegistryParameters(admin, adminDelay, initial)
     {
-        _deployer = msg.sender;
-    }
-
-    /// @notice Binds the lease escrow, once, by the registry's deployer (the escrow is deployed after the registry).
-    function bindEscrow(address escrow_) external {
-        if (msg.sender != _deployer || escrow != address(0)) revert Errors.EscrowAlreadyBound(escrow);
-        if (escrow_ == address(0)) revert Errors.ZeroAddress("escrow");
-        escrow = escrow_;
+        bytes memory init = abi.encodePacked(escrowCreationCode, abi.encode(address(this)));
+        address deployed;
+        // Plain CREATE of the given code; `init` is a memory byte array (length word, then the bytes).
+        assembly ("memory-safe") {
+            deployed := create(0, add(init, 0x20), mload(init))
+        }
+        if (deployed == address(0) || deployed.code.length == 0) revert Errors.EscrowNotDeployed();
+        escrow = deployed;
     }
 
     /// @notice Registers an engine operated by the caller, staking `msg.value` (at least the minimum stake). The
@@ -93,10 +97,10 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
         _writeAdvert(engineId, e, advert);
     }
 
-    /// @notice Adds `msg.value` to the engine's stake (resuming it if it was halted and reaches the minimum).
-    /// Anyone may add stake; only the operator can take it out.
+    /// @notice Adds `msg.value` to the engine's stake (resuming it if it was halted and reaches the minimum). Agent
+    /// or operator: a stranger's stake must not put an engine that left back on the market.
     function addStake(uint256 engineId) external payable {
-        Engine storage e = _engine(engineId);
+        Engine storage e = _agentsEngine(engineId, msg.sender);
         if (msg.value == 0) revert Errors.ZeroAmount();
         uint256 stake = e.stake + msg.value;
         _setStake(engineId, e, stake, false);
@@ -116,7 +120,7 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
         (, uint256 unbondingPeriod) = _windows();
         uint256 unlockAt = block.timestamp + unbondingPeriod;
         uint256 unbonding = e.unbonding + amount;
-        e.unbonding = uint96(unbonding);
+        e.unbonding = unbonding.toUint96();
         e.unlockAt = uint40(unlockAt);
         _setStake(engineId, e, stake - amount, true);
         emit UnbondRequested(engineId, amount, stake - amount, unbonding, unlockAt);
@@ -151,6 +155,7 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
         Engine storage e = _engine(engineId);
         (, uint256 maxBps) = _slashBps();
         if (bps == 0 || bps > maxBps) revert Errors.InvalidSlash(bps, maxBps);
+        if (caseId == bytes32(0)) revert Errors.ZeroCaseId();
         if (_slashedCases[caseId]) revert Errors.CaseAlreadySlashed(caseId);
         Errors.requireLength("reasonCid", bytes(reasonCid).length, 1, MAX_CID);
         // Effects
@@ -186,13 +191,15 @@ contract EngineRegistry is AvailabilityChallenges, TrustLists {
     }
 
     /// @inheritdoc IEngineRegistry
-    function authorizeAgent(uint256 engineId, address caller)
-        external
-        view
-        returns (address payout, uint256 epoch, bool listed)
-    {
+    function authorizeClaim(uint256 engineId, address caller) external view returns (address payout, uint256 epoch) {
         Engine storage e = _agentsEngine(engineId, caller);
-        return (_payoutOf(e), e.epoch, _isListed(e));
+        return (_payoutOf(e), e.epoch);
+    }
+
+    /// @inheritdoc IEngineRegistry
+    function authorizeMove(uint256 engineId, address caller) external view returns (uint256 epoch, bool listed) {
+        Engine storage e = _agentsEngine(engineId, caller);
+        return (e.epoch, _isListed(e));
     }
 
     /// @inheritdoc IEngineRegistry

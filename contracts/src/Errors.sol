@@ -89,6 +89,9 @@ library Errors {
     /// @notice An arbiter case slashes once: this one already did.
     error CaseAlreadySlashed(bytes32 caseId);
 
+    /// @notice An arbiter slash names its case; zero is what unanswered challenges carry.
+    error ZeroCaseId();
+
     /*//////////////////////////////////////////////////////////////
                          PAYOUTS AND PARAMETERS
     //////////////////////////////////////////////////////////////*/
@@ -108,8 +111,8 @@ library Errors {
     /// @notice The scheduled parameters take effect at `effectiveAt` (unix seconds), not before.
     error ParametersNotYetEffective(uint256 effectiveAt, uint256 currentTime);
 
-    /// @notice Only the registry's deployer binds its escrow, and only once.
-    error EscrowAlreadyBound(address escrow);
+    /// @notice The escrow's creation code given to the registry did not deploy.
+    error EscrowNotDeployed();
 
     /*//////////////////////////////////////////////////////////////
                                TRUST LISTS

@@ -15,8 +15,9 @@ import {PicoSignatures} from "./escrow/PicoSignatures.sol";
 /// at least the minimum prepaid period; anyone may top it up. The engine's agent claims what has accrued, paid to
 /// the engine's payout address. A move is two-phase: the pico asks, a slot is held on the target, and the target's
 /// agent accepts (the source is paid up to then), rejects, or lets the move window run out; until it is accepted the
-/// lease stays where it was, exactly as it was. A lease whose deposit ran out can be ended by anyone.
-/// @dev Checks, effects and interactions are labelled; the registry is trusted (it is bound to this escrow).
+/// lease stays where it was, exactly as it was. A lease whose deposit ran out, or whose engine halted, can be ended by
+/// anyone, freeing its slot.
+/// @dev Checks, effects and interactions are labelled; the registry is trusted (it deployed this escrow).
 contract LeaseEscrow is LeaseBook, PicoSignatures, ReentrancyGuardTransient {
     uint256 private constant MAX_REASON = 128;
 
@@ -44,8 +45,9 @@ contract LeaseEscrow is LeaseBook, PicoSignatures, ReentrancyGuardTransient {
     /// @notice Adds `msg.value` to the pico's active lease. Anyone may top a lease up.
     function topUp(address pico) external payable {
         (uint256 leaseId, Lease storage l) = _currentLease(pico);
+        uint256 room = type(uint80).max - l.deposit;
+        if (msg.value == 0 || msg.value > room) revert Errors.InvalidDeposit(msg.value, 1, room);
         uint256 deposit = l.deposit + msg.value;
-        if (msg.value == 0 || deposit > type(uint80).max) revert Errors.InvalidDeposit(msg.value, 1, type(uint80).max);
         l.deposit = uint80(deposit);
         emit LeaseToppedUp(leaseId, msg.sender, msg.value, deposit);
     }
@@ -73,37 +75,36 @@ contract LeaseEscrow is LeaseBook, PicoSignatures, ReentrancyGuardTransient {
     /// @return toLeaseId The pico's new lease.
     function acceptMove(uint256 leaseId) external returns (uint256 toLeaseId) {
         // Checks
-        Lease storage l = _pendingMove(leaseId);
-        uint256 toEngineId = l.moveTo;
-        (, uint256 epoch, bool listed) = registry.authorizeAgent(toEngineId, msg.sender);
-        if (block.timestamp > l.moveDeadline) revert Errors.MoveWindowClosed(leaseId, l.moveDeadline);
+        (Lease storage l, PendingMove storage move) = _pendingMove(leaseId);
+        uint256 toEngineId = move.toEngineId;
+        (uint256 epoch, bool listed) = registry.authorizeMove(toEngineId, msg.sender);
+        if (block.timestamp > move.deadline) revert Errors.MoveWindowClosed(leaseId, move.deadline);
         if (!listed) revert Errors.EngineNotListed(toEngineId);
         uint256 accrued = _accrued(l);
         if (accrued == l.deposit) revert Errors.LeaseExhausted(leaseId);
         // Effects (the target slot held by the move passes to the new lease)
-        uint256 price = l.movePrice;
-        l.moveTo = 0;
-        l.movePrice = 0;
-        l.moveDeadline = 0;
+        uint256 price = move.pricePerHour;
+        _takeMove(leaseId);
         uint256 carried = _end(leaseId, l, accrued, EndReason.Moved);
-        toLeaseId = _create(l.pico, toEngineId, price, epoch, carried);
-        emit MoveAccepted(leaseId, toLeaseId, l.pico, toEngineId, carried);
+        address pico = l.pico;
+        toLeaseId = _create(pico, toEngineId, price, epoch, carried);
+        emit MoveAccepted(leaseId, toLeaseId, pico, toEngineId, carried);
     }
 
     /// @notice The target engine's agent refuses a pending move, saying why (1-128 bytes); the lease stays as it was.
     function rejectMove(uint256 leaseId, string calldata reason) external {
-        Lease storage l = _pendingMove(leaseId);
-        registry.authorizeAgent(l.moveTo, msg.sender);
+        (Lease storage l, PendingMove storage move) = _pendingMove(leaseId);
+        registry.authorizeMove(move.toEngineId, msg.sender);
         Errors.requireLength("reason", bytes(reason).length, 1, MAX_REASON);
-        uint256 toEngineId = _dropMove(l);
+        uint256 toEngineId = _dropMove(leaseId);
         emit MoveRejected(leaseId, toEngineId, l.pico, reason);
     }
 
     /// @notice Anyone ends a pending move whose window has run out; the lease stays as it was.
     function expireMove(uint256 leaseId) external {
-        Lease storage l = _pendingMove(leaseId);
-        if (block.timestamp <= l.moveDeadline) revert Errors.MoveWindowOpen(leaseId, l.moveDeadline);
-        uint256 toEngineId = _dropMove(l);
+        (Lease storage l, PendingMove storage move) = _pendingMove(leaseId);
+        if (block.timestamp <= move.deadline) revert Errors.MoveWindowOpen(leaseId, move.deadline);
+        uint256 toEngineId = _dropMove(leaseId);
         emit MoveExpired(leaseId, toEngineId, l.pico);
     }
 
@@ -120,15 +121,30 @@ contract LeaseEscrow is LeaseBook, PicoSignatures, ReentrancyGuardTransient {
         if (refund > 0) Transfers.sendValue(msg.sender, refund);
     }
 
-    /// @notice Anyone ends a lease whose deposit has run out, freeing its engine's slot; the engine keeps what it
-    /// earned, claimable as before. A pending move is cancelled.
-    function expireLease(uint256 leaseId) external {
+    /// @notice Anyone ends a lease whose deposit has run out, or whose engine halted (its epoch stopped accruing),
+    /// freeing the engine's slot; the engine keeps what it earned, claimable as before, and what did not accrue is
+    /// kept for the pico ({refundOf}, {withdrawRefund}). A pending move is cancelled.
+    /// @return refund The amount kept for the pico.
+    function expireLease(uint256 leaseId) external returns (uint256 refund) {
+        // Checks
         Lease storage l = _lease(leaseId);
         if (!l.active) revert Errors.LeaseNotActive(leaseId);
-        uint256 accrued = _accrued(l);
-        if (accrued < l.deposit) revert Errors.LeaseNotExhausted(leaseId, l.deposit - accrued);
+        uint256 end = _accrualEnd(l);
+        uint256 accrued = _accruedUntil(l, end);
+        bool exhausted = accrued == l.deposit;
+        if (!exhausted && end == block.timestamp) {
+            revert Errors.LeaseNotExhausted(leaseId, l.deposit - accrued);
+        }
+        // Effects
         _cancelMove(leaseId, l);
-        _end(leaseId, l, accrued, EndReason.Exhausted);
+        refund = _end(leaseId, l, accrued, exhausted ? EndReason.Exhausted : EndReason.Stopped);
+        if (refund > 0) _creditRefund(l.pico, refund);
+    }
+
+    /// @notice The caller, a pico, takes back what leases ended by others left for it.
+    function withdrawRefund() external nonReentrant returns (uint256 amount) {
+        amount = _takeRefund(msg.sender);
+        Transfers.sendValue(msg.sender, amount);
     }
 
     /// @notice The engine's agent (or operator) claims what has accrued on the given leases of `engineId` since
@@ -136,7 +152,7 @@ contract LeaseEscrow is LeaseBook, PicoSignatures, ReentrancyGuardTransient {
     /// @return total The amount paid.
     function claim(uint256 engineId, uint256[] calldata leaseIds) external nonReentrant returns (uint256 total) {
         // Checks
-        (address payout, uint256 epoch,) = registry.authorizeAgent(engineId, msg.sender);
+        (address payout, uint256 epoch) = registry.authorizeClaim(engineId, msg.sender);
         // Effects
         for (uint256 i = 0; i < leaseIds.length; ++i) {
             uint256 leaseId = leaseIds[i];
@@ -159,7 +175,7 @@ contract LeaseEscrow is LeaseBook, PicoSignatures, ReentrancyGuardTransient {
         // Checks
         uint256 existing = _currentLeaseId(pico);
         if (existing != 0) revert Errors.PicoHasLease(pico, existing);
-        // Effects (the registry is trusted: it is bound to this escrow)
+        // Effects (the registry is trusted: it deployed this escrow)
         (uint256 price, uint256 epoch, uint256 minPrepaidPeriod,) = registry.occupySlot(engineId, maxPricePerHour);
         _requireDeposit(msg.value, price, minPrepaidPeriod);
         leaseId = _create(pico, engineId, price, epoch, msg.value);
@@ -168,7 +184,8 @@ contract LeaseEscrow is LeaseBook, PicoSignatures, ReentrancyGuardTransient {
     function _requestMove(address pico, uint256 toEngineId, uint256 maxPricePerHour) private {
         // Checks
         (uint256 leaseId, Lease storage l) = _currentLease(pico);
-        if (l.moveTo != 0) revert Errors.MovePending(leaseId, l.moveTo);
+        uint256 pendingTo = _move(leaseId).toEngineId;
+        if (pendingTo != 0) revert Errors.MovePending(leaseId, pendingTo);
         if (toEngineId == l.engineId) revert Errors.SameEngine(leaseId, toEngineId);
         uint256 left = l.deposit - _accrued(l);
         // Effects
@@ -176,18 +193,17 @@ contract LeaseEscrow is LeaseBook, PicoSignatures, ReentrancyGuardTransient {
             registry.occupySlot(toEngineId, maxPricePerHour);
         _requireDeposit(left, price, minPrepaidPeriod);
         uint256 deadline = block.timestamp + moveWindow;
-        l.moveTo = uint48(toEngineId);
-        l.movePrice = uint80(price);
-        l.moveDeadline = uint40(deadline);
+        _setMove(leaseId, toEngineId, price, deadline);
         emit MoveRequested(leaseId, pico, toEngineId, price, deadline);
     }
 
     function _cancelMove(uint256 leaseId, Lease storage l) private {
-        if (l.moveTo != 0) emit MoveCancelled(leaseId, _dropMove(l), l.pico);
+        if (_move(leaseId).toEngineId != 0) emit MoveCancelled(leaseId, _dropMove(leaseId), l.pico);
     }
 
-    function _pendingMove(uint256 leaseId) private view returns (Lease storage l) {
+    function _pendingMove(uint256 leaseId) private view returns (Lease storage l, PendingMove storage move) {
         l = _lease(leaseId);
-        if (l.moveTo == 0) revert Errors.NoPendingMove(leaseId);
+        move = _move(leaseId);
+        if (move.toEngineId == 0) revert Errors.NoPendingMove(leaseId);
     }
 }

@@ -27,7 +27,7 @@ alter table lease add column move_to bigint;
 alter table lease add column move_price numeric(78);
 alter table lease add column move_deadline bigint;
 alter table lease drop constraint lease_status_check;
-alter table lease add constraint lease_status_check check (status in ('active', 'closed', 'moved', 'exhausted'));
+alter table lease add constraint lease_status_check check (status in ('active', 'closed', 'moved', 'exhausted', 'stopped'));
 create index lease_pico on lease (pico, id);
 
 create view engine_listing as

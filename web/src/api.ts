@@ -88,7 +88,7 @@ export interface PicoStay {
   leaseId: number;
   engineId: number;
   endpoint: string | null;
-  status: 'active' | 'closed' | 'moved' | 'exhausted';
+  status: 'active' | 'closed' | 'moved' | 'exhausted' | 'stopped';
   deposit: Metric;
   paid: Metric;
   pricePerHour: Metric;

@@ -10,11 +10,12 @@ import {ILeaseEscrow} from "../interfaces/ILeaseEscrow.sol";
 /// @notice The escrow's ledger: leases in packed storage, each pico's one active lease, and accrual.
 /// @dev A lease accrues its price by the second from its start, capped at its deposit, until its engine's epoch
 /// halts (the engine unbonded or was slashed below the minimum stake). An ended lease keeps `deposit` equal to what
-/// accrued, so the engine can still claim it.
+/// accrued, so the engine can still claim it. Accrual is continuous: a lease that ran dry and is topped up before
+/// anyone ends it pays for the time it was dry, because its engine kept hosting the pico.
 abstract contract LeaseBook is ILeaseEscrow {
     using SafeCast for uint256;
 
-    /// @dev Three slots; the third is written only while a move is pending.
+    /// @dev Two slots, written once each when the lease is created.
     struct Lease {
         address pico;
         uint48 engineId;
@@ -22,11 +23,15 @@ abstract contract LeaseBook is ILeaseEscrow {
         bool active;
         uint80 deposit;
         uint80 paid;
-        uint80 pricePerHour;
-        uint16 epoch;
-        uint48 moveTo;
-        uint80 movePrice;
-        uint40 moveDeadline;
+        uint72 pricePerHour;
+        uint24 epoch;
+    }
+
+    /// @dev A lease's pending move, in a slot of its own that exists only while the move is pending.
+    struct PendingMove {
+        uint48 toEngineId;
+        uint72 pricePerHour;
+        uint40 deadline;
     }
 
     /// @notice A lease as readers see it, with what has accrued and what the engine can claim now. A pending move
@@ -54,7 +59,9 @@ abstract contract LeaseBook is ILeaseEscrow {
     /// @dev Starts at 1 so that id 0 is never a lease and the first opening pays no fresh-slot write.
     uint256 private _nextLeaseId = 1;
     mapping(uint256 leaseId => Lease) private _leases;
+    mapping(uint256 leaseId => PendingMove) private _moves;
     mapping(address pico => uint256 leaseId) private _current;
+    mapping(address pico => uint256 amount) private _refunds;
 
     constructor(IEngineRegistry registry_) {
         registry = registry_;
@@ -73,6 +80,11 @@ abstract contract LeaseBook is ILeaseEscrow {
         return _view(leaseId);
     }
 
+    /// @notice What `pico` can take back with {withdrawRefund}: the unaccrued rest of leases others ended for it.
+    function refundOf(address pico) external view returns (uint256) {
+        return _refunds[pico];
+    }
+
     /// @notice How many leases were ever opened, moved ones included.
     function leaseCount() external view returns (uint256) {
         return _nextLeaseId - 1;
@@ -83,14 +95,16 @@ abstract contract LeaseBook is ILeaseEscrow {
         returns (uint256 leaseId)
     {
         leaseId = _nextLeaseId++;
-        Lease storage l = _leases[leaseId];
-        l.pico = pico;
-        l.engineId = engineId.toUint48();
-        l.startedAt = uint40(block.timestamp);
-        l.active = true;
-        l.deposit = uint80(deposit);
-        l.pricePerHour = uint80(price);
-        l.epoch = epoch.toUint16();
+        _leases[leaseId] = Lease({
+            pico: pico,
+            engineId: engineId.toUint48(),
+            startedAt: uint40(block.timestamp),
+            active: true,
+            deposit: uint80(deposit),
+            paid: 0,
+            pricePerHour: uint72(price), // the registry caps prices at 72 bits
+            epoch: epoch.toUint24()
+        });
         _current[pico] = leaseId;
         emit LeaseOpened(leaseId, engineId, pico, deposit, price, epoch);
     }
@@ -107,17 +121,48 @@ abstract contract LeaseBook is ILeaseEscrow {
     }
 
     /// @dev Drops a pending move, freeing the slot it held on the target engine.
-    function _dropMove(Lease storage l) internal returns (uint256 toEngineId) {
-        toEngineId = l.moveTo;
-        l.moveTo = 0;
-        l.movePrice = 0;
-        l.moveDeadline = 0;
+    function _dropMove(uint256 leaseId) internal returns (uint256 toEngineId) {
+        toEngineId = _moves[leaseId].toEngineId;
+        delete _moves[leaseId];
         registry.releaseSlot(toEngineId);
+    }
+
+    function _setMove(uint256 leaseId, uint256 toEngineId, uint256 price, uint256 deadline) internal {
+        // The registry's engine ids, prices and the block time fit these widths (48, 72 and 40 bits).
+        _moves[leaseId] = PendingMove(uint48(toEngineId), uint72(price), uint40(deadline));
+    }
+
+    /// @dev Forgets a pending move whose held target slot passes to the lease the move creates.
+    function _takeMove(uint256 leaseId) internal {
+        delete _moves[leaseId];
+    }
+
+    function _move(uint256 leaseId) internal view returns (PendingMove storage) {
+        return _moves[leaseId];
+    }
+
+    /// @dev Keeps `amount` for the pico to withdraw: a lease ended by someone else must not depend on whether the
+    /// pico accepts a payment.
+    function _creditRefund(address pico, uint256 amount) internal {
+        _refunds[pico] += amount;
+        emit RefundCredited(pico, amount);
+    }
+
+    function _takeRefund(address pico) internal returns (uint256 amount) {
+        amount = _refunds[pico];
+        if (amount == 0) revert Errors.NoPayout(pico);
+        _refunds[pico] = 0;
+        emit RefundWithdrawn(pico, amount);
     }
 
     function _accrued(Lease storage l) internal view returns (uint256) {
         if (!l.active) return l.deposit;
         return _accruedUntil(l, registry.accrualEnd(l.engineId, l.epoch));
+    }
+
+    /// @dev When the lease stops accruing: now while its engine's epoch runs, the halt's time after.
+    function _accrualEnd(Lease storage l) internal view returns (uint256) {
+        return registry.accrualEnd(l.engineId, l.epoch);
     }
 
     function _accruedUntil(Lease storage l, uint256 end) internal view returns (uint256) {
@@ -165,9 +210,9 @@ abstract contract LeaseBook is ILeaseEscrow {
             epoch: l.epoch,
             accrued: accrued,
             claimable: accrued - l.paid,
-            moveTo: l.moveTo,
-            movePrice: l.movePrice,
-            moveDeadline: l.moveDeadline
+            moveTo: _moves[leaseId].toEngineId,
+            movePrice: _moves[leaseId].pricePerHour,
+            moveDeadline: _moves[leaseId].deadline
         });
     }
 }

@@ -77,6 +77,7 @@ interface IEngineRegistry {
     event AgentChanged(uint256 indexed engineId, address indexed agent);
     event PayoutAddressChanged(uint256 indexed engineId, address indexed payout);
     event OperatorTransferStarted(uint256 indexed engineId, address indexed from, address indexed to);
+    /// @notice The operator role changed hands; the engine's agent and payout address reset to the new operator.
     event OperatorTransferred(uint256 indexed engineId, address indexed from, address indexed to);
     event ChallengeOpened(
         uint256 indexed challengeId, uint256 indexed engineId, address indexed challenger, uint256 bond, uint256 deadline
@@ -118,10 +119,11 @@ interface IEngineRegistry {
 
     /// @notice Where an engine's earnings go and its current epoch, once `caller` is shown to be its agent or
     /// operator. Reverts with {Errors.NotAgent} otherwise.
-    function authorizeAgent(uint256 engineId, address caller)
-        external
-        view
-        returns (address payout, uint256 epoch, bool listed);
+    function authorizeClaim(uint256 engineId, address caller) external view returns (address payout, uint256 epoch);
+
+    /// @notice The engine's current epoch and whether it takes new leases, once `caller` is shown to be its agent or
+    /// operator (who accept or reject moves to it). Reverts with {Errors.NotAgent} otherwise.
+    function authorizeMove(uint256 engineId, address caller) external view returns (uint256 epoch, bool listed);
 
     /// @notice When leases of `epoch` stop accruing: the halt's time, or now while that epoch runs.
     function accrualEnd(uint256 engineId, uint256 epoch) external view returns (uint256);

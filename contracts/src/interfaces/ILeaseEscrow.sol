@@ -8,11 +8,12 @@ pragma solidity 0.8.30;
 /// @dev Every lease is born with {LeaseOpened} and ends with {LeaseClosed}; a move is {MoveRequested}
 /// followed by exactly one of {MoveAccepted}, {MoveRejected}, {MoveExpired} or {MoveCancelled}.
 interface ILeaseEscrow {
-    /// @notice Why a lease ended.
+    /// @notice Why a lease ended: its pico closed it, it moved, its deposit ran out, or its engine halted.
     enum EndReason {
         Closed,
         Moved,
-        Exhausted
+        Exhausted,
+        Stopped
     }
 
     event LeaseOpened(
@@ -37,4 +38,7 @@ interface ILeaseEscrow {
     event MoveRejected(uint256 indexed leaseId, uint256 indexed toEngineId, address indexed pico, string reason);
     event MoveExpired(uint256 indexed leaseId, uint256 indexed toEngineId, address indexed pico);
     event MoveCancelled(uint256 indexed leaseId, uint256 indexed toEngineId, address indexed pico);
+    /// @notice A lease someone else ended left `amount` for its pico, to withdraw with `withdrawRefund`.
+    event RefundCredited(address indexed pico, uint256 amount);
+    event RefundWithdrawn(address indexed pico, uint256 amount);
 }

@@ -26,7 +26,7 @@ abstract contract EngineBook is RegistryParameters, ReentrancyGuardTransient {
         uint40 unlockAt;
         uint24 activeLeases;
         uint8 openChallenges;
-        uint32 epoch;
+        uint24 epoch;
         bool halted;
         bytes32 advertHash;
         uint96 unbonding;
@@ -61,7 +61,8 @@ abstract contract EngineBook is RegistryParameters, ReentrancyGuardTransient {
         emit OperatorTransferStarted(engineId, msg.sender, to);
     }
 
-    /// @notice The pending operator takes the role over.
+    /// @notice The pending operator takes the role over. The agent and payout address reset to the new operator, so
+    /// that the previous owner's keys neither act for the engine nor take its earnings.
     function acceptOperator(uint256 engineId) external {
         Engine storage e = _engine(engineId);
         address pending = e.pendingOperator;
@@ -71,6 +72,8 @@ abstract contract EngineBook is RegistryParameters, ReentrancyGuardTransient {
         address from = e.operator;
         e.operator = pending;
         e.pendingOperator = address(0);
+        e.agent = address(0);
+        e.payout = address(0);
         emit OperatorTransferred(engineId, from, pending);
     }
 
@@ -143,7 +146,7 @@ abstract contract EngineBook is RegistryParameters, ReentrancyGuardTransient {
         if (falls && belowMin && !e.halted) {
             uint256 epoch = e.epoch;
             _haltedAt[engineId][epoch] = block.timestamp;
-            e.epoch = (epoch + 1).toUint32();
+            e.epoch = (epoch + 1).toUint24();
             e.halted = true;
             emit EngineHalted(engineId, epoch, block.timestamp);
         } else if (!falls && !belowMin && e.halted) {

@@ -52,13 +52,16 @@ abstract contract RegistryParameters is AccessControlDefaultAdminRules, IEngineR
 
     /// @notice Announces new parameters, which anyone may apply {PARAMETER_DELAY} from now. Replaces any schedule.
     /// @dev Reverts with {Errors.ParameterOutOfBounds} naming the first parameter out of bounds; emits
-    /// {ParameterScheduled} for each parameter that would change.
+    /// {ParametersCancelled} when it replaces a pending schedule, then {ParameterScheduled} for each parameter that
+    /// would change.
     function scheduleParameters(Parameters calldata next) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _checkAbsolute(next);
         Parameters memory current = _params;
         _check("minStake", next.minStake, current.minStake / 2, uint256(current.minStake) * 2);
         _check("challengeBond", next.challengeBond, current.challengeBond / 2, uint256(current.challengeBond) * 2);
         uint256 effectiveAt = block.timestamp + PARAMETER_DELAY;
+        // A schedule replaces the one pending: say so, for indexers, even when the new one announces nothing.
+        if (_effectiveAt != 0) emit ParametersCancelled();
         _scheduled = next;
         _effectiveAt = effectiveAt;
         _announce("minStake", current.minStake, next.minStake, effectiveAt);

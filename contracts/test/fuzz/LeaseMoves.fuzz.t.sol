@@ -2,9 +2,9 @@
 pragma solidity 0.8.30;
 
 import {Errors} from "../../src/Errors.sol";
-import {EngineRegistry} from "../../src/EngineRegistry.sol";
 import {LeaseEscrow} from "../../src/LeaseEscrow.sol";
 import {IEngineRegistry} from "../../src/interfaces/IEngineRegistry.sol";
+import {ILeaseEscrow} from "../../src/interfaces/ILeaseEscrow.sol";
 import {Base} from "../utils/Base.t.sol";
 import {vm} from "../utils/Vm.sol";
 
@@ -146,6 +146,7 @@ contract LeaseMovesFuzzTest is Base {
         vm.prank(operator);
         registry.requestUnbond(engineId, 1);
         skip(t2);
+        vm.prank(operator);
         registry.addStake{value: 1}(engineId);
         address pico2 = actor("pico2");
         vm.prank(pico2);
@@ -165,9 +166,7 @@ contract LeaseMovesFuzzTest is Base {
         period = bound(period, 1 minutes, 30 days);
         IEngineRegistry.Parameters memory p = defaultParameters();
         p.minPrepaidPeriod = uint32(period);
-        registry = new EngineRegistry(admin, ADMIN_DELAY, p);
-        escrow = new LeaseEscrow(registry);
-        registry.bindEscrow(address(escrow));
+        deploy(p);
         uint256 engineId = register(operator, MIN_STAKE, advertWith(price, 1));
         uint256 min = _min(price, period);
 
@@ -201,6 +200,57 @@ contract LeaseMovesFuzzTest is Base {
         escrow.expireLease(leaseId);
         assertEq(registry.engine(engineId).activeLeases, 0, "slot freed");
         assertEq(claim(operator, engineId, ids(leaseId)), deposit, "the engine earned it all");
+    }
+
+    /// @dev Whenever the halt came, and whether or not the engine resumed since, anyone ends the stopped lease:
+    /// the engine keeps exactly what accrued by the halt, the pico is credited exactly the rest and withdraws it.
+    /// A deposit that ran out by the halt ends Exhausted, one with some left Stopped.
+    function testFuzz_ExpireLease_AfterAHaltSplitsTheDepositAtTheHalt(
+        uint256 price,
+        uint256 deposit,
+        uint256 beforeHalt,
+        uint256 afterHalt,
+        bool resumed
+    ) public {
+        price = bound(price, 0, 1 ether);
+        deposit = bound(deposit, _min(price, MIN_PREPAID), 100 ether);
+        beforeHalt = bound(beforeHalt, 0, 1_000 hours);
+        afterHalt = bound(afterHalt, 1, 10_000 hours);
+        uint256 engineId = register(operator, MIN_STAKE, advertWith(price, 1));
+        uint256 leaseId = openLease(engineId, deposit);
+        skip(beforeHalt);
+        vm.prank(operator);
+        registry.requestUnbond(engineId, 1);
+        if (resumed) {
+            vm.prank(operator);
+            registry.addStake{value: 1}(engineId);
+        }
+        skip(afterHalt);
+
+        uint256 earned = _accrual(price, beforeHalt, deposit);
+        uint256 rest = deposit - earned;
+        uint256 picoBefore = pico.balance;
+        vm.expectEmit(address(escrow));
+        emit ILeaseEscrow.LeaseClosed(
+            leaseId,
+            engineId,
+            pico,
+            rest == 0 ? ILeaseEscrow.EndReason.Exhausted : ILeaseEscrow.EndReason.Stopped,
+            earned,
+            rest
+        );
+        vm.prank(stranger);
+        assertEq(escrow.expireLease(leaseId), rest, "the rest, credited");
+        assertEq(escrow.refundOf(pico), rest, "to the pico");
+        assertEq(pico.balance, picoBefore, "not pushed");
+        assertEq(registry.engine(engineId).activeLeases, 0, "slot freed");
+        assertEq(claim(operator, engineId, ids(leaseId)), earned, "the engine keeps what accrued by the halt");
+        if (rest > 0) {
+            vm.prank(pico);
+            escrow.withdrawRefund();
+        }
+        assertEq(pico.balance, picoBefore + rest, "the pico withdrew the rest");
+        assertEq(address(escrow).balance, 0, "nothing left behind");
     }
 
     function testFuzz_Signatures_HoldUntilTheirDeadline(uint256 deadline, uint256 wait) public {

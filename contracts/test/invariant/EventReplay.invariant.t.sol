@@ -85,5 +85,20 @@ contract EventReplayInvariantTest is MarketInvariantBase {
         assertEq(p.minPrepaidPeriod, replay.parameter("minPrepaidPeriod"), "replayed minPrepaidPeriod");
         assertEq(p.moveWindow, replay.parameter("moveWindow"), "replayed moveWindow");
         assertEq(p.treasury, address(uint160(replay.parameter("treasury"))), "replayed treasury");
+        _checkSchedule();
+    }
+
+    /// @dev The scheduled parameters are what the announcements since the last apply or cancel rebuild.
+    function _checkSchedule() private view {
+        (IEngineRegistry.Parameters memory next, uint256 effectiveAt) = registry.scheduledParameters();
+        assertEq(effectiveAt, replay.scheduledAt(), "replayed schedule's effective time");
+        assertEq(next.minStake, replay.scheduled("minStake"), "replayed scheduled minStake");
+        assertEq(next.challengeBond, replay.scheduled("challengeBond"), "replayed scheduled challengeBond");
+        assertEq(next.challengeWindow, replay.scheduled("challengeWindow"), "replayed scheduled challengeWindow");
+        assertEq(next.unbondingPeriod, replay.scheduled("unbondingPeriod"), "replayed scheduled unbondingPeriod");
+        assertEq(next.slashBps, replay.scheduled("slashBps"), "replayed scheduled slashBps");
+        assertEq(next.minPrepaidPeriod, replay.scheduled("minPrepaidPeriod"), "replayed scheduled minPrepaidPeriod");
+        assertEq(next.moveWindow, replay.scheduled("moveWindow"), "replayed scheduled moveWindow");
+        assertEq(next.treasury, address(uint160(replay.scheduled("treasury"))), "replayed scheduled treasury");
     }
 }

@@ -35,7 +35,9 @@ contract MarketInvariantTest is MarketInvariantBase {
     /// forge-config: default.invariant.depth = 128
     function invariant_EscrowHoldsWhatLeasesOwe() public view {
         uint256 balance = address(escrow).balance;
-        assertEq(balance, store.escrowIn() - store.claimed() - store.refunded(), "escrow balance vs in - claims - refunds");
+        assertEq(
+            balance, store.escrowIn() - store.claimed() - store.refunded(), "escrow balance vs in - claims - refunds"
+        );
         uint256 owed;
         assertEq(escrow.leaseCount(), store.leaseCount(), "lease count");
         for (uint256 id = 1; id <= escrow.leaseCount(); ++id) {

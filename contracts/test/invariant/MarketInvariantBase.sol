@@ -20,14 +20,15 @@ import {MarketStore} from "./stores/MarketStore.sol";
 // The parameters are constants that fit their fields:
 // forge-lint: disable-next-item(unsafe-typecast)
 /// @notice The market the invariant suites fuzz: a registry and escrow deployed with a short unbonding period
-/// (so withdrawals happen within a run's warps) and an hour's move window (so agents answer some moves in time
-/// between warps), their events recorded from deployment on, the handlers' model,
+/// (so withdrawals happen within a run's warps), and challenge and move windows of hours (so agents answer some
+/// in time between warps), their events recorded from deployment on, the handlers' model,
 /// the cast (keyed picos, a smart-wallet pico, a contract that refuses ether in every role it can play), and
 /// two engines registered through the handlers.
 /// @dev forge calls only the handlers (see {targetContracts}); they never revert.
 abstract contract MarketInvariantBase is Base {
-    uint256 internal constant UNBONDING_PERIOD = 2 hours;
-    uint256 internal constant MOVE_WINDOW_OF_RUNS = 1 hours;
+    uint256 internal constant CHALLENGE_WINDOW = 2 hours;
+    uint256 internal constant UNBONDING_PERIOD = 3 hours;
+    uint256 internal constant MOVE_WINDOW_OF_RUNS = 3 hours;
     uint256 internal constant SECOND_PICO_KEY = 0xB0B;
     uint256 internal constant THIRD_PICO_KEY = 0xCA401;
     uint256 internal constant WALLET_OWNER_KEY = 0x0BE1;
@@ -45,6 +46,7 @@ abstract contract MarketInvariantBase is Base {
     function setUp() public virtual override {
         super.setUp();
         IEngineRegistry.Parameters memory p = defaultParameters();
+        p.challengeWindow = uint64(CHALLENGE_WINDOW);
         p.unbondingPeriod = uint64(UNBONDING_PERIOD);
         p.moveWindow = uint32(MOVE_WINDOW_OF_RUNS);
         // A fresh market, recorded from its constructor on: the replay learns the parameters from their events.
@@ -66,9 +68,16 @@ abstract contract MarketInvariantBase is Base {
         governanceHandler = new GovernanceHandler(registry, store, replay, admin);
         leaseHandler = new LeaseHandler(registry, store, replay);
         moveHandler = new MoveHandler(registry, store, replay);
-        // Two engines to start with (valid adverts: the advert seed's last digit names no flaw).
+        // Two engines and three leases to start with, so that moves happen from a run's first calls: valid
+        // adverts (the advert seed's last digit names no flaw), then the keyed pico on engine 1, the smart wallet
+        // through a sponsor on engine 2, the ether-refusing pico on engine 1 (seeds as the handlers read them).
         engineHandler.register(0, 2 ether, 1e16 + 3);
         engineHandler.register(1, 1.5 ether, 1.5e16 + 7);
+        leaseHandler.openLease(0, 0, 8e18, 0);
+        leaseHandler.openLeaseFor(12, 0, 4, 16e18, 0);
+        leaseHandler.openLease(16, 0, 24e18, 0);
+        assertEq(store.leaseCount(), 3, "the leases a run starts with");
+        assertEq(store.surprises(), 0, "the market a run starts with");
     }
 
     /// @dev Read by forge: only the handlers are called at random.

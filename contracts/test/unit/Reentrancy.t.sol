@@ -190,4 +190,79 @@ contract ReentrancyTest is Base {
         assertEq(registry.engine(otherEngine).activeLeases, 0, "no slot was held on the other engine");
         assertEq(address(escrow).balance, 0, "refunded once");
     }
+
+    /// @dev The attacker is a pico whose engine halted: a stranger ends its stopped lease, crediting it the rest.
+    function _attackerIsOwedARefund() internal returns (uint256 owed) {
+        uint256 engineId = register(operator, MIN_STAKE);
+        uint256 leaseId = _openLeaseAsAttacker(engineId);
+        skip(1 hours);
+        vm.prank(operator);
+        registry.requestUnbond(engineId, 1); // halts: the lease stops
+        skip(1);
+        vm.prank(stranger);
+        owed = escrow.expireLease(leaseId);
+    }
+
+    /// @dev expireLease sends nothing, so it needs no guard: an armed pico is never called back.
+    function test_ExpireLease_PaysNoOneSoAStoppedPicoCannotReenter() public {
+        attacker.arm(address(escrow), abi.encodeCall(escrow.withdrawRefund, ()), ReentrantReceiver.Mode.Bubble);
+        uint256 attackerBefore = address(attacker).balance;
+        uint256 owed = _attackerIsOwedARefund();
+        assertEq(owed, DEPOSIT - PRICE, "the rest of the deposit");
+        assertEq(address(attacker).balance, attackerBefore - DEPOSIT, "nothing sent to the pico");
+        assertEq(attacker.reentryError().length, 0, "its receive() never ran");
+        assertEq(escrow.refundOf(address(attacker)), owed, "credited instead");
+    }
+
+    function test_RevertWhen_WithdrawRefundIsReentered() public {
+        uint256 owed = _attackerIsOwedARefund();
+        attacker.arm(address(escrow), abi.encodeCall(escrow.withdrawRefund, ()), ReentrantReceiver.Mode.Bubble);
+        uint256 attackerBalance = address(attacker).balance;
+
+        _expectTransferFailed(owed);
+        attacker.act(address(escrow), abi.encodeCall(escrow.withdrawRefund, ()), 0);
+
+        assertEq(escrow.refundOf(address(attacker)), owed, "still owed");
+        assertEq(address(escrow).balance, DEPOSIT, "nothing left the escrow");
+        assertEq(address(attacker).balance, attackerBalance, "nothing reached the attacker");
+    }
+
+    /// @dev The re-entry into withdrawRefund (which, once the credit is zeroed, would find nothing anyway) is refused
+    /// by the guard; the pico is paid exactly once.
+    function test_WithdrawRefund_AReentryIsRefusedAndThePicoIsPaidOnce() public {
+        uint256 owed = _attackerIsOwedARefund();
+        attacker.arm(address(escrow), abi.encodeCall(escrow.withdrawRefund, ()), ReentrantReceiver.Mode.Swallow);
+        uint256 attackerBalance = address(attacker).balance;
+
+        attacker.act(address(escrow), abi.encodeCall(escrow.withdrawRefund, ()), 0);
+
+        assertFalse(attacker.reentered(), "the re-entry did not go through");
+        assertEq(
+            keccak256(attacker.reentryError()),
+            keccak256(abi.encodeWithSelector(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector)),
+            "the guard refused the re-entry"
+        );
+        assertEq(address(attacker).balance, attackerBalance + owed, "refunded once");
+        assertEq(escrow.refundOf(address(attacker)), 0, "nothing left owed");
+        assertEq(address(escrow).balance, PRICE, "the engine's hour stays");
+    }
+
+    /// @dev The guard covers the whole escrow: a refund's receiver cannot claim through it either.
+    function test_RevertWhen_WithdrawRefundReentersClaim() public {
+        uint256 engineId = _registerAsAttacker(MIN_STAKE); // the attacker operates the engine and is its pico
+        uint256 leaseId = _openLeaseAsAttacker(engineId);
+        skip(1 hours);
+        attacker.act(address(registry), abi.encodeCall(registry.requestUnbond, (engineId, 1)), 0); // halts
+        skip(1);
+        vm.prank(stranger);
+        uint256 owed = escrow.expireLease(leaseId);
+        attacker.arm(
+            address(escrow), abi.encodeCall(escrow.claim, (engineId, ids(leaseId))), ReentrantReceiver.Mode.Bubble
+        );
+
+        _expectTransferFailed(owed);
+        attacker.act(address(escrow), abi.encodeCall(escrow.withdrawRefund, ()), 0);
+        assertEq(escrow.lease(leaseId).paid, 0, "the engine's hour unclaimed");
+        assertEq(address(escrow).balance, DEPOSIT, "nothing left the escrow");
+    }
 }

@@ -74,14 +74,18 @@ abstract contract Base is Assertions {
         treasury = actor("treasury");
         stranger = actor("stranger");
 
-        registry = new EngineRegistry(admin, ADMIN_DELAY, defaultParameters());
-        escrow = new LeaseEscrow(registry);
-        registry.bindEscrow(address(escrow));
+        deploy(defaultParameters());
         vm.label(address(registry), "EngineRegistry");
         vm.label(address(escrow), "LeaseEscrow");
         bytes32 arbiterRole = registry.ARBITER_ROLE();
         vm.prank(admin);
         registry.grantRole(arbiterRole, arbiter);
+    }
+
+    /// @dev Deploys a registry with `p` (it deploys its escrow) in place of the current one.
+    function deploy(IEngineRegistry.Parameters memory p) internal {
+        registry = new EngineRegistry(admin, ADMIN_DELAY, p, type(LeaseEscrow).creationCode);
+        escrow = LeaseEscrow(registry.escrow());
     }
 
     /// @dev A labelled account holding 1,000 ether.

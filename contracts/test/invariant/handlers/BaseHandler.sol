@@ -77,6 +77,34 @@ abstract contract BaseHandler {
         return 1 + (seed / 8) % count;
     }
 
+    /// @dev Usually (three times in four) a pico that holds a lease, or with `holding` false one that holds none,
+    /// and with `signing` one that can sign; otherwise, or when there is none such, any pico.
+    function _pico(uint256 seed, bool holding, bool signing) internal view returns (address) {
+        address[] memory all = store.members(MarketStore.Role.Pico);
+        if (seed % 4 != 3) {
+            for (uint256 i = 0; i < all.length; ++i) {
+                address p = all[(seed / 4 % all.length + i) % all.length];
+                bool fits = (store.currentOf(p) != 0) == holding && (!signing || store.signingKeyOf(p) != 0);
+                if (fits) return p;
+            }
+        }
+        return all[seed % all.length];
+    }
+
+    /// @dev Usually (three times in four) a listed engine with room other than `except`; otherwise, or when there
+    /// is none such, any engine (`except`, an unlisted or full one) or an unknown one.
+    function _openEngine(uint256 seed, uint256 except) internal view returns (uint256) {
+        uint256 count = store.engineCount();
+        if (count != 0 && seed % 4 != 3) {
+            for (uint256 i = 0; i < count; ++i) {
+                uint256 id = 1 + (seed / 4 % count + i) % count;
+                MarketStore.EngineModel memory e = store.engine(id);
+                if (id != except && store.isListed(id) && e.activeLeases < e.capacity) return id;
+            }
+        }
+        return _engineId(seed / 4, true);
+    }
+
     /// @dev Any lease, one time in sixteen an unknown one.
     function _leaseId(uint256 seed) internal view returns (uint256) {
         uint256 count = store.leaseCount();
@@ -105,13 +133,13 @@ abstract contract BaseHandler {
     }
 
     /// @dev A deposit around the least a lease at `price` takes: below it one time in eight, too large for the
-    /// escrow one time in sixty-four, otherwise up to ten times the least (hours of hosting, which run out within
+    /// escrow one time in sixty-four, otherwise up to twenty times the least (hours of hosting, which run out within
     /// a run).
     function _deposit(uint256 seed, uint256 price) internal view returns (uint256) {
         uint256 min = store.minDeposit(price);
         if (seed % 64 == 63) return MAX_DEPOSIT + 1;
         if (seed % 8 == 7) return min - 1;
-        return _bound(seed / 8, min, 10 * min);
+        return _bound(seed / 8, min, 20 * min);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -119,7 +147,8 @@ abstract contract BaseHandler {
     //////////////////////////////////////////////////////////////*/
 
     /// @dev A sponsor's signed request for `pico`, and the error it should revert with (empty if none): usually
-    /// valid; one time in eight each forged, with a used-up nonce, or past its deadline.
+    /// valid; one time in sixteen each forged, with a used-up nonce, or past its deadline; always forged for a
+    /// pico that cannot sign.
     function _signed(bytes32 typehash, address pico, uint256 engineId, uint256 maxPrice, uint256 seed)
         internal
         view
@@ -128,11 +157,11 @@ abstract contract BaseHandler {
         uint256 key = store.signingKeyOf(pico);
         uint256 nonce = escrow.nonces(pico);
         deadline = block.timestamp + 1 hours;
-        if (seed % 8 == 7 || key == 0) {
+        if (seed % 16 == 15 || key == 0) {
             key = FORGER_KEY;
-        } else if (seed % 8 == 6 && nonce > 0) {
+        } else if (seed % 16 == 14 && nonce > 0) {
             --nonce;
-        } else if (seed % 8 == 5) {
+        } else if (seed % 16 == 13) {
             deadline = block.timestamp - 1;
         }
         signature = _sign(key, keccak256(abi.encode(typehash, pico, engineId, maxPrice, nonce, deadline)));

@@ -26,31 +26,16 @@ contract ChallengeHandler is BaseHandler {
         arbiter = arbiter_;
     }
 
-    /// @dev On any engine (one with nothing at stake, an unknown one), one time in eight with a wrong bond.
-    function openChallenge(uint256 engine, uint256 who, uint256 bondSeed) external {
+    /// @dev On any engine (one with nothing at stake, an unknown one), one time in eight with a wrong bond; one
+    /// time in four a challenger opens a burst of up to ten in a row, past the most an engine may have open.
+    function openChallenge(uint256 engine, uint256 who, uint256 seed) external {
         uint256 id = _engineId(engine, true);
         address challenger = store.member(MarketStore.Role.Other, who);
         uint256 bond = store.params().challengeBond;
-        uint256 value = bondSeed % 8 == 7 ? bond + 1 : bondSeed % 8 == 6 ? bond - 1 : bond;
-        MarketStore.EngineModel memory e = store.engine(id);
-        bytes memory expected;
-        if (!_known(id)) {
-            expected = abi.encodeWithSelector(Errors.UnknownEngine.selector, id);
-        } else if (e.stake == 0 && e.unbonding == 0 && e.activeLeases == 0) {
-            expected = abi.encodeWithSelector(Errors.NothingAtStake.selector, id);
-        } else if (e.openChallenges >= MAX_OPEN) {
-            expected = abi.encodeWithSelector(Errors.TooManyOpenChallenges.selector, id, MAX_OPEN);
-        } else if (value != bond) {
-            expected = abi.encodeWithSelector(Errors.WrongChallengeBond.selector, value, bond);
-        }
-        _fund(challenger, value);
-        _record();
-        vm.prank(challenger);
-        try registry.openChallenge{value: value}(id) returns (uint256 challengeId) {
-            _succeeded("openChallenge", expected);
-            _check(challengeId == store.openChallenge(id, challenger), "openChallenge: challenge id");
-        } catch (bytes memory reason) {
-            _reverted("openChallenge", reason, expected);
+        uint256 value = seed % 8 == 7 ? bond + 1 : seed % 8 == 6 ? bond - 1 : bond;
+        uint256 times = seed / 8 % 4 == 3 ? 1 + seed / 32 % 10 : 1;
+        for (uint256 i = 0; i < times; ++i) {
+            _openChallenge(id, challenger, value);
         }
     }
 
@@ -126,14 +111,38 @@ contract ChallengeHandler is BaseHandler {
         }
     }
 
-    /// @dev Time passes across a challenge window (an hour), so challenges get answered late and executed.
+    /// @dev Time passes across a challenge window (two hours), so challenges get answered late and executed.
     function waitForChallenges(uint256 seed) external {
-        _warp(_bound(seed, 1 minutes, 2 hours));
+        _warp(_bound(seed, 1 minutes, 3 hours));
     }
 
     /*//////////////////////////////////////////////////////////////
                                  HELPERS
     //////////////////////////////////////////////////////////////*/
+
+    function _openChallenge(uint256 id, address challenger, uint256 value) internal {
+        MarketStore.EngineModel memory e = store.engine(id);
+        uint256 bond = store.params().challengeBond;
+        bytes memory expected;
+        if (!_known(id)) {
+            expected = abi.encodeWithSelector(Errors.UnknownEngine.selector, id);
+        } else if (e.stake == 0 && e.unbonding == 0 && e.activeLeases == 0) {
+            expected = abi.encodeWithSelector(Errors.NothingAtStake.selector, id);
+        } else if (e.openChallenges >= MAX_OPEN) {
+            expected = abi.encodeWithSelector(Errors.TooManyOpenChallenges.selector, id, MAX_OPEN);
+        } else if (value != bond) {
+            expected = abi.encodeWithSelector(Errors.WrongChallengeBond.selector, value, bond);
+        }
+        _fund(challenger, value);
+        _record();
+        vm.prank(challenger);
+        try registry.openChallenge{value: value}(id) returns (uint256 challengeId) {
+            _succeeded("openChallenge", expected);
+            _check(challengeId == store.openChallenge(id, challenger), "openChallenge: challenge id");
+        } catch (bytes memory reason) {
+            _reverted("openChallenge", reason, expected);
+        }
+    }
 
     function _slashError(address caller, uint256 id, bytes32 caseId, uint256 bps, uint256 reasonLength)
         internal
@@ -149,7 +158,8 @@ contract ChallengeHandler is BaseHandler {
         if (bps == 0 || bps > maxBps) return abi.encodeWithSelector(Errors.InvalidSlash.selector, bps, maxBps);
         if (store.caseSlashed(caseId)) return abi.encodeWithSelector(Errors.CaseAlreadySlashed.selector, caseId);
         if (reasonLength == 0) {
-            return abi.encodeWithSelector(Errors.FieldLength.selector, "reasonCid", uint256(0), uint256(1), uint256(128));
+            return
+                abi.encodeWithSelector(Errors.FieldLength.selector, "reasonCid", uint256(0), uint256(1), uint256(128));
         }
         return "";
     }

@@ -164,9 +164,9 @@ contract EngineHandler is BaseHandler {
         }
     }
 
-    /// @dev Usually by the pending operator, if there is one.
+    /// @dev Usually on an engine being handed over, by its pending operator.
     function acceptOperator(uint256 engine, uint256 by) external {
-        uint256 id = _engineId(engine, true);
+        uint256 id = _handedOverEngine(engine);
         address pending = store.engine(id).pendingOperator;
         address caller = pending == address(0) ? store.anyone(by) : _usually(pending, by);
         bytes memory expected;
@@ -190,9 +190,8 @@ contract EngineHandler is BaseHandler {
         address[] memory credited = store.credited();
         address account = credited.length == 0 || who % 4 == 3 ? store.anyone(who) : credited[who % credited.length];
         uint256 amount = store.creditOf(account);
-        bytes memory expected = amount == 0
-            ? abi.encodeWithSelector(Errors.NoPayout.selector, account)
-            : _sendError(account, amount);
+        bytes memory expected =
+            amount == 0 ? abi.encodeWithSelector(Errors.NoPayout.selector, account) : _sendError(account, amount);
         uint256 before = account.balance;
         _record();
         vm.prank(account);
@@ -222,9 +221,14 @@ contract EngineHandler is BaseHandler {
             metadataCid: "",
             encryptionKey: flaw == 1 ? bytes32(0) : keccak256(abi.encode(seed))
         });
-        if (flaw == 2) expected = abi.encodeWithSelector(Errors.FieldLength.selector, "endpoint", uint256(0), uint256(1), uint256(256));
-        else if (flaw == 0) expected = abi.encodeWithSelector(Errors.ZeroCapacity.selector);
-        else if (flaw == 1) expected = abi.encodeWithSelector(Errors.MissingEncryptionKey.selector);
+        if (flaw == 2) {
+            expected =
+                abi.encodeWithSelector(Errors.FieldLength.selector, "endpoint", uint256(0), uint256(1), uint256(256));
+        } else if (flaw == 0) {
+            expected = abi.encodeWithSelector(Errors.ZeroCapacity.selector);
+        } else if (flaw == 1) {
+            expected = abi.encodeWithSelector(Errors.MissingEncryptionKey.selector);
+        }
     }
 
     /// @dev Why the operator could not withdraw the engine's unbonding stake (empty if it can).
@@ -235,6 +239,17 @@ contract EngineHandler is BaseHandler {
         }
         if (e.openChallenges != 0) return abi.encodeWithSelector(Errors.ChallengePending.selector, id);
         return _sendError(e.operator, e.unbonding);
+    }
+
+    /// @dev Usually an engine with a pending operator; one time in four, or when there is none, any.
+    function _handedOverEngine(uint256 seed) internal view returns (uint256) {
+        uint256 count = store.engineCount();
+        if (count == 0 || seed % 4 == 3) return _engineId(seed, true);
+        for (uint256 i = 0; i < count; ++i) {
+            uint256 id = 1 + (seed % count + i) % count;
+            if (store.engine(id).pendingOperator != address(0)) return id;
+        }
+        return _engineId(seed, true);
     }
 
     /// @dev Usually an engine whose unbonding stake has unlocked; one time in four, or when there is none, any.

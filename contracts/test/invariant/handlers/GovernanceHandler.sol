@@ -37,7 +37,7 @@ contract GovernanceHandler is BaseHandler {
         uint256 hi = current * 2 < HIGHEST_MIN_STAKE ? current * 2 : HIGHEST_MIN_STAKE;
         p.minStake = uint128(minStakeSeed % 8 == 7 ? current * 2 + 1 : _bound(minStakeSeed / 8, lo, hi));
         p.minPrepaidPeriod = uint32([30 minutes, 1 hours, 2 hours][termsSeed % 3]);
-        p.moveWindow = uint32([30 minutes, 1 hours, 2 hours][(termsSeed / 3) % 3]);
+        p.moveWindow = uint32([1 hours, 3 hours, 6 hours][(termsSeed / 3) % 3]);
         bytes memory expected;
         if (caller != admin) {
             expected = abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, 0);
@@ -75,10 +75,10 @@ contract GovernanceHandler is BaseHandler {
         }
     }
 
-    /// @dev By anyone, before the delay has passed or, half the time, right when it passes.
+    /// @dev By anyone, before the delay has passed or, one time in four, right when it passes.
     function applyParameters(uint256 who, uint256 wait) external {
         uint256 effectiveAt = store.effectiveAt();
-        if (wait % 2 == 0 && block.timestamp < effectiveAt) vm.warp(effectiveAt);
+        if (wait % 4 == 0 && block.timestamp < effectiveAt) vm.warp(effectiveAt);
         bytes memory expected;
         if (effectiveAt == 0) {
             expected = abi.encodeWithSelector(Errors.NoScheduledParameters.selector);

@@ -18,10 +18,10 @@ contract LeaseHandler is BaseHandler {
         BaseHandler(registry_, store_, replay_)
     {}
 
-    /// @dev The pico opens its own lease on any engine (listed or not, full or not, unknown).
+    /// @dev A pico opens its own lease, usually on a listed engine with room, else on any (unlisted, full, unknown).
     function openLease(uint256 who, uint256 engine, uint256 deposit, uint256 maxSeed) external {
-        address pico = store.member(MarketStore.Role.Pico, who);
-        uint256 id = _engineId(engine, true);
+        address pico = _pico(who, false, false);
+        uint256 id = _openEngine(engine, 0);
         uint256 maxPrice = _maxPrice(maxSeed, id);
         deposit = _deposit(deposit, store.engine(id).price);
         bytes memory expected = _openError(pico, id, maxPrice, deposit);
@@ -39,10 +39,10 @@ contract LeaseHandler is BaseHandler {
     /// @dev A sponsor (an account, or the ether-refusing contract) opens the pico's lease with its signature,
     /// which may be forged, replayed or expired.
     function openLeaseFor(uint256 who, uint256 by, uint256 engine, uint256 deposit, uint256 sigSeed) external {
-        address pico = store.member(MarketStore.Role.Pico, who);
+        address pico = _pico(who, false, true);
         address sponsor = store.member(MarketStore.Role.Sponsor, by);
-        uint256 id = _engineId(engine, true);
-        uint256 maxPrice = _maxPrice(sigSeed / 8, id);
+        uint256 id = _openEngine(engine, 0);
+        uint256 maxPrice = _maxPrice(sigSeed / 16, id);
         deposit = _deposit(deposit, store.engine(id).price);
         (bytes memory signature, uint256 deadline, bytes memory expected) =
             _signed(escrow.OPEN_LEASE_TYPEHASH(), pico, id, maxPrice, sigSeed);
@@ -61,7 +61,7 @@ contract LeaseHandler is BaseHandler {
 
     /// @dev Anyone tops up a pico's lease; one time in eight with nothing.
     function topUp(uint256 who, uint256 by, uint256 amount) external {
-        address pico = store.member(MarketStore.Role.Pico, who);
+        address pico = _pico(who, true, false);
         address from = store.anyone(by);
         amount = amount % 8 == 7 ? 0 : _bound(amount / 8, 1, 0.01 ether);
         uint256 leaseId = store.currentOf(pico);
@@ -84,7 +84,7 @@ contract LeaseHandler is BaseHandler {
 
     /// @dev The pico closes its lease (cancelling a pending move); the ether-refusing pico cannot take a refund.
     function close(uint256 who) external {
-        address pico = store.member(MarketStore.Role.Pico, who);
+        address pico = _pico(who, true, false);
         uint256 leaseId = store.currentOf(pico);
         bytes memory expected;
         if (leaseId == 0) {

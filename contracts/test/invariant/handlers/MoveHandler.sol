@@ -19,9 +19,10 @@ contract MoveHandler is BaseHandler {
         BaseHandler(registry_, store_, replay_)
     {}
 
-    /// @dev The pico asks to move to any engine: usually another one, sometimes its own, unlisted, full, unknown.
+    /// @dev A pico asks to move, usually to another listed engine with room, else to any (its own, unlisted, full,
+    /// unknown).
     function moveLease(uint256 who, uint256 engine, uint256 maxSeed) external {
-        address pico = store.member(MarketStore.Role.Pico, who);
+        address pico = _pico(who, true, false);
         uint256 to = _target(pico, engine);
         uint256 maxPrice = _maxPrice(maxSeed, to);
         bytes memory expected = _moveError(pico, to, maxPrice);
@@ -37,10 +38,10 @@ contract MoveHandler is BaseHandler {
 
     /// @dev A sponsor asks for the pico with its signature, which may be forged, replayed or expired.
     function moveLeaseFor(uint256 who, uint256 by, uint256 engine, uint256 sigSeed) external {
-        address pico = store.member(MarketStore.Role.Pico, who);
+        address pico = _pico(who, true, true);
         address sponsor = store.member(MarketStore.Role.Sponsor, by);
         uint256 to = _target(pico, engine);
-        uint256 maxPrice = _maxPrice(sigSeed / 8, to);
+        uint256 maxPrice = _maxPrice(sigSeed / 16, to);
         (bytes memory signature, uint256 deadline, bytes memory expected) =
             _signed(escrow.MOVE_LEASE_TYPEHASH(), pico, to, maxPrice, sigSeed);
         if (expected.length == 0) expected = _moveError(pico, to, maxPrice);
@@ -119,22 +120,19 @@ contract MoveHandler is BaseHandler {
         }
     }
 
-    /// @dev Minutes pass, within a move window (an hour) or just past it, so that moves get accepted late and
-    /// expire.
+    /// @dev Minutes to hours pass, within a move window (three hours, or as governance set it) or past it, so that
+    /// moves get accepted late and expire.
     function waitForMoves(uint256 seed) external {
-        _warp(_bound(seed, 1, 75 minutes));
+        _warp(_bound(seed, 1, 4 hours));
     }
 
     /*//////////////////////////////////////////////////////////////
                                  HELPERS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Usually an engine other than the one the pico's lease is on.
-    function _target(address pico, uint256 seed) internal view returns (uint256 to) {
-        to = _engineId(seed, true);
-        uint256 from = store.lease(store.currentOf(pico)).engineId;
-        uint256 count = store.engineCount();
-        if (to == from && count > 1 && seed % 8 != 3) to = 1 + to % count;
+    /// @dev Usually a listed engine with room other than the one the pico's lease is on.
+    function _target(address pico, uint256 seed) internal view returns (uint256) {
+        return _openEngine(seed, store.lease(store.currentOf(pico)).engineId);
     }
 
     function _requested(address pico, uint256 to) internal {
@@ -159,7 +157,9 @@ contract MoveHandler is BaseHandler {
             return abi.encodeWithSelector(Errors.MoveWindowClosed.selector, leaseId, l.moveDeadline);
         }
         if (!store.isListed(l.moveTo)) return abi.encodeWithSelector(Errors.EngineNotListed.selector, l.moveTo);
-        if (store.accrued(leaseId) == l.deposit) return abi.encodeWithSelector(Errors.LeaseExhausted.selector, leaseId);
+        if (store.accrued(leaseId) == l.deposit) {
+            return abi.encodeWithSelector(Errors.LeaseExhausted.selector, leaseId);
+        }
         return "";
     }
 

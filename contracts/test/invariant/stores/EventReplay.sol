@@ -72,6 +72,11 @@ contract EventReplay {
     mapping(uint256 challengeId => ChallengeReplay) internal _challenges;
     mapping(address account => uint256) public creditOf;
     mapping(bytes32 name => uint256) public parameter;
+    /// @notice The schedule as announced: the values of the parameters it changes, and when it takes effect.
+    mapping(bytes32 name => uint256) internal _scheduledValue;
+    mapping(bytes32 name => bool) internal _isScheduled;
+    uint256 public scheduledAt;
+    bool private _scheduleSeenInCall;
 
     /// @notice Adverts whose published fields do not hash to the hash published with them.
     uint256 public advertHashMismatches;
@@ -114,8 +119,17 @@ contract EventReplay {
                                   FOLD
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Folds the logs of calls that succeeded (a reverted call's logs must not be folded).
+    /// @notice The parameters scheduled, as the announcements rebuild them: what a schedule changes, the
+    /// parameters in force for the rest; all zero when nothing is scheduled.
+    function scheduled(bytes32 name) external view returns (uint256) {
+        if (scheduledAt == 0) return 0;
+        return _isScheduled[name] ? _scheduledValue[name] : parameter[name];
+    }
+
+    /// @notice Folds the logs of one call (one transaction) that succeeded; a reverted call's logs must not be
+    /// folded.
     function fold(Vm.Log[] calldata logs) external {
+        _scheduleSeenInCall = false;
         for (uint256 i = 0; i < logs.length; ++i) {
             if (logs[i].emitter == registry) _registryEvent(logs[i].topics, logs[i].data);
             else if (logs[i].emitter == escrow) _escrowEvent(logs[i].topics, logs[i].data);
@@ -127,8 +141,18 @@ contract EventReplay {
         if (sig == IEngineRegistry.ParameterChanged.selector) {
             (, uint256 value) = abi.decode(data, (uint256, uint256));
             parameter[t[1]] = value;
+            _dropSchedule(); // applied
             return;
         }
+        if (sig == IEngineRegistry.ParameterScheduled.selector) {
+            // A schedule replaces the previous one whole: its announcements, one transaction's, are all it changes.
+            if (!_scheduleSeenInCall) _dropSchedule();
+            _scheduleSeenInCall = true;
+            (_scheduledValue[t[1]], scheduledAt) = abi.decode(data, (uint256, uint256));
+            _isScheduled[t[1]] = true;
+            return;
+        }
+        if (sig == IEngineRegistry.ParametersCancelled.selector) return _dropSchedule();
         if (sig == IEngineRegistry.Credited.selector) {
             creditOf[_address(t[1])] += abi.decode(data, (uint256));
             return;
@@ -228,6 +252,25 @@ contract EventReplay {
             --_engines[uint256(t[2])].activeLeases;
             (l.moveTo, l.movePrice, l.moveDeadline) = (0, 0, 0);
         }
+    }
+
+    function _dropSchedule() internal {
+        bytes32[9] memory names = [
+            // forge-lint: disable-next-line(unsafe-typecast)
+            bytes32("minStake"),
+            "challengeBond",
+            "challengeWindow",
+            "unbondingPeriod",
+            "slashBps",
+            "maxArbiterSlashBps",
+            "minPrepaidPeriod",
+            "moveWindow",
+            "treasury"
+        ];
+        for (uint256 i = 0; i < names.length; ++i) {
+            delete _isScheduled[names[i]];
+        }
+        scheduledAt = 0;
     }
 
     function _address(bytes32 topic) internal pure returns (address) {

@@ -62,6 +62,7 @@ contract MarketStore is EngineLedger {
     string public lastSurprise;
     mapping(string action => uint256) public succeeded;
     mapping(string action => uint256) public refused;
+    mapping(string action => mapping(bytes4 error => uint256)) public refusedWith;
 
     /*//////////////////////////////////////////////////////////////
                                  CAST
@@ -227,6 +228,7 @@ contract MarketStore is EngineLedger {
         bool predicted = ok ? expected.length == 0 : keccak256(reason) == keccak256(expected);
         if (ok) ++succeeded[action];
         else ++refused[action];
+        if (!ok && reason.length >= 4) ++refusedWith[action][bytes4(reason[:4])];
         if (!predicted) surprise(action);
     }
 

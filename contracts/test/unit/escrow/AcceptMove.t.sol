@@ -106,7 +106,7 @@ contract AcceptMoveTest is EscrowBase {
 
     function test_AcceptMove_AfterTheTargetResumedInANewEpoch() public {
         halt(otherOperator, engineB);
-        resume(engineB);
+        resume(otherOperator, engineB);
         uint256 next = acceptMove(agent, leaseId);
         assertEq(view_(next).epoch, 1, "the new lease belongs to the running epoch");
         skip(1 hours);

@@ -2,11 +2,13 @@
 pragma solidity 0.8.30;
 
 import {Errors} from "../../../src/Errors.sol";
+import {RevertingReceiver} from "../../mocks/RevertingReceiver.sol";
 import {EscrowBase} from "./EscrowBase.sol";
 import {vm} from "../../utils/Vm.sol";
 
-/// @notice One test per attack on v1's escrow, each showing it now fails. Escaping challenges (an engine that halts
-/// stops earning) is in Halt.t.sol; forged and replayed signatures in Signatures.t.sol.
+/// @notice One test per attack on v1's escrow (and on v2 as first written), each showing it now fails. Escaping
+/// challenges (an engine that halts stops earning) is in Halt.t.sol; forged and replayed signatures in
+/// Signatures.t.sol.
 contract AttacksTest is EscrowBase {
     uint256 internal engineA; // operator's, PRICE, 1 slot, agent and payout named
     uint256 internal engineB; // otherOperator's, PRICE, 1 slot
@@ -95,6 +97,53 @@ contract AttacksTest is EscrowBase {
         vm.prank(operator); // an operator that would rather have a new, dearer lease in the slot
         escrow.expireLease(leaseId);
         assertTrue(view_(leaseId).active, "the pico keeps its lease");
+    }
+
+    /// @dev A stopped lease used to hold its slot until its pico closed it, even once the engine resumed: a pico
+    /// could keep a slot of a resumed engine for free. Now anyone ends it, and its rest waits for the pico.
+    function test_AnyoneEndsAStoppedLeaseThatHoldsAResumedEnginesSlot() public {
+        address squatter = newPico("squatter");
+        uint256 squat = openLeaseAs(squatter, engineA, DEPOSIT);
+        skip(1 hours);
+        halt(operator, engineA);
+        resume(operator, engineA);
+        skip(1);
+        vm.expectRevert(abi.encodeWithSelector(Errors.EngineAtCapacity.selector, engineA, 1));
+        openLease(engineA, DEPOSIT);
+
+        vm.prank(pico);
+        escrow.expireLease(squat);
+        openLease(engineA, DEPOSIT);
+        assertEq(escrow.currentLease(pico).engineId, engineA, "the real pico got the slot");
+        uint256 squatterBefore = squatter.balance;
+        vm.prank(squatter);
+        escrow.withdrawRefund();
+        assertEq(squatter.balance, squatterBefore + DEPOSIT - PRICE, "the squatter gets its rest back, no more");
+    }
+
+    /// @dev expireLease used to push a stopped lease's rest to its pico, so a pico contract that refused payments
+    /// made the expiry revert and kept its stopped lease, and the slot, for as long as it liked. The rest is now
+    /// credited: the lease ends whatever the pico does with payments, and only the pico's own withdrawal fails.
+    function test_APicoThatRefusesPaymentsCannotKeepAStoppedLease() public {
+        RevertingReceiver squatter = new RevertingReceiver();
+        vm.deal(address(squatter), DEPOSIT);
+        bytes memory ret =
+            squatter.act(address(escrow), abi.encodeCall(escrow.openLease, (engineA, ANY_PRICE)), DEPOSIT);
+        uint256 squat = abi.decode(ret, (uint256));
+        skip(1 hours);
+        halt(operator, engineA);
+        resume(operator, engineA);
+        skip(1);
+
+        vm.prank(pico);
+        assertEq(escrow.expireLease(squat), DEPOSIT - PRICE, "ended, its rest credited");
+        assertEq(registry.engine(engineA).activeLeases, 0, "the stopped lease no longer holds the slot");
+        openLease(engineA, DEPOSIT);
+        assertEq(escrow.currentLease(pico).engineId, engineA, "the real pico got the slot");
+        assertEq(escrow.refundOf(address(squatter)), DEPOSIT - PRICE, "the rest waits for the squatter");
+        vm.expectRevert(abi.encodeWithSelector(Errors.TransferFailed.selector, address(squatter), DEPOSIT - PRICE));
+        squatter.act(address(escrow), abi.encodeCall(escrow.withdrawRefund, ()), 0);
+        assertEq(escrow.refundOf(address(squatter)), DEPOSIT - PRICE, "a refused withdrawal keeps the credit");
     }
 
     function test_APendingMoveHoldsTheTargetsSlotOnlyUntilItsAgentRejects() public {

@@ -34,9 +34,9 @@ abstract contract EscrowBase is Base {
         registry.requestUnbond(engineId, 1);
     }
 
-    /// @dev Anyone stakes the wei back: the engine resumes in a new epoch.
-    function resume(uint256 engineId) internal {
-        vm.prank(stranger);
+    /// @dev The operator stakes the wei back: the engine resumes in a new epoch.
+    function resume(address engineOperator, uint256 engineId) internal {
+        vm.prank(engineOperator);
         registry.addStake{value: 1}(engineId);
     }
 

@@ -3,12 +3,14 @@ pragma solidity 0.8.30;
 
 import {Errors} from "../../../src/Errors.sol";
 import {IEngineRegistry} from "../../../src/interfaces/IEngineRegistry.sol";
+import {ILeaseEscrow} from "../../../src/interfaces/ILeaseEscrow.sol";
 import {EscrowBase} from "./EscrowBase.sol";
 import {vm} from "../../utils/Vm.sol";
 
 /// @notice The escrow's side of escaping challenges: an engine whose stake falls below the minimum by its own
 /// unbonding or a slash halts, and its leases stop accruing at that moment, so it cannot keep earning from picos it
-/// no longer answers for. The pico closes (the rest refunded) or moves; leases of a later epoch accrue normally.
+/// no longer answers for. The pico closes (the rest refunded) or moves, or anyone ends the stopped lease (the rest
+/// refunded to the pico: ExpireLeaseTest); leases of a later epoch accrue normally.
 contract HaltTest is EscrowBase {
     uint256 internal engineId; // operator's, PRICE, 3 slots, staked at exactly the minimum
     uint256 internal engineB; // otherOperator's, PRICE
@@ -81,7 +83,7 @@ contract HaltTest is EscrowBase {
         skip(1 hours);
         vm.expectEmit(address(registry));
         emit IEngineRegistry.EngineResumed(engineId, 1);
-        resume(engineId);
+        resume(operator, engineId);
         uint256 fresh = openLeaseAs(newPico("pico2"), engineId, DEPOSIT);
         assertEq(view_(fresh).epoch, 1, "the new epoch");
         skip(3 hours);
@@ -92,7 +94,7 @@ contract HaltTest is EscrowBase {
 
     function test_Halt_ASecondHaltStopsOnlyItsOwnEpoch() public {
         halt(operator, engineId);
-        resume(engineId);
+        resume(operator, engineId);
         uint256 fresh = openLeaseAs(newPico("pico2"), engineId, DEPOSIT);
         skip(1 hours);
         halt(operator, engineId);
@@ -129,16 +131,27 @@ contract HaltTest is EscrowBase {
         assertEq(view_(leaseId).accrued, accrual(PRICE, 2 hours + 2 days + 1 hours, DEPOSIT + 1 ether), "accruing");
     }
 
-    function test_Halt_ALeaseOfAHaltedEngineNeverExhausts() public {
+    /// @dev v2 first let a stopped lease hold its slot until its pico closed it, even after the engine resumed;
+    /// now anyone ends it, and the pico is credited exactly what had not accrued at the halt.
+    function test_Halt_AnyoneEndsAStoppedLeaseAndCreditsThePico() public {
         halt(operator, engineId);
-        skip(1_000 hours);
-        vm.expectRevert(abi.encodeWithSelector(Errors.LeaseNotExhausted.selector, leaseId, DEPOSIT - 2 * PRICE));
+        skip(1_000 hours); // long past the deposit's ten hours: a stopped lease never runs dry
+        resume(operator, engineId);
+        uint256 picoBefore = pico.balance;
+        vm.expectEmit(address(escrow));
+        emit ILeaseEscrow.LeaseClosed(
+            leaseId, engineId, pico, ILeaseEscrow.EndReason.Stopped, 2 * PRICE, DEPOSIT - 2 * PRICE
+        );
         vm.prank(stranger);
-        escrow.expireLease(leaseId);
-        // Only the pico frees this slot, even after the engine resumes: nobody else can end a stopped lease, and it
-        // costs the pico nothing to stay (a gap in v2, reported with these tests).
-        resume(engineId);
-        assertEq(registry.engine(engineId).activeLeases, 1, "the stopped lease still holds its slot");
+        assertEq(escrow.expireLease(leaseId), DEPOSIT - 2 * PRICE, "the refund: deposit - accrued at the halt");
+        assertEq(escrow.refundOf(pico), DEPOSIT - 2 * PRICE, "credited to the pico, not to the caller");
+        assertEq(registry.engine(engineId).activeLeases, 0, "the resumed engine's slot is free again");
+        assertEq(escrow.currentLease(pico).id, 0, "the pico lives nowhere");
+        assertEq(claim(operator, engineId, ids(leaseId)), 2 * PRICE, "the engine keeps the hosting it did");
+        vm.prank(pico);
+        assertEq(escrow.withdrawRefund(), DEPOSIT - 2 * PRICE, "the pico takes its rest");
+        assertEq(pico.balance, picoBefore + DEPOSIT - 2 * PRICE, "and has it");
+        assertEq(address(escrow).balance, 0, "nothing left behind");
     }
 
     function test_RevertWhen_MovingToAHaltedEngine() public {

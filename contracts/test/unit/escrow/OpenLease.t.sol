@@ -92,9 +92,7 @@ contract OpenLeaseTest is EscrowBase {
         // 90 minutes prepaid at 7 wei an hour is 10.5 wei: the pico pays 11, never less than the period.
         IEngineRegistry.Parameters memory p = defaultParameters();
         p.minPrepaidPeriod = 90 minutes;
-        registry = new EngineRegistry(admin, ADMIN_DELAY, p);
-        escrow = new LeaseEscrow(registry);
-        registry.bindEscrow(address(escrow));
+        deploy(p);
         uint256 odd = register(operator, MIN_STAKE, advertWith(7, 1));
         vm.expectRevert(abi.encodeWithSelector(Errors.InvalidDeposit.selector, 10, 11, MAX_DEPOSIT));
         openLease(odd, 10);

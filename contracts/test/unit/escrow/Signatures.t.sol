@@ -153,9 +153,9 @@ contract SignaturesTest is EscrowBase {
     }
 
     function test_RevertWhen_TheSignatureIsForAnotherEscrow() public {
-        EngineRegistry otherRegistry = new EngineRegistry(admin, ADMIN_DELAY, defaultParameters());
-        LeaseEscrow otherEscrow = new LeaseEscrow(otherRegistry);
-        otherRegistry.bindEscrow(address(otherEscrow));
+        EngineRegistry otherRegistry =
+            new EngineRegistry(admin, ADMIN_DELAY, defaultParameters(), type(LeaseEscrow).creationCode);
+        LeaseEscrow otherEscrow = LeaseEscrow(otherRegistry.escrow());
         vm.prank(operator);
         otherRegistry.register{value: MIN_STAKE}(advertWith(PRICE, 1));
         bytes memory sig = _signOpen(engineA, PRICE); // for this escrow's domain

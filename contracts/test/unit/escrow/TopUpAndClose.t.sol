@@ -67,16 +67,25 @@ contract TopUpAndCloseTest is EscrowBase {
         assertEq(view_(leaseId).deposit, MAX_DEPOSIT, "largest deposit");
     }
 
+    /// @dev The error's bounds are what this lease can still take: 1 wei up to the room left below 80 bits.
     function test_RevertWhen_TopUpOfZero() public {
-        vm.expectRevert(abi.encodeWithSelector(Errors.InvalidDeposit.selector, 0, 1, MAX_DEPOSIT));
+        vm.expectRevert(abi.encodeWithSelector(Errors.InvalidDeposit.selector, 0, 1, MAX_DEPOSIT - DEPOSIT));
         _topUp(pico, 0);
     }
 
     function test_RevertWhen_TopUpOverflows80Bits() public {
         uint256 amount = MAX_DEPOSIT - DEPOSIT + 1;
         vm.deal(pico, amount);
-        vm.expectRevert(abi.encodeWithSelector(Errors.InvalidDeposit.selector, amount, 1, MAX_DEPOSIT));
+        vm.expectRevert(abi.encodeWithSelector(Errors.InvalidDeposit.selector, amount, 1, MAX_DEPOSIT - DEPOSIT));
         _topUp(pico, amount);
+        assertEq(view_(leaseId).deposit, DEPOSIT, "unchanged");
+    }
+
+    function test_RevertWhen_AFullLeaseIsToppedUpByOneWei() public {
+        vm.deal(pico, MAX_DEPOSIT);
+        _topUp(pico, MAX_DEPOSIT - DEPOSIT);
+        vm.expectRevert(abi.encodeWithSelector(Errors.InvalidDeposit.selector, 1, 1, 0));
+        _topUp(pico, 1);
     }
 
     function test_RevertWhen_TopUpOfAPicoWithoutLease() public {

@@ -110,6 +110,16 @@ contract ArbitersTest is Base {
         registry.arbiterSlash(other, CASE, 1, REASON_CID);
     }
 
+    /// @dev Unanswered challenges' slashes carry case zero: an arbiter's slash must name a case of its own, or an
+    /// indexer could not tell the two apart.
+    function test_RevertWhen_TheCaseIdIsZero() public {
+        vm.expectRevert(Errors.ZeroCaseId.selector);
+        _slash(bytes32(0), 1);
+        assertEq(registry.engine(id).stake, 2 ether, "nothing taken");
+        assertEq(registry.creditOf(treasury), 0, "nothing credited");
+        assertFalse(registry.caseSlashed(bytes32(0)), "case zero is never spent");
+    }
+
     function test_ArbiterSlash_EachCaseSlashesOnce() public {
         _slash(CASE, 1_000);
         _slash(keccak256("case #2"), 1_000);

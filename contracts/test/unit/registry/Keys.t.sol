@@ -8,7 +8,8 @@ import {Base} from "../../utils/Base.t.sol";
 import {vm} from "../../utils/Vm.sol";
 
 /// @notice An engine's three keys: setAgent (the hot key), setPayout (where earnings go), transferOperator and
-/// acceptOperator (the cold key, handed over in two steps), and authorizeAgent, which the escrow asks.
+/// acceptOperator (the cold key, handed over in two steps, which resets the other two), and authorizeClaim and
+/// authorizeMove, which the escrow asks.
 contract KeysTest is Base {
     uint256 internal id;
 
@@ -27,9 +28,11 @@ contract KeysTest is Base {
         vm.prank(operator);
         registry.setAgent(id, agent);
         assertEq(registry.engine(id).agent, agent, "agent");
-        (address to,, bool listed) = registry.authorizeAgent(id, agent);
+        (address to, uint256 epoch) = registry.authorizeClaim(id, agent);
         assertEq(to, operator, "the escrow pays the payout address, here still the operator");
-        assertTrue(listed, "listed");
+        assertEq(epoch, 0, "claims are of the running epoch");
+        (, bool listed) = registry.authorizeMove(id, agent);
+        assertTrue(listed, "moves to it may be accepted: listed");
     }
 
     function test_SetAgent_TheOperatorKeepsEveryAgentPower() public {
@@ -52,7 +55,9 @@ contract KeysTest is Base {
         vm.prank(agent);
         registry.updateAdvert(id, sampleAdvert());
         vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, agent));
-        registry.authorizeAgent(id, agent);
+        registry.authorizeClaim(id, agent);
+        vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, agent));
+        registry.authorizeMove(id, agent);
         vm.prank(stranger);
         registry.updateAdvert(id, sampleAdvert());
     }
@@ -64,13 +69,15 @@ contract KeysTest is Base {
         registry.setAgent(id, address(0));
         assertEq(registry.engine(id).agent, operator, "reads as the operator");
         vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, agent));
-        registry.authorizeAgent(id, agent);
+        registry.authorizeClaim(id, agent);
     }
 
     /// @dev An unset agent is stored as zero: the zero address must not pass for it.
     function test_RevertWhen_TheZeroAddressPassesForAnUnsetAgent() public {
         vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, address(0)));
-        registry.authorizeAgent(id, address(0));
+        registry.authorizeClaim(id, address(0));
+        vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, address(0)));
+        registry.authorizeMove(id, address(0));
     }
 
     function test_RevertWhen_TheAgentNamesAnotherAgent() public {
@@ -83,7 +90,9 @@ contract KeysTest is Base {
 
     function test_RevertWhen_AStrangerIsAuthorizedAsAgent() public {
         vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, stranger));
-        registry.authorizeAgent(id, stranger);
+        registry.authorizeClaim(id, stranger);
+        vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, stranger));
+        registry.authorizeMove(id, stranger);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -95,7 +104,7 @@ contract KeysTest is Base {
         emit IEngineRegistry.PayoutAddressChanged(id, payout);
         vm.prank(operator);
         registry.setPayout(id, payout);
-        (address to,,) = registry.authorizeAgent(id, operator);
+        (address to,) = registry.authorizeClaim(id, operator);
         assertEq(to, payout, "the escrow pays here");
 
         uint256 challengeId = openChallenge(id);
@@ -144,6 +153,64 @@ contract KeysTest is Base {
         registry.requestUnbond(id, 1 ether);
         vm.prank(otherOperator);
         registry.requestUnbond(id, 1 ether);
+    }
+
+    function _sellTheEngine() internal {
+        vm.startPrank(operator);
+        registry.setAgent(id, agent);
+        registry.setPayout(id, payout);
+        registry.transferOperator(id, otherOperator);
+        vm.stopPrank();
+        vm.prank(otherOperator);
+        registry.acceptOperator(id);
+    }
+
+    function test_AcceptOperator_ResetsTheAgentAndThePayoutToTheNewOperator() public {
+        _sellTheEngine();
+        EngineRegistry.EngineView memory e = registry.engine(id);
+        assertEq(e.agent, otherOperator, "the agent reads as the new operator");
+        assertEq(e.payout, otherOperator, "so does the payout address");
+        (address to,) = registry.authorizeClaim(id, otherOperator);
+        assertEq(to, otherOperator, "the escrow pays the new operator");
+    }
+
+    /// @dev A sold engine's previous hot key must not keep answering, accepting moves or claiming for it.
+    function test_RevertWhen_ThePreviousAgentActsAfterATransfer() public {
+        uint256 leaseId = openLease(id, DEPOSIT);
+        _sellTheEngine();
+        skip(1 hours);
+        uint256 challengeId = openChallenge(id);
+        vm.startPrank(agent);
+        vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, agent));
+        registry.answerChallenge(challengeId);
+        vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, agent));
+        registry.updateAdvert(id, sampleAdvert());
+        vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, agent));
+        escrow.claim(id, ids(leaseId));
+        vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, agent));
+        registry.addStake{value: 1 ether}(id);
+        vm.stopPrank();
+        vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, agent));
+        registry.authorizeMove(id, agent);
+        vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, operator));
+        registry.authorizeClaim(id, operator); // nor the previous operator
+    }
+
+    function test_AcceptOperator_ClaimsAndBondsGoToTheNewOperator() public {
+        uint256 leaseId = openLease(id, DEPOSIT);
+        _sellTheEngine();
+        skip(2 hours);
+        uint256 payoutBefore = payout.balance;
+        uint256 newBefore = otherOperator.balance;
+        assertEq(claim(otherOperator, id, ids(leaseId)), 2 * PRICE, "the new operator claims");
+        assertEq(otherOperator.balance, newBefore + 2 * PRICE, "paid to the new operator");
+        assertEq(payout.balance, payoutBefore, "not to the old payout address");
+
+        uint256 challengeId = openChallenge(id);
+        vm.prank(otherOperator);
+        registry.answerChallenge(challengeId);
+        assertEq(registry.creditOf(otherOperator), BOND, "the answered bond is the new operator's");
+        assertEq(registry.creditOf(payout), 0, "the old payout address gets nothing");
     }
 
     function test_RevertWhen_SomeoneOtherThanThePendingOperatorAccepts() public {

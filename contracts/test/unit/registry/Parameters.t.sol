@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {EngineRegistry} from "../../../src/EngineRegistry.sol";
 import {Errors} from "../../../src/Errors.sol";
+import {LeaseEscrow} from "../../../src/LeaseEscrow.sol";
 import {IEngineRegistry} from "../../../src/interfaces/IEngineRegistry.sol";
 import {Base} from "../../utils/Base.t.sol";
 import {Vm, vm} from "../../utils/Vm.sol";
@@ -54,7 +55,7 @@ contract ParametersTest is Base {
 
     function test_Constructor_PublishesEveryInitialParameter() public {
         vm.recordLogs();
-        new EngineRegistry(admin, ADMIN_DELAY, defaultParameters());
+        new EngineRegistry(admin, ADMIN_DELAY, defaultParameters(), type(LeaseEscrow).creationCode);
         assertEq(_countParameterChanges(), 9, "one ParameterChanged per parameter");
     }
 
@@ -62,7 +63,7 @@ contract ParametersTest is Base {
         IEngineRegistry.Parameters memory p = defaultParameters();
         p.slashBps = 0;
         vm.expectRevert(abi.encodeWithSelector(Errors.ParameterOutOfBounds.selector, bytes32("slashBps"), 0, 1, 5_000));
-        new EngineRegistry(admin, ADMIN_DELAY, p);
+        new EngineRegistry(admin, ADMIN_DELAY, p, type(LeaseEscrow).creationCode);
     }
 
     function test_RevertWhen_ConstructedWithAMinStakeAboveTenThousandEther() public {
@@ -73,7 +74,7 @@ contract ParametersTest is Base {
                 Errors.ParameterOutOfBounds.selector, bytes32("minStake"), 10_000 ether + 1, 1, 10_000 ether
             )
         );
-        new EngineRegistry(admin, ADMIN_DELAY, p);
+        new EngineRegistry(admin, ADMIN_DELAY, p, type(LeaseEscrow).creationCode);
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -37,16 +37,25 @@ contract StakingTest is Base {
         assertEq(address(registry).balance, 2.5 ether, "held");
     }
 
-    /// @dev Stake is collateral for picos: a backer may add to it, only the operator can take it out.
-    function test_AddStake_AnyoneMayAdd() public {
+    function test_AddStake_TheAgentMayAdd() public {
+        vm.prank(operator);
+        registry.setAgent(id, agent);
         vm.expectEmit(address(registry));
-        emit IEngineRegistry.StakeAdded(id, stranger, 1 ether, 3 ether);
-        vm.prank(stranger);
+        emit IEngineRegistry.StakeAdded(id, agent, 1 ether, 3 ether);
+        vm.prank(agent);
         registry.addStake{value: 1 ether}(id);
         assertEq(registry.engine(id).stake, 3 ether, "stake");
-        vm.expectRevert(abi.encodeWithSelector(Errors.NotOperator.selector, id, stranger, operator));
-        vm.prank(stranger);
+        // Only the operator takes stake out, whoever put it in.
+        vm.expectRevert(abi.encodeWithSelector(Errors.NotOperator.selector, id, agent, operator));
+        vm.prank(agent);
         registry.requestUnbond(id, 1 ether);
+    }
+
+    function test_RevertWhen_AStrangerAddsStake() public {
+        vm.expectRevert(abi.encodeWithSelector(Errors.NotAgent.selector, id, stranger));
+        vm.prank(stranger);
+        registry.addStake{value: 1 ether}(id);
+        assertEq(registry.engine(id).stake, 2 ether, "unchanged");
     }
 
     function test_AddStake_ResumesAHaltedEngineInANewEpochOnceItReachesTheMinimum() public {

@@ -48,12 +48,13 @@ final class Leases {
         slots(e, state, lease.engineId, 1);
     }
 
-    /** Reasons as the escrow numbers them: Closed, Moved, Exhausted. */
+    /** Reasons as the escrow numbers them: Closed, Moved, Exhausted, Stopped (its engine halted). */
     private static void closed(MarketLog e, MarketState state) {
         LeaseRow lease = lease(e, state, "leaseId");
         lease.status = switch (e.number("reason").intValueExact()) {
             case 1 -> "moved";
             case 2 -> "exhausted";
+            case 3 -> "stopped";
             default -> "closed";
         };
         lease.deposit = e.number("accrued");

@@ -61,9 +61,11 @@ final class Projector {
             case "AgentChanged" -> engine.agent = orEmpty(e.text("agent"));
             case "PayoutAddressChanged" -> engine.payout = orEmpty(e.text("payout"));
             case "OperatorTransferStarted" -> engine.pendingOperator = ZERO_ADDRESS.equals(e.text("to")) ? null : e.text("to");
-            case "OperatorTransferred" -> {
+            case "OperatorTransferred" -> { // the agent and payout address reset to the new operator
                 engine.operator = e.text("to");
                 engine.pendingOperator = null;
+                engine.agent = "";
+                engine.payout = "";
             }
             default -> throw new IllegalStateException("no projection for the engine event " + e.name());
         }

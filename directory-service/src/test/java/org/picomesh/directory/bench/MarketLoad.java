@@ -38,7 +38,7 @@ final class MarketLoad {
                 .getTransactionCount();
     }
 
-    /** Registers {@code engines} engines (3 events each), then adds stake {@code stakes} times (1 event each). */
+    /** Registers {@code engines} engines (2 events each), then adds stake {@code stakes} times (1 event each). */
     void fill(int engines, int stakes) throws Exception {
         chain.anvil.call("evm_setAutomine", false);
         try {

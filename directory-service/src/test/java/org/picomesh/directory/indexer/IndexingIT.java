@@ -56,7 +56,8 @@ class IndexingIT {
         operator.addStake(BigInteger.valueOf(id), TestChain.ether("1")).send();
         var opened = chain.registry(4).openChallenge(BigInteger.valueOf(id), TestChain.ether("0.1")).send();
         operator.answerChallenge(chain.registry(4).getChallengeOpenedEvents(opened).get(0).challengeId).send();
-        chain.registry(DevAccounts.ARBITER).arbiterSlash(BigInteger.valueOf(id), new byte[32], BigInteger.valueOf(1_000),
+        chain.registry(DevAccounts.ARBITER).arbiterSlash(BigInteger.valueOf(id),
+                org.web3j.crypto.Hash.sha3("case 7".getBytes(StandardCharsets.UTF_8)), BigInteger.valueOf(1_000),
                 "bafkreicase").send();
         operator.setAgent(BigInteger.valueOf(id), DevAccounts.account(7).getAddress()).send();
         operator.requestUnbond(BigInteger.valueOf(id), TestChain.ether("1")).send();
@@ -110,6 +111,42 @@ class IndexingIT {
         assertThat(directory.get("/api/engines/" + b).at("/summary/activeLeases").asInt()).isEqualTo(1);
         assertThat(directory.get("/api/engines/" + a).at("/summary/activeLeases").asInt()).isZero();
         assertThat(directory.getRaw("/api/picos/did:key:z6Mk").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void indexesRejectedAndExpiredMovesTopUpsClaimsByTheAgentAndTheClose() throws Exception {
+        long a = chain.register(2, SampleAdverts.advert("https://stay.example", 2, 2), "1");
+        long b = chain.register(3, SampleAdverts.advert("https://refuses.example", 3, 2), "1");
+        chain.registry(2).setAgent(BigInteger.valueOf(a), DevAccounts.account(6).getAddress()).send();
+        var picoKey = SampleAdverts.pico(42);
+        chain.anvil.call("anvil_setBalance", picoKey.getAddress(), "0x8ac7230489e80000");
+        LeaseEscrow pico = chain.as(DevAccounts.DEPLOYER).as(picoKey).escrow(chain.deployment.escrow());
+        BigInteger anyPrice = BigInteger.TWO.pow(72).subtract(BigInteger.ONE);
+        pico.openLease(BigInteger.valueOf(a), anyPrice, TestChain.ether("0.01")).send();
+        BigInteger lease = pico.currentLease(picoKey.getAddress()).send().id;
+        chain.escrow(5).topUp(picoKey.getAddress(), TestChain.ether("0.005")).send();
+        pico.moveLease(BigInteger.valueOf(b), anyPrice).send();
+        chain.escrow(3).rejectMove(lease, "snapshot hash mismatch").send();
+        pico.moveLease(BigInteger.valueOf(b), anyPrice).send();
+        chain.anvil.increaseTime(Duration.ofMinutes(11));
+        chain.escrow(5).expireMove(lease).send();
+        chain.escrow(6).claim(BigInteger.valueOf(a), List.of(lease)).send();
+        pico.close().send();
+
+        String path = "/api/picos/" + new PicoDid(chain.deployment.chainId(), picoKey.getAddress());
+        await("the close to be indexed", INDEXED, () -> directory.getRaw(path).statusCode() == 200
+                && directory.get(path).path("current").isNull());
+        JsonNode stay = directory.get(path).at("/history/0");
+        assertThat(stay.path("status").asText()).isEqualTo("closed");
+        assertThat(stay.path("pendingMove").isNull()).isTrue();
+        assertThat(new BigInteger(stay.at("/paid/value").asText())).isPositive();
+        assertThat(kinds(directory.get(path).path("moves")))
+                .containsExactly("MoveRequested", "MoveRejected", "MoveRequested", "MoveExpired");
+        assertThat(directory.get(path).at("/moves/1/reason").asText()).isEqualTo("snapshot hash mismatch");
+        assertThat(directory.get("/api/engines/" + a).at("/summary/activeLeases").asInt()).isZero();
+        assertThat(directory.get("/api/engines/" + b).at("/summary/activeLeases").asInt()).as("the held slot freed").isZero();
+        assertThat(directory.get("/api/engines/" + a).at("/keys/agent").asText())
+                .isEqualToIgnoringCase(DevAccounts.account(6).getAddress());
     }
 
     @Test
