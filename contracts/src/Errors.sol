@@ -143,7 +143,7 @@ library Errors {
     /// @notice No lease exists under `leaseId`.
     error UnknownLease(uint256 leaseId);
 
-    /// @notice The lease has ended (closed, moved or exhausted): it can only be claimed from.
+    /// @notice The lease has ended (closed, moved, exhausted or stopped): it can only be claimed from.
     error LeaseNotActive(uint256 leaseId);
 
     /// @notice The pico already holds an active lease; it moves or closes it instead of opening another.
@@ -161,7 +161,8 @@ library Errors {
     /// @notice Everything deposited has accrued: nothing is left to carry to a new engine.
     error LeaseExhausted(uint256 leaseId);
 
-    /// @notice Only a lease whose deposit has run out can be ended by anyone; this one still holds `remaining`.
+    /// @notice Only a lease whose deposit has run out, or whose engine halted before this second, can be ended by
+    /// anyone; this one still holds `remaining` and its engine's epoch runs.
     error LeaseNotExhausted(uint256 leaseId, uint256 remaining);
 
     /// @notice The lease already has a pending move, to `toEngineId`.

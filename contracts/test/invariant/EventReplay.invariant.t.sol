@@ -37,8 +37,8 @@ contract EventReplayInvariantTest is MarketInvariantBase {
         }
     }
 
-    /// @notice Every lease's view, and every pico's current lease, is what the escrow's events rebuild (with the
-    /// block time they were emitted at, and the engines' halts).
+    /// @notice Every lease's view, every pico's current lease and refund credit, is what the escrow's events
+    /// rebuild (with the block time they were emitted at, and the engines' halts).
     /// forge-config: default.invariant.depth = 128
     function invariant_LeasesReplayFromEvents() public view {
         assertEq(replay.leaseCount(), escrow.leaseCount(), "replayed lease count");
@@ -60,6 +60,7 @@ contract EventReplayInvariantTest is MarketInvariantBase {
         }
         for (uint256 p = 0; p < picos.length; ++p) {
             assertEq(escrow.currentLease(picos[p]).id, replay.currentOf(picos[p]), "replayed current lease");
+            assertEq(escrow.refundOf(picos[p]), replay.refundOf(picos[p]), "replayed refund credit");
         }
     }
 
@@ -81,24 +82,13 @@ contract EventReplayInvariantTest is MarketInvariantBase {
         IEngineRegistry.Parameters memory p = registry.parameters();
         assertEq(p.minStake, replay.parameter("minStake"), "replayed minStake");
         assertEq(p.challengeBond, replay.parameter("challengeBond"), "replayed challengeBond");
+        assertEq(p.challengeWindow, replay.parameter("challengeWindow"), "replayed challengeWindow");
         assertEq(p.unbondingPeriod, replay.parameter("unbondingPeriod"), "replayed unbondingPeriod");
+        assertEq(p.slashBps, replay.parameter("slashBps"), "replayed slashBps");
+        assertEq(p.maxArbiterSlashBps, replay.parameter("maxArbiterSlashBps"), "replayed maxArbiterSlashBps");
         assertEq(p.minPrepaidPeriod, replay.parameter("minPrepaidPeriod"), "replayed minPrepaidPeriod");
         assertEq(p.moveWindow, replay.parameter("moveWindow"), "replayed moveWindow");
         assertEq(p.treasury, address(uint160(replay.parameter("treasury"))), "replayed treasury");
-        _checkSchedule();
-    }
-
-    /// @dev The scheduled parameters are what the announcements since the last apply or cancel rebuild.
-    function _checkSchedule() private view {
-        (IEngineRegistry.Parameters memory next, uint256 effectiveAt) = registry.scheduledParameters();
-        assertEq(effectiveAt, replay.scheduledAt(), "replayed schedule's effective time");
-        assertEq(next.minStake, replay.scheduled("minStake"), "replayed scheduled minStake");
-        assertEq(next.challengeBond, replay.scheduled("challengeBond"), "replayed scheduled challengeBond");
-        assertEq(next.challengeWindow, replay.scheduled("challengeWindow"), "replayed scheduled challengeWindow");
-        assertEq(next.unbondingPeriod, replay.scheduled("unbondingPeriod"), "replayed scheduled unbondingPeriod");
-        assertEq(next.slashBps, replay.scheduled("slashBps"), "replayed scheduled slashBps");
-        assertEq(next.minPrepaidPeriod, replay.scheduled("minPrepaidPeriod"), "replayed scheduled minPrepaidPeriod");
-        assertEq(next.moveWindow, replay.scheduled("moveWindow"), "replayed scheduled moveWindow");
-        assertEq(next.treasury, address(uint160(replay.scheduled("treasury"))), "replayed scheduled treasury");
+        assertScheduleReplays();
     }
 }

@@ -30,13 +30,16 @@ contract MarketInvariantTest is MarketInvariantBase {
         }
     }
 
-    /// @notice The escrow holds Σ deposits − Σ claims − Σ refunds, which is exactly what the leases still owe
-    /// (deposit − paid; an ended lease's deposit cut to what it accrued), and no lease pays more than it holds.
+    /// @notice The escrow holds Σ deposits − Σ claims − Σ refunds paid (on close, or withdrawn once credited),
+    /// which is exactly what the leases still owe (deposit − paid; an ended lease's deposit cut to what it accrued)
+    /// plus the refunds credited to picos, and no lease pays more than it holds.
     /// forge-config: default.invariant.depth = 128
     function invariant_EscrowHoldsWhatLeasesOwe() public view {
         uint256 balance = address(escrow).balance;
         assertEq(
-            balance, store.escrowIn() - store.claimed() - store.refunded(), "escrow balance vs in - claims - refunds"
+            balance,
+            store.escrowIn() - store.claimed() - store.refunded(),
+            "escrow balance vs in - claims - refunds paid"
         );
         uint256 owed;
         assertEq(escrow.leaseCount(), store.leaseCount(), "lease count");
@@ -53,7 +56,12 @@ contract MarketInvariantTest is MarketInvariantBase {
             assertEq(l.pricePerHour, m.price, "a lease's price vs the model");
             owed += l.deposit - l.paid;
         }
-        assertEq(balance, owed, "escrow balance vs what the leases still owe");
+        for (uint256 p = 0; p < picos.length; ++p) {
+            uint256 credited = escrow.refundOf(picos[p]);
+            assertEq(credited, store.refundOf(picos[p]), "a pico's refund credit vs the model");
+            owed += credited;
+        }
+        assertEq(balance, owed, "escrow balance vs what the leases still owe + refunds credited");
     }
 
     /// @notice A pending move belongs to its pico's current, active lease; the target's activeLeases counts the
@@ -130,7 +138,9 @@ contract MarketInvariantTest is MarketInvariantBase {
     }
 
     /// @notice At the end of every run, each pending move can still be ended (by expiry, once its window has
-    /// passed), which leaves its pico holding exactly the lease it had and frees the target's slot.
+    /// passed), which leaves its pico holding exactly the lease it had and frees the target's slot; each lease that
+    /// ran out or whose engine halted can be ended by anyone, its rest kept for its pico; and each pico that
+    /// accepts ether takes back everything kept for it.
     function afterInvariant() public {
         vm.warp(block.timestamp + 1 days);
         for (uint256 id = 1; id <= escrow.leaseCount(); ++id) {
@@ -140,6 +150,26 @@ contract MarketInvariantTest is MarketInvariantBase {
             escrow.expireMove(id);
             assertEq(escrow.currentLease(l.pico).id, id, "an expired move left its pico without its lease");
             assertEq(registry.engine(l.moveTo).activeLeases, before - 1, "an expired move kept its slot");
+        }
+        for (uint256 id = 1; id <= escrow.leaseCount(); ++id) {
+            LeaseEscrow.LeaseView memory l = escrow.lease(id);
+            bool halted = l.active && registry.engine(l.engineId).epoch != l.epoch;
+            if (!l.active || (!halted && l.accrued < l.deposit)) continue;
+            uint256 kept = escrow.refundOf(l.pico);
+            vm.prank(stranger);
+            uint256 refund = escrow.expireLease(id);
+            assertEq(refund, l.deposit - l.accrued, "an ended lease's rest");
+            assertEq(escrow.refundOf(l.pico), kept + refund, "an ended lease's rest is kept for its pico");
+            assertEq(escrow.currentLease(l.pico).id, 0, "an ended lease is still its pico's");
+        }
+        for (uint256 p = 0; p < picos.length; ++p) {
+            uint256 owed = escrow.refundOf(picos[p]);
+            if (owed == 0 || picos[p] == refuser) continue;
+            uint256 before = picos[p].balance;
+            vm.prank(picos[p]);
+            escrow.withdrawRefund();
+            assertEq(picos[p].balance - before, owed, "a pico's refunds sent");
+            assertEq(escrow.refundOf(picos[p]), 0, "a pico's refunds still kept after withdrawing them");
         }
     }
 

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {EngineRegistry} from "../../src/EngineRegistry.sol";
-import {LeaseEscrow} from "../../src/LeaseEscrow.sol";
 import {IEngineRegistry} from "../../src/interfaces/IEngineRegistry.sol";
 import {Base} from "../utils/Base.t.sol";
 import {vm} from "../utils/Vm.sol";
@@ -51,9 +49,7 @@ abstract contract MarketInvariantBase is Base {
         p.moveWindow = uint32(MOVE_WINDOW_OF_RUNS);
         // A fresh market, recorded from its constructor on: the replay learns the parameters from their events.
         vm.recordLogs();
-        registry = new EngineRegistry(admin, ADMIN_DELAY, p);
-        escrow = new LeaseEscrow(registry);
-        registry.bindEscrow(address(escrow));
+        deploy(p); // the registry deploys its escrow
         bytes32 arbiterRole = registry.ARBITER_ROLE();
         vm.prank(admin);
         registry.grantRole(arbiterRole, arbiter);
@@ -88,6 +84,29 @@ abstract contract MarketInvariantBase is Base {
         targets[2] = address(governanceHandler);
         targets[3] = address(leaseHandler);
         targets[4] = address(moveHandler);
+    }
+
+    /// @dev Asserts that what the parameters will be once the schedule applies (those in force when nothing is
+    /// scheduled) is what the announcements since the last apply or cancel rebuild, and so is when, for a schedule
+    /// that changes something. A schedule that changes nothing is announced by nothing (but the cancellation of the
+    /// one it replaces): its effective time is the one thing no event carries, and applying it changes nothing.
+    function assertScheduleReplays() internal view {
+        IEngineRegistry.Parameters memory inForce = registry.parameters();
+        (IEngineRegistry.Parameters memory next, uint256 effectiveAt) = registry.scheduledParameters();
+        if (effectiveAt == 0) next = inForce;
+        assertEq(next.minStake, replay.scheduled("minStake"), "replayed scheduled minStake");
+        assertEq(next.challengeBond, replay.scheduled("challengeBond"), "replayed scheduled challengeBond");
+        assertEq(next.challengeWindow, replay.scheduled("challengeWindow"), "replayed scheduled challengeWindow");
+        assertEq(next.unbondingPeriod, replay.scheduled("unbondingPeriod"), "replayed scheduled unbondingPeriod");
+        assertEq(next.slashBps, replay.scheduled("slashBps"), "replayed scheduled slashBps");
+        assertEq(
+            next.maxArbiterSlashBps, replay.scheduled("maxArbiterSlashBps"), "replayed scheduled maxArbiterSlashBps"
+        );
+        assertEq(next.minPrepaidPeriod, replay.scheduled("minPrepaidPeriod"), "replayed scheduled minPrepaidPeriod");
+        assertEq(next.moveWindow, replay.scheduled("moveWindow"), "replayed scheduled moveWindow");
+        assertEq(next.treasury, address(uint160(replay.scheduled("treasury"))), "replayed scheduled treasury");
+        bool changesNothing = keccak256(abi.encode(next)) == keccak256(abi.encode(inForce));
+        assertEq(replay.scheduledAt(), changesNothing ? 0 : effectiveAt, "replayed schedule's effective time");
     }
 
     function _cast() private {

@@ -105,6 +105,19 @@ abstract contract BaseHandler {
         return _engineId(seed / 4, true);
     }
 
+    /// @dev Usually (three times in four) an engine hosting a lease, so that its halts stop leases; otherwise, or
+    /// when there is none such, any engine or an unknown one.
+    function _hostingEngine(uint256 seed) internal view returns (uint256) {
+        uint256 count = store.leaseCount();
+        if (seed % 4 != 3) {
+            for (uint256 i = 0; i < count; ++i) {
+                MarketStore.LeaseModel memory l = store.lease(1 + (seed / 4 + i) % count);
+                if (l.active) return l.engineId;
+            }
+        }
+        return _engineId(seed / 4, true);
+    }
+
     /// @dev Any lease, one time in sixteen an unknown one.
     function _leaseId(uint256 seed) internal view returns (uint256) {
         uint256 count = store.leaseCount();

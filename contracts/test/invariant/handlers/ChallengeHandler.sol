@@ -88,12 +88,12 @@ contract ChallengeHandler is BaseHandler {
         }
     }
 
-    /// @dev Usually by the arbiter, with one of sixteen case ids (so cases repeat), bps from zero to above the most,
-    /// one time in eight without a reason.
+    /// @dev Usually by the arbiter, with one of fifteen case ids (so cases repeat) or the zero id (which unanswered
+    /// challenges carry, so no case has it), bps from zero to above the most, one time in eight without a reason.
     function arbiterSlash(uint256 engine, uint256 by, uint256 caseSeed, uint256 bps, uint256 reasonSeed) external {
         uint256 id = _engineId(engine, true);
         address caller = by % 5 == 4 ? store.anyone(by / 5) : arbiter;
-        bytes32 caseId = keccak256(abi.encode("case", caseSeed % 16));
+        bytes32 caseId = caseSeed % 16 == 15 ? bytes32(0) : keccak256(abi.encode("case", caseSeed % 16));
         uint256 maxBps = store.params().maxArbiterSlashBps;
         bps = _bound(bps, 0, maxBps + 100);
         string memory reasonCid = reasonSeed % 8 == 7 ? "" : REASON_CID;
@@ -156,6 +156,7 @@ contract ChallengeHandler is BaseHandler {
         if (!_known(id)) return abi.encodeWithSelector(Errors.UnknownEngine.selector, id);
         uint256 maxBps = store.params().maxArbiterSlashBps;
         if (bps == 0 || bps > maxBps) return abi.encodeWithSelector(Errors.InvalidSlash.selector, bps, maxBps);
+        if (caseId == bytes32(0)) return abi.encodeWithSelector(Errors.ZeroCaseId.selector);
         if (store.caseSlashed(caseId)) return abi.encodeWithSelector(Errors.CaseAlreadySlashed.selector, caseId);
         if (reasonLength == 0) {
             return

@@ -13,17 +13,19 @@ import {BaseHandler} from "./BaseHandler.sol";
 // forge-lint: disable-next-item(unsafe-typecast,block-timestamp)
 /// @notice Drives the engines' side of the registry: operators (a contract that refuses ether among them)
 /// register, publish adverts, stake, unbond and withdraw, name agents and payout addresses and hand their role
-/// over; agents update adverts; anyone adds stake and withdraws credits.
+/// over; agents update adverts; agents and operators add stake (others try); anyone withdraws credits.
 contract EngineHandler is BaseHandler {
     uint256 private constant MAX_CAPACITY = 4;
     uint256 private constant MAX_PRICE = 0.002 ether;
+    /// @dev The most an advert may ask, what a lease stores its price in (72 bits): some engines ask it.
+    uint256 private constant MAX_ADVERT_PRICE = type(uint72).max;
 
     constructor(EngineRegistry registry_, MarketStore store_, EventReplay replay_)
         BaseHandler(registry_, store_, replay_)
     {}
 
     /// @dev Registers with a stake around the minimum and, one time in ten each, an advert without capacity,
-    /// without encryption key, or without endpoint.
+    /// without encryption key, without endpoint, or asking more than 72 bits hold.
     function register(uint256 who, uint256 stake, uint256 advertSeed) external {
         address op = store.member(MarketStore.Role.Operator, who);
         stake = _bound(stake, 0.4 ether, 4 ether);
@@ -58,14 +60,14 @@ contract EngineHandler is BaseHandler {
         }
     }
 
-    /// @dev Anyone adds stake; one time in eight nothing.
+    /// @dev Usually by the engine's agent, else its operator or anyone (whose stake must not put an engine that
+    /// left back on the market); one time in eight nothing.
     function addStake(uint256 engine, uint256 by, uint256 amount) external {
         uint256 id = _engineId(engine, true);
-        address from = store.anyone(by);
+        address from = _usually(by % 7 == 6 ? store.engine(id).operator : store.agentOf(id), by);
         amount = amount % 8 == 7 ? 0 : _bound(amount / 8, 1, 2 ether);
-        bytes memory expected;
-        if (!_known(id)) expected = abi.encodeWithSelector(Errors.UnknownEngine.selector, id);
-        else if (amount == 0) expected = abi.encodeWithSelector(Errors.ZeroAmount.selector);
+        bytes memory expected = _agentError(id, from);
+        if (expected.length == 0 && amount == 0) expected = abi.encodeWithSelector(Errors.ZeroAmount.selector);
         _fund(from, amount);
         _record();
         vm.prank(from);
@@ -77,9 +79,10 @@ contract EngineHandler is BaseHandler {
         }
     }
 
-    /// @dev Usually by the operator, some or all of the stake (which may halt the engine), sometimes more.
+    /// @dev Usually by the operator of an engine hosting leases, some or all of the stake (which may halt the
+    /// engine and stop its leases), sometimes more.
     function requestUnbond(uint256 engine, uint256 by, uint256 amount) external {
-        uint256 id = _engineId(engine, true);
+        uint256 id = _hostingEngine(engine);
         MarketStore.EngineModel memory e = store.engine(id);
         address caller = _usually(e.operator, by);
         amount = amount % 8 == 7 ? 0 : amount % 8 == 6 ? e.stake : _bound(amount / 8, 1, e.stake + 0.5 ether);
@@ -207,14 +210,17 @@ contract EngineHandler is BaseHandler {
                                  HELPERS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev An advert (a price that may be zero, a capacity of 1-4 slots) and the error it should revert with.
+    /// @dev An advert (a price that may be zero or, one time in ten, the most a lease stores; a capacity of
+    /// 1-4 slots) and the error it should revert with.
     function _advert(uint256 seed) internal pure returns (IEngineRegistry.Advert memory a, bytes memory expected) {
         uint256 flaw = seed % 10;
         seed /= 10;
         a = IEngineRegistry.Advert({
             endpoint: flaw == 2 ? "" : "https://engine.example",
             did: "did:web:engine.example",
-            pricePerHour: seed % 5 == 4 ? 0 : _bound(seed, 1, MAX_PRICE),
+            pricePerHour: flaw == 4
+                ? MAX_ADVERT_PRICE + 1
+                : seed % 5 == 4 ? 0 : seed % 10 == 3 ? MAX_ADVERT_PRICE : _bound(seed, 1, MAX_PRICE),
             latencyMs: uint32(seed % 500),
             capacity: flaw == 0 ? 0 : uint32(_bound(seed / 7, 1, MAX_CAPACITY)),
             region: "eu-west",
@@ -228,6 +234,10 @@ contract EngineHandler is BaseHandler {
             expected = abi.encodeWithSelector(Errors.ZeroCapacity.selector);
         } else if (flaw == 1) {
             expected = abi.encodeWithSelector(Errors.MissingEncryptionKey.selector);
+        } else if (flaw == 4) {
+            expected = abi.encodeWithSelector(
+                Errors.NumberTooLarge.selector, "pricePerHour", MAX_ADVERT_PRICE + 1, MAX_ADVERT_PRICE
+            );
         }
     }
 

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {EngineRegistry} from "../../../src/EngineRegistry.sol";
 import {Errors} from "../../../src/Errors.sol";
+import {ILeaseEscrow} from "../../../src/interfaces/ILeaseEscrow.sol";
 import {vm} from "../../utils/Vm.sol";
 import {EventReplay} from "../stores/EventReplay.sol";
 import {MarketStore} from "../stores/MarketStore.sol";
@@ -12,7 +13,8 @@ import {BaseHandler} from "./BaseHandler.sol";
 // forge-lint: disable-next-item(block-timestamp)
 /// @notice Drives leases: picos (keyed accounts, a smart wallet that signs through ERC-1271, a contract that
 /// refuses ether) open their lease themselves or through sponsors with signed requests, on any engine at any
-/// deposit; anyone tops up and expires exhausted leases; picos close; agents claim in batches.
+/// deposit; anyone tops up, and ends leases that ran out or whose engine halted (their rest credited to the pico);
+/// picos close and withdraw credited refunds; agents claim in batches.
 contract LeaseHandler is BaseHandler {
     constructor(EngineRegistry registry_, MarketStore store_, EventReplay replay_)
         BaseHandler(registry_, store_, replay_)
@@ -59,17 +61,19 @@ contract LeaseHandler is BaseHandler {
         }
     }
 
-    /// @dev Anyone tops up a pico's lease; one time in eight with nothing.
+    /// @dev Anyone tops up a pico's lease; one time in sixteen each with nothing or with more than the deposit's
+    /// 80 bits have room for.
     function topUp(uint256 who, uint256 by, uint256 amount) external {
         address pico = _pico(who, true, false);
         address from = store.anyone(by);
-        amount = amount % 8 == 7 ? 0 : _bound(amount / 8, 1, 0.01 ether);
         uint256 leaseId = store.currentOf(pico);
+        uint256 room = MAX_DEPOSIT - store.lease(leaseId).deposit;
+        amount = amount % 16 == 15 ? 0 : amount % 16 == 14 ? room + 1 : _bound(amount / 16, 1, 0.01 ether);
         bytes memory expected;
         if (leaseId == 0) {
             expected = abi.encodeWithSelector(Errors.NoActiveLease.selector, pico);
-        } else if (amount == 0) {
-            expected = abi.encodeWithSelector(Errors.InvalidDeposit.selector, amount, 1, MAX_DEPOSIT);
+        } else if (amount == 0 || amount > room) {
+            expected = abi.encodeWithSelector(Errors.InvalidDeposit.selector, amount, 1, room);
         }
         _fund(from, amount);
         _record();
@@ -100,34 +104,40 @@ contract LeaseHandler is BaseHandler {
             uint256 rest = store.endLease(leaseId);
             store.refund(rest);
             _check(refund == rest && pico.balance - before == rest, "close: refund");
+            _check(replay.endReasonOf(leaseId) == ILeaseEscrow.EndReason.Closed, "close: the reason it ended for");
             _check(escrow.currentLease(pico).id == 0, "close: the pico still holds a lease");
         } catch (bytes memory reason) {
             _reverted("close", reason, expected);
         }
     }
 
-    /// @dev Anyone expires a lease, usually an active one, exhausted or not.
+    /// @dev Anyone ends a lease, usually an active one, exhausted or not, its engine halted or not.
     function expireLease(uint256 lease, uint256 who) external {
-        uint256 leaseId = _activeLeaseId(lease);
-        MarketStore.LeaseModel memory l = store.lease(leaseId);
-        bytes memory expected;
-        if (l.pico == address(0)) {
-            expected = abi.encodeWithSelector(Errors.UnknownLease.selector, leaseId);
-        } else if (!l.active) {
-            expected = abi.encodeWithSelector(Errors.LeaseNotActive.selector, leaseId);
-        } else if (store.accrued(leaseId) < l.deposit) {
-            uint256 remaining = l.deposit - store.accrued(leaseId);
-            expected = abi.encodeWithSelector(Errors.LeaseNotExhausted.selector, leaseId, remaining);
-        }
-        address caller = store.anyone(who);
+        _expire(_activeLeaseId(lease), store.anyone(who));
+    }
+
+    /// @dev Anyone ends a lease whose engine halted, usually one with deposit left (which the pico is credited).
+    function expireStoppedLease(uint256 lease, uint256 who) external {
+        _expire(_stoppedLeaseId(lease), store.anyone(who));
+    }
+
+    /// @dev A pico (usually one with refunds credited, one time in four anyone) takes its refunds back; the
+    /// ether-refusing pico cannot.
+    function withdrawRefund(uint256 who) external {
+        address account = who % 4 == 3 ? store.anyone(who / 4) : _refundedPico(who / 4);
+        uint256 amount = store.refundOf(account);
+        bytes memory expected =
+            amount == 0 ? abi.encodeWithSelector(Errors.NoPayout.selector, account) : _sendError(account, amount);
+        uint256 before = account.balance;
         _record();
-        vm.prank(caller);
-        try escrow.expireLease(leaseId) {
-            _succeeded("expireLease", expected);
-            _check(store.endLease(leaseId) == 0, "expireLease: an exhausted lease had something left");
-            _check(escrow.currentLease(l.pico).id == 0, "expireLease: the pico still holds a lease");
+        vm.prank(account);
+        try escrow.withdrawRefund() returns (uint256 sent) {
+            _succeeded("withdrawRefund", expected);
+            uint256 modelled = store.withdrawRefund(account);
+            _check(sent == amount && modelled == amount, "withdrawRefund: amount");
+            _check(account.balance - before == amount, "withdrawRefund: amount sent");
         } catch (bytes memory reason) {
-            _reverted("expireLease", reason, expected);
+            _reverted("withdrawRefund", reason, expected);
         }
     }
 
@@ -160,6 +170,34 @@ contract LeaseHandler is BaseHandler {
     /*//////////////////////////////////////////////////////////////
                                  HELPERS
     //////////////////////////////////////////////////////////////*/
+
+    /// @dev Ends the lease for `caller` if it ran out or its engine's epoch halted (before now): the engine keeps
+    /// what accrued, the rest is credited to the pico, a pending move is cancelled.
+    function _expire(uint256 leaseId, address caller) internal {
+        MarketStore.LeaseModel memory l = store.lease(leaseId);
+        uint256 due = store.accrued(leaseId);
+        bytes memory expected;
+        if (l.pico == address(0)) {
+            expected = abi.encodeWithSelector(Errors.UnknownLease.selector, leaseId);
+        } else if (!l.active) {
+            expected = abi.encodeWithSelector(Errors.LeaseNotActive.selector, leaseId);
+        } else if (due < l.deposit && store.accrualEnd(leaseId) == block.timestamp) {
+            expected = abi.encodeWithSelector(Errors.LeaseNotExhausted.selector, leaseId, l.deposit - due);
+        }
+        _record();
+        vm.prank(caller);
+        try escrow.expireLease(leaseId) returns (uint256 refund) {
+            _succeeded("expireLease", expected);
+            uint256 rest = store.endLease(leaseId);
+            if (rest > 0) store.creditRefund(l.pico, rest);
+            _check(refund == rest && rest == l.deposit - due, "expireLease: the pico's refund");
+            ILeaseEscrow.EndReason why = rest == 0 ? ILeaseEscrow.EndReason.Exhausted : ILeaseEscrow.EndReason.Stopped;
+            _check(replay.endReasonOf(leaseId) == why, "expireLease: the reason it ended for");
+            _check(escrow.currentLease(l.pico).id == 0, "expireLease: the pico still holds a lease");
+        } catch (bytes memory reason) {
+            _reverted("expireLease", reason, expected);
+        }
+    }
 
     function _opened(uint256 leaseId, address pico, uint256 engineId, uint256 deposit) internal {
         _check(leaseId == store.openLease(pico, engineId, deposit), "openLease: lease id");
@@ -207,6 +245,30 @@ contract LeaseHandler is BaseHandler {
             seed /= 3;
             batch[i] = own.length == 0 || seed % 8 == 7 ? _leaseId(seed / 8) : own[(seed / 8) % own.length];
         }
+    }
+
+    /// @dev Usually an active lease whose engine's epoch halted; otherwise, or when there is none, usually an
+    /// active lease.
+    function _stoppedLeaseId(uint256 seed) internal view returns (uint256) {
+        uint256 count = store.leaseCount();
+        if (seed % 4 != 3) {
+            for (uint256 i = 0; i < count; ++i) {
+                uint256 id = 1 + (seed % count + i) % count;
+                MarketStore.LeaseModel memory l = store.lease(id);
+                if (l.active && l.epoch != store.engine(l.engineId).epoch) return id;
+            }
+        }
+        return _activeLeaseId(seed / 4);
+    }
+
+    /// @dev Usually a pico with refunds credited; when there is none, any pico.
+    function _refundedPico(uint256 seed) internal view returns (address) {
+        address[] memory all = store.members(MarketStore.Role.Pico);
+        for (uint256 i = 0; i < all.length; ++i) {
+            address p = all[(seed + i) % all.length];
+            if (store.refundOf(p) != 0) return p;
+        }
+        return all[seed % all.length];
     }
 
     /// @dev Usually an active lease; one time in four, or when none is active, any lease.

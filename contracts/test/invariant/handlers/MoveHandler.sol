@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {EngineRegistry} from "../../../src/EngineRegistry.sol";
 import {Errors} from "../../../src/Errors.sol";
 import {LeaseEscrow} from "../../../src/LeaseEscrow.sol";
+import {ILeaseEscrow} from "../../../src/interfaces/ILeaseEscrow.sol";
 import {vm} from "../../utils/Vm.sol";
 import {EventReplay} from "../stores/EventReplay.sol";
 import {MarketStore} from "../stores/MarketStore.sol";
@@ -69,6 +70,7 @@ contract MoveHandler is BaseHandler {
             _succeeded("acceptMove", expected);
             _check(toLeaseId == store.acceptMove(leaseId), "acceptMove: new lease id");
             _holdsOnly(l.pico, toLeaseId, "acceptMove: the pico does not hold exactly its new lease");
+            _check(replay.endReasonOf(leaseId) == ILeaseEscrow.EndReason.Moved, "acceptMove: the reason it ended for");
         } catch (bytes memory reason) {
             _reverted("acceptMove", reason, expected);
         }

@@ -149,9 +149,12 @@ abstract contract EngineLedger {
         _engines[id].pendingOperator = to;
     }
 
+    /// @notice The new operator takes over with no agent and no payout address (both read as it): the previous
+    /// owner's keys neither act for the engine nor take its earnings.
     function acceptOperator(uint256 id) external {
         EngineModel storage e = _engines[id];
         (e.operator, e.pendingOperator) = (e.pendingOperator, address(0));
+        (e.agent, e.payout) = (address(0), address(0));
     }
 
     /// @notice Slashes `bps` of everything at stake, active stake first; returns the amount (credited by the caller).

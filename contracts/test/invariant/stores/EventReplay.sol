@@ -69,14 +69,15 @@ contract EventReplay {
     mapping(uint256 engineId => mapping(uint256 epoch => uint256 at)) internal _haltedAt;
     mapping(uint256 leaseId => LeaseReplay) internal _leases;
     mapping(address pico => uint256 leaseId) public currentOf;
+    mapping(uint256 leaseId => ILeaseEscrow.EndReason) public endReasonOf; // of an ended lease
     mapping(uint256 challengeId => ChallengeReplay) internal _challenges;
     mapping(address account => uint256) public creditOf;
+    mapping(address pico => uint256) public refundOf;
     mapping(bytes32 name => uint256) public parameter;
     /// @notice The schedule as announced: the values of the parameters it changes, and when it takes effect.
     mapping(bytes32 name => uint256) internal _scheduledValue;
     mapping(bytes32 name => bool) internal _isScheduled;
-    uint256 public scheduledAt;
-    bool private _scheduleSeenInCall;
+    uint256 public scheduledAt; // zero when no change is announced as coming
 
     /// @notice Adverts whose published fields do not hash to the hash published with them.
     uint256 public advertHashMismatches;
@@ -119,17 +120,15 @@ contract EventReplay {
                                   FOLD
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice The parameters scheduled, as the announcements rebuild them: what a schedule changes, the
-    /// parameters in force for the rest; all zero when nothing is scheduled.
+    /// @notice What a parameter will be once the schedule applies, as the announcements rebuild it: the value
+    /// announced for it, else the one in force.
     function scheduled(bytes32 name) external view returns (uint256) {
-        if (scheduledAt == 0) return 0;
         return _isScheduled[name] ? _scheduledValue[name] : parameter[name];
     }
 
-    /// @notice Folds the logs of one call (one transaction) that succeeded; a reverted call's logs must not be
-    /// folded.
+    /// @notice Folds the logs of calls that succeeded, one event at a time (a reverted call's logs must not be
+    /// folded).
     function fold(Vm.Log[] calldata logs) external {
-        _scheduleSeenInCall = false;
         for (uint256 i = 0; i < logs.length; ++i) {
             if (logs[i].emitter == registry) _registryEvent(logs[i].topics, logs[i].data);
             else if (logs[i].emitter == escrow) _escrowEvent(logs[i].topics, logs[i].data);
@@ -145,9 +144,7 @@ contract EventReplay {
             return;
         }
         if (sig == IEngineRegistry.ParameterScheduled.selector) {
-            // A schedule replaces the previous one whole: its announcements, one transaction's, are all it changes.
-            if (!_scheduleSeenInCall) _dropSchedule();
-            _scheduleSeenInCall = true;
+            // A schedule that replaces a pending one announces ParametersCancelled first, which dropped the old one.
             (_scheduledValue[t[1]], scheduledAt) = abi.decode(data, (uint256, uint256));
             _isScheduled[t[1]] = true;
             return;
@@ -204,6 +201,7 @@ contract EventReplay {
             e.pendingOperator = _address(t[3]);
         } else if (sig == IEngineRegistry.OperatorTransferred.selector) {
             (e.operator, e.pendingOperator) = (_address(t[3]), address(0));
+            (e.agent, e.payout) = (address(0), address(0)); // the keys reset to the new operator, unannounced
         }
     }
 
@@ -221,6 +219,14 @@ contract EventReplay {
 
     function _escrowEvent(bytes32[] calldata t, bytes calldata data) internal {
         bytes32 sig = t[0];
+        if (sig == ILeaseEscrow.RefundCredited.selector) {
+            refundOf[_address(t[1])] += abi.decode(data, (uint256));
+            return;
+        }
+        if (sig == ILeaseEscrow.RefundWithdrawn.selector) {
+            refundOf[_address(t[1])] -= abi.decode(data, (uint256));
+            return;
+        }
         LeaseReplay storage l = _leases[uint256(t[1])];
         if (sig == ILeaseEscrow.LeaseOpened.selector) {
             leaseCount = uint256(t[1]);
@@ -233,7 +239,8 @@ contract EventReplay {
         } else if (sig == ILeaseEscrow.LeaseClaimed.selector) {
             (, l.paid) = abi.decode(data, (uint256, uint256));
         } else if (sig == ILeaseEscrow.LeaseClosed.selector) {
-            (, l.deposit,) = abi.decode(data, (uint8, uint256, uint256)); // cut to what accrued
+            // The deposit is cut to what accrued, whatever the reason.
+            (endReasonOf[uint256(t[1])], l.deposit,) = abi.decode(data, (ILeaseEscrow.EndReason, uint256, uint256));
             l.active = false;
             if (currentOf[l.pico] == uint256(t[1])) currentOf[l.pico] = 0;
             --_engines[l.engineId].activeLeases;

@@ -40,7 +40,11 @@ contract MarketStore is EngineLedger {
     mapping(uint256 engineId => uint256[] leaseIds) internal _leasesOn;
     mapping(address pico => uint256) public nonceOf; // of its signed requests
 
-    /// @notice Wei paid into the escrow (deposits, top-ups) and out of it (claims, refunds).
+    /// @notice What each pico may take back with withdrawRefund: the unaccrued rest of leases others ended.
+    mapping(address pico => uint256) public refundOf;
+
+    /// @notice Wei paid into the escrow (deposits, top-ups) and out of it (claims; refunds sent on close or
+    /// withdrawn after a credit).
     uint256 public escrowIn;
     uint256 public claimed;
     uint256 public refunded;
@@ -114,10 +118,16 @@ contract MarketStore is EngineLedger {
     function accrued(uint256 id) public view returns (uint256) {
         LeaseModel storage l = _leases[id];
         if (!l.active) return l.deposit;
-        uint256 end = l.epoch == _engines[l.engineId].epoch ? block.timestamp : haltedAt[l.engineId][l.epoch];
+        uint256 end = accrualEnd(id);
         if (end <= l.startedAt) return 0;
         uint256 due = l.price * (end - l.startedAt) / 1 hours;
         return due < l.deposit ? due : l.deposit;
+    }
+
+    /// @notice When a lease stops accruing: now while its engine's epoch runs, the halt's time once it halted.
+    function accrualEnd(uint256 id) public view returns (uint256) {
+        LeaseModel storage l = _leases[id];
+        return l.epoch == _engines[l.engineId].epoch ? block.timestamp : haltedAt[l.engineId][l.epoch];
     }
 
     /// @notice The smallest deposit a lease at `price` takes: the minimum prepaid period, rounded up, at least 1.
@@ -146,8 +156,8 @@ contract MarketStore is EngineLedger {
         escrowIn += amount;
     }
 
-    /// @notice Ends a lease (closed, moved or exhausted), cancelling its pending move; returns what was left of
-    /// its deposit (refunded, carried on, or zero).
+    /// @notice Ends a lease (closed, moved, exhausted or stopped), cancelling its pending move; returns what was
+    /// left of its deposit (refunded, carried on, credited, or zero).
     function endLease(uint256 id) public returns (uint256 rest) {
         dropMove(id);
         LeaseModel storage l = _leases[id];
@@ -162,7 +172,20 @@ contract MarketStore is EngineLedger {
         ++nonceOf[pico];
     }
 
+    /// @notice A refund sent to a pico right away (on close).
     function refund(uint256 amount) external {
+        refunded += amount;
+    }
+
+    /// @notice A refund kept for a pico whose lease someone else ended.
+    function creditRefund(address pico, uint256 amount) external {
+        refundOf[pico] += amount;
+    }
+
+    /// @notice The pico takes back its credited refunds; returns the amount.
+    function withdrawRefund(address pico) external returns (uint256 amount) {
+        amount = refundOf[pico];
+        refundOf[pico] = 0;
         refunded += amount;
     }
 
