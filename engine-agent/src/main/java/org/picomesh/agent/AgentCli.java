@@ -7,9 +7,9 @@ import org.picomesh.contracts.errors.ContractRevertedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The engine operator's command line: register, stake, unbond, answer challenges, claim payments. */
+/** The engine operator's command line (register, stake, unbond, answer challenges, claim payments) and the daemon. */
 @Command(name = "picomesh-agent", mixinStandardHelpOptions = true, version = "picomesh-agent 0.1.0",
-        description = "The picomesh engine operator's agent.", subcommands = DemoEnginesCommand.class)
+        description = "The picomesh engine operator's agent.", subcommands = {RunCommand.class, DemoEnginesCommand.class})
 public final class AgentCli {
     public static void main(String[] args) {
         CommandLine cli = OperatorCli.addTo(new CommandLine(new AgentCli()));

@@ -15,23 +15,23 @@ import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
 
 /** A market on a throw-away anvil: both contracts deployed, a signing connection per dev account. */
-final class LocalMarket implements AutoCloseable {
-    static final int ADMIN = DevAccounts.DEPLOYER;
-    static final int OPERATOR = 1;
-    static final int OTHER_OPERATOR = 2;
-    static final int AGENT = 3;
-    static final int CHALLENGER = 4;
-    static final int STRANGER = 5;
-    static final int PAYOUT = 6;
-    static final int SPONSOR = 7;
-    static final int ARBITER = DevAccounts.ARBITER;
-    static final int TREASURY = DevAccounts.TREASURY;
+public final class LocalMarket implements AutoCloseable {
+    public static final int ADMIN = DevAccounts.DEPLOYER;
+    public static final int OPERATOR = 1;
+    public static final int OTHER_OPERATOR = 2;
+    public static final int AGENT = 3;
+    public static final int CHALLENGER = 4;
+    public static final int STRANGER = 5;
+    public static final int PAYOUT = 6;
+    public static final int SPONSOR = 7;
+    public static final int ARBITER = DevAccounts.ARBITER;
+    public static final int TREASURY = DevAccounts.TREASURY;
 
-    final Anvil anvil;
-    final Deployment deployment;
+    public final Anvil anvil;
+    public final Deployment deployment;
     private final Map<Integer, ChainConnection> connections = new HashMap<>();
 
-    LocalMarket() throws Exception {
+    public LocalMarket() throws Exception {
         anvil = Anvil.start();
         try {
             deployment = MarketDeployer.deploy(as(ADMIN), anvil.rpcUrl(), MarketParameters.defaults(address(TREASURY)));
@@ -42,13 +42,13 @@ final class LocalMarket implements AutoCloseable {
         }
     }
 
-    ChainConnection as(int account) {
+    public ChainConnection as(int account) {
         return connections.computeIfAbsent(account,
                 a -> ChainConnection.open(anvil.rpcUrl(), DevAccounts.account(a), Duration.ofMillis(20)));
     }
 
     /** Sample pico {@code n}'s own account, funded with 10 ether: a pico pays its rent itself. */
-    ChainConnection pico(int n) {
+    public ChainConnection pico(int n) {
         var credentials = SampleAdverts.pico(n);
         if (balanceOrZero(credentials.getAddress()).signum() == 0) {
             anvil.call("anvil_setBalance", credentials.getAddress(), Numeric.toHexStringWithPrefix(ether("10")));
@@ -56,23 +56,23 @@ final class LocalMarket implements AutoCloseable {
         return as(ADMIN).as(credentials);
     }
 
-    LeaseEscrow picoEscrow(int n) {
+    public LeaseEscrow picoEscrow(int n) {
         return pico(n).escrow(deployment.escrow());
     }
 
-    EngineRegistry registry(int account) {
+    public EngineRegistry registry(int account) {
         return as(account).registry(deployment.registry());
     }
 
-    LeaseEscrow escrow(int account) {
+    public LeaseEscrow escrow(int account) {
         return as(account).escrow(deployment.escrow());
     }
 
-    static String address(int account) {
+    public static String address(int account) {
         return DevAccounts.account(account).getAddress();
     }
 
-    BigInteger balance(String address) throws Exception {
+    public BigInteger balance(String address) throws Exception {
         return as(ADMIN).web3j().ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
     }
 
@@ -84,12 +84,12 @@ final class LocalMarket implements AutoCloseable {
         }
     }
 
-    static BigInteger ether(String amount) {
+    public static BigInteger ether(String amount) {
         return Convert.toWei(amount, Convert.Unit.ETHER).toBigInteger();
     }
 
     /** What the transaction cost its sender. */
-    static BigInteger fee(TransactionReceipt receipt) {
+    public static BigInteger fee(TransactionReceipt receipt) {
         return receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
     }
 

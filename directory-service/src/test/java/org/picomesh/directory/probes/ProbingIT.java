@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.directory.support.Directory;
-import org.picomesh.directory.support.PicoEngine;
+import org.picomesh.contracts.devnet.PicoEngineProcess;
 import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
 
@@ -17,7 +17,7 @@ import org.picomesh.directory.support.TestDatabase;
 class ProbingIT {
     @Test
     void measuresARealPicoEngineAndNoticesWhenItStops() throws Exception {
-        try (TestChain chain = new TestChain(); PicoEngine engine = PicoEngine.start();
+        try (TestChain chain = new TestChain(); PicoEngineProcess engine = PicoEngineProcess.start();
                 Directory directory = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of(
                         "picomesh.probes.enabled", true, "picomesh.probes.interval", "200ms",
                         "picomesh.probes.timeout", "1s", "picomesh.probes.allow-loopback", true,

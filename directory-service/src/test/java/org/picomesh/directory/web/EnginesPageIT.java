@@ -20,7 +20,7 @@ import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.directory.support.Browser;
 import org.picomesh.directory.support.Directory;
-import org.picomesh.directory.support.PicoEngine;
+import org.picomesh.contracts.devnet.PicoEngineProcess;
 import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
 
@@ -29,7 +29,7 @@ import org.picomesh.directory.support.TestDatabase;
 class EnginesPageIT {
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
     private TestChain chain;
-    private PicoEngine picoEngine;
+    private PicoEngineProcess picoEngine;
     private Directory directory;
     private Browser browser;
     private long measured;
@@ -37,7 +37,7 @@ class EnginesPageIT {
     @BeforeAll
     void start() throws Exception {
         chain = new TestChain();
-        picoEngine = PicoEngine.start();
+        picoEngine = PicoEngineProcess.start();
         directory = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of("picomesh.api.list-cache-ttl", "0s",
                 "picomesh.probes.enabled", true, "picomesh.probes.interval", "200ms", "picomesh.probes.allow-loopback", true));
         chain.register(1, SampleAdverts.advert("https://cheap.example", 1, 4), "1");

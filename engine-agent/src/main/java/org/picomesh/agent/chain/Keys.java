@@ -15,20 +15,32 @@ import org.web3j.crypto.WalletUtils;
  */
 public final class Keys {
     static final String KEY_ENV = "PICOMESH_PRIVATE_KEY";
+    /** The daemon's key: the engine's agent (hot) key, never its operator's. */
+    static final String AGENT_KEY_ENV = "PICOMESH_AGENT_KEY";
     static final String PASSWORD_ENV = "PICOMESH_KEYSTORE_PASSWORD";
 
     private Keys() {}
 
+    /** The operator's key, for the command line. */
     public static Credentials load(Path keystore) {
+        return load(keystore, KEY_ENV);
+    }
+
+    /** The agent (hot) key the daemon runs on. */
+    public static Credentials loadAgent(Path keystore) {
+        return load(keystore, AGENT_KEY_ENV);
+    }
+
+    private static Credentials load(Path keystore, String keyEnv) {
         if (keystore != null) {
             return fromKeystore(keystore);
         }
-        String key = System.getenv(KEY_ENV);
+        String key = System.getenv(keyEnv);
         if (key == null || key.isBlank()) {
-            throw new AgentException("no key: give --keystore FILE (password in " + PASSWORD_ENV + ") or set " + KEY_ENV);
+            throw new AgentException("no key: give a keystore (password in " + PASSWORD_ENV + ") or set " + keyEnv);
         }
         if (!WalletUtils.isValidPrivateKey(key.strip())) {
-            throw new AgentException(KEY_ENV + " is not a valid private key (64 hex digits)");
+            throw new AgentException(keyEnv + " is not a valid private key (64 hex digits)");
         }
         return Credentials.create(key.strip());
     }

@@ -1,4 +1,4 @@
-package org.picomesh.directory.database;
+package org.picomesh.database;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poolSize connections in the pool
  */
 @ConfigurationProperties("picomesh.database")
-record EmbeddedDatabaseProperties(
+public record EmbeddedDatabaseProperties(
         @DefaultValue(".mesh/postgres") Path dataDir, @DefaultValue("0") int port, @DefaultValue("20") int poolSize) {}

@@ -1,4 +1,4 @@
-package org.picomesh.directory.database;
+package org.picomesh.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -13,13 +13,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A real PostgreSQL 17, started by the service itself, when no {@code spring.datasource.url} is set: the
- * directory runs on a laptop with nothing installed. Production points {@code spring.datasource.*} at its own.
+ * A real PostgreSQL 17, started by the service itself, when no {@code spring.datasource.url} is set: the directory
+ * and the engine agent run on a laptop with nothing installed. Production points {@code spring.datasource.*} at its own.
+ * Services {@code @Import} it.
  */
 @Configuration
 @ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "embedded", matchIfMissing = true)
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
-class EmbeddedDatabaseConfiguration {
+public class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")

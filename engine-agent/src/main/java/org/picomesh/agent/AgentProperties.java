@@ -1,0 +1,38 @@
+package org.picomesh.agent;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The daemon's settings ({@code picomesh.agent.*}).
+ *
+ * @param engineId the engine this agent fronts, as registered
+ * @param engineUrl its pico engine, on loopback behind the agent
+ * @param deploymentFile where the market lives
+ * @param rpcUrl the chain node, when not the deployment file's
+ * @param keystore the agent (hot) key's encrypted keystore (password in PICOMESH_KEYSTORE_PASSWORD); else the key is
+ *     read from PICOMESH_AGENT_KEY. Never the operator's key.
+ * @param poll how often the agent reads the chain
+ * @param engineTimeout how long the pico engine may take to answer a health check
+ * @param confirmations blocks a challenge must be under before the agent acts on it (0 on a dev chain)
+ */
+@ConfigurationProperties("picomesh.agent")
+public record AgentProperties(
+        long engineId,
+        @DefaultValue("http://127.0.0.1:3000") URI engineUrl,
+        @DefaultValue(".mesh/deployment.json") Path deploymentFile,
+        String rpcUrl,
+        Path keystore,
+        @DefaultValue("500ms") Duration poll,
+        @DefaultValue("2s") Duration engineTimeout,
+        @DefaultValue("0") int confirmations) {
+
+    public AgentProperties {
+        if (engineId <= 0) {
+            throw new IllegalArgumentException("set picomesh.agent.engine-id to the engine this agent fronts (> 0)");
+        }
+    }
+}
