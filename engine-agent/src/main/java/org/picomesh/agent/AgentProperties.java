@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poll how often the agent reads the chain
  * @param engineTimeout how long the pico engine may take to answer a health check
  * @param confirmations blocks a challenge must be under before the agent acts on it (0 on a dev chain)
+ * @param claimInterval how often the agent considers claiming what its leases earned
+ * @param claimMinRatio it claims only when the earnings are worth at least this many times the claim's gas
  */
 @ConfigurationProperties("picomesh.agent")
 public record AgentProperties(
@@ -28,11 +30,17 @@ public record AgentProperties(
         Path keystore,
         @DefaultValue("500ms") Duration poll,
         @DefaultValue("2s") Duration engineTimeout,
-        @DefaultValue("0") int confirmations) {
+        @DefaultValue("0") int confirmations,
+        @DefaultValue("10m") Duration claimInterval,
+        @DefaultValue("5") double claimMinRatio) {
 
     public AgentProperties {
         if (engineId <= 0) {
             throw new IllegalArgumentException("set picomesh.agent.engine-id to the engine this agent fronts (> 0)");
+        }
+        if (claimMinRatio < 1) {
+            throw new IllegalArgumentException("picomesh.agent.claim-min-ratio must be at least 1: a claim must pay for "
+                    + "its gas, not " + claimMinRatio);
         }
     }
 }

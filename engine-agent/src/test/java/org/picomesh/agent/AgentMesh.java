@@ -17,6 +17,7 @@ import org.picomesh.contracts.devnet.DevAccounts;
 import org.picomesh.contracts.devnet.PicoEngineProcess;
 import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.contracts.generated.EngineRegistry;
+import org.picomesh.contracts.generated.LeaseEscrow;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -56,15 +57,29 @@ final class AgentMesh implements AutoCloseable {
         return admin.as(DevAccounts.account(account)).registry(deployment.registry());
     }
 
+    /** Sample pico {@code n}'s own account, funded: a pico pays its rent itself. */
+    LeaseEscrow pico(int n) {
+        var credentials = SampleAdverts.pico(n);
+        anvil.call("anvil_setBalance", credentials.getAddress(), "0x8ac7230489e80000");
+        return admin.as(credentials).escrow(deployment.escrow());
+    }
+
+    BigInteger balance(String address) throws Exception {
+        return admin.web3j().ethGetBalance(address, org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send()
+                .getBalance();
+    }
+
     /** Starts an agent daemon for the engine; its database lives in {@code dataDir} (kept across restarts). */
-    ConfigurableApplicationContext startAgent(Path dataDir) {
+    ConfigurableApplicationContext startAgent(Path dataDir, String... settings) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--picomesh.agent.engine-id=" + engineId,
+                "--picomesh.agent.engine-url=" + engine.url(),
+                "--picomesh.agent.deployment-file=" + state.resolve("deployment.json"),
+                "--picomesh.agent.poll=100ms", "--picomesh.database.data-dir=" + dataDir));
+        args.addAll(List.of(settings));
         ConfigurableApplicationContext agent = new SpringApplicationBuilder(AgentApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("agentKey",
                         new AgentKey(DevAccounts.account(AGENT))))
-                .run("--server.port=0", "--picomesh.agent.engine-id=" + engineId,
-                        "--picomesh.agent.engine-url=" + engine.url(),
-                        "--picomesh.agent.deployment-file=" + state.resolve("deployment.json"),
-                        "--picomesh.agent.poll=100ms", "--picomesh.database.data-dir=" + dataDir);
+                .run(args.toArray(String[]::new));
         agents.add(agent);
         return agent;
     }

@@ -5,6 +5,7 @@ import org.picomesh.agent.AgentProperties;
 import org.picomesh.contracts.ChainConnection;
 import org.picomesh.contracts.Deployment;
 import org.picomesh.contracts.generated.EngineRegistry;
+import org.picomesh.contracts.generated.LeaseEscrow;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,5 +35,10 @@ class AgentChain {
     @Bean
     EngineRegistry engineRegistry(ChainConnection chain, Deployment deployment) {
         return chain.registry(deployment.registry());
+    }
+
+    @Bean
+    LeaseEscrow leaseEscrow(ChainConnection chain, Deployment deployment) {
+        return chain.escrow(deployment.escrow());
     }
 }

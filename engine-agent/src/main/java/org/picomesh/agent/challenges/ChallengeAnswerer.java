@@ -3,11 +3,13 @@ package org.picomesh.agent.challenges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigInteger;
+import org.picomesh.agent.follow.ChainFollowed;
 import org.picomesh.agent.picoengine.PicoEngineProbe;
 import org.picomesh.contracts.errors.ContractRevertedException;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,9 +43,10 @@ class ChallengeAnswerer {
         this.withheld = meters.counter("picomesh.agent.challenges.withheld", "reason", "engine-down");
     }
 
-    /** Answers every open challenge whose window is still open at chain time {@code now}. */
-    void answerOpen(long now) {
-        var open = challenges.findAnswerable(now);
+    /** Answers every open challenge whose window is still open, once the agent has caught up with the chain. */
+    @EventListener
+    void answerOpen(ChainFollowed followed) {
+        var open = challenges.findAnswerable(followed.chainTime());
         if (open.isEmpty()) {
             return;
         }
