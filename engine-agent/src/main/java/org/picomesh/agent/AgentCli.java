@@ -1,9 +1,8 @@
 package org.picomesh.agent;
 
-import org.picomesh.agent.chain.AgentException;
+import java.util.Map;
 import org.picomesh.agent.devnet.DemoEnginesCommand;
 import org.picomesh.agent.operator.OperatorCli;
-import org.picomesh.contracts.errors.ContractRevertedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,23 +11,12 @@ import picocli.CommandLine.Command;
         description = "The picomesh engine operator's agent.", subcommands = {RunCommand.class, DemoEnginesCommand.class})
 public final class AgentCli {
     public static void main(String[] args) {
-        CommandLine cli = OperatorCli.addTo(new CommandLine(new AgentCli()));
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + message(e));
-            return e instanceof ContractRevertedException ? 3 : 2;
-        });
-        System.exit(cli.execute(args));
+        System.exit(commandLine(System.getenv()).execute(args));
     }
 
-    private static String message(Exception e) {
-        if (e instanceof ContractRevertedException || e instanceof AgentException || e instanceof IllegalArgumentException
-                || e instanceof IllegalStateException) {
-            return e.getMessage();
-        }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root instanceof ContractRevertedException ? root.getMessage() : e.toString();
+    /** The whole command line, reading {@code env} as its environment (tests give their own; keys come from it). */
+    public static CommandLine commandLine(Map<String, String> env) {
+        CommandLine cli = new CommandLine(new AgentCli(), OperatorCli.factory(env));
+        return OperatorCli.handleErrors(OperatorCli.addTo(cli));
     }
 }

@@ -1,5 +1,6 @@
 package org.picomesh.agent;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -7,17 +8,21 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /** {@code engine-agent run}: starts the daemon; Spring properties pass through as {@code --name=value}. */
 @Command(name = "run", description = {"Run the agent daemon in front of a pico engine: it forwards /sky traffic, serves "
         + "/api/engine-version, and answers availability challenges with the agent (hot) key.",
-        "Costs: the gas of each answer (about 45,000 gas), paid by the agent key.",
-        "Example: run --picomesh.agent.engine-id=1 --picomesh.agent.engine-url=http://127.0.0.1:3101 --server.port=8101"})
+        "Costs: the gas of each answer (about 59,000 gas) and of each batched claim (about 56,000 + 11,100 a lease), "
+        + "paid by the agent key.",
+        "Spring properties pass through: --picomesh.agent.engine-id=N (required), --picomesh.agent.engine-url=URL, "
+        + "--picomesh.agent.keystore=FILE, --server.port=N, --spring.datasource.url=... (default: an embedded "
+        + "PostgreSQL in --picomesh.database.data-dir).",
+        "Example: run --picomesh.agent.engine-id=1 --picomesh.agent.engine-url=http://127.0.0.1:3201 --server.port=3101"})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "--name=value", description = "Spring properties (picomesh.agent.*, "
-            + "server.port, spring.datasource.*)")
-    List<String> properties = List.of();
+    /** Spring properties ({@code --picomesh.agent.*}, {@code --server.port}, {@code --spring.datasource.*}). */
+    @Unmatched
+    List<String> properties = new ArrayList<>();
 
     /** Runs until the daemon stops (Ctrl-C or SIGTERM: in-flight requests finish first). */
     @Override

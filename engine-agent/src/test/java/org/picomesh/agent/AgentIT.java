@@ -57,6 +57,12 @@ class AgentIT {
                 + "/sky/cloud/no-such-eci/io.picolabs.wrangler/name")).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode());
         assertThat(get(agent, "/api/db-dump").statusCode()).as("the engine's database stays on loopback").isEqualTo(404);
+        HttpResponse<String> health = get(agent, "/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        var components = new com.fasterxml.jackson.databind.ObjectMapper().readTree(health.body()).path("components");
+        assertThat(components.at("/picoEngine/status").asText()).isEqualTo("UP");
+        assertThat(components.at("/chain/status").asText()).isEqualTo("UP");
+        assertThat(components.at("/db/status").asText()).isEqualTo("UP");
     }
 
     @Test
@@ -87,6 +93,10 @@ class AgentIT {
             BigInteger challenge = openChallenge();
             Thread.sleep(3_000); // the agent polls every 100 ms: it saw the challenge and withheld its answer
             assertThat(answered(challenge)).isFalse();
+            HttpResponse<String> health = get(agent, "/actuator/health");
+            assertThat(health.statusCode()).as("the agent says its engine is down").isEqualTo(503);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(health.body())
+                    .at("/components/picoEngine/status").asText()).isEqualTo("DOWN");
             mesh.anvil.increaseTime(Duration.ofHours(1).plusSeconds(5));
             mesh.registry(CHALLENGER).executeChallenge(challenge).send();
             assertThat(mesh.registry(CHALLENGER).engine(BigInteger.valueOf(mesh.engineId)).send().stake)
