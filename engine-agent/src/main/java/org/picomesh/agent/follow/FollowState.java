@@ -29,10 +29,9 @@ public class FollowState {
         return Optional.ofNullable(entities.find(FollowedBlock.class, number)).map(FollowedBlock::hash);
     }
 
-    /** Records that everything up to {@code to} was processed, with the hashes of {@code blocks}. */
+    /** Records that everything up to {@code to} was processed, with the hashes of {@code blocks} ({@code to} among them). */
     public void advance(ChainPosition to, List<ChainPosition> blocks) {
         blocks.forEach(b -> entities.merge(new FollowedBlock(b.number(), b.hash())));
-        entities.merge(new FollowedBlock(to.number(), to.hash()));
         moveTo(to);
     }
 
