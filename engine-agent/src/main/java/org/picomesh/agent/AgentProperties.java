@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmations blocks a challenge must be under before the agent acts on it (0 on a dev chain)
  * @param claimInterval how often the agent considers claiming what its leases earned
  * @param claimMinRatio it claims only when the earnings are worth at least this many times the claim's gas
+ * @param forwardTimeout how long the front door waits for the pico engine's answer to a pico's event or query
  */
 @ConfigurationProperties("picomesh.agent")
 public record AgentProperties(
@@ -32,7 +33,8 @@ public record AgentProperties(
         @DefaultValue("2s") Duration engineTimeout,
         @DefaultValue("0") int confirmations,
         @DefaultValue("10m") Duration claimInterval,
-        @DefaultValue("5") double claimMinRatio) {
+        @DefaultValue("5") double claimMinRatio,
+        @DefaultValue("30s") Duration forwardTimeout) {
 
     public AgentProperties {
         if (engineId <= 0) {
