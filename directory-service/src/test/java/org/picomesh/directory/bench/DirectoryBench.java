@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.picomesh.contracts.devnet.SampleAdverts;
+import org.picomesh.contracts.devnet.bench.CpuTime;
+import org.picomesh.contracts.devnet.bench.Wrk;
 import org.picomesh.directory.indexer.IndexerStatus;
 import org.picomesh.directory.indexer.IndexerSteps;
 import org.picomesh.directory.support.Directory;
@@ -34,6 +36,9 @@ public final class DirectoryBench {
     /** Backfills before the measured ones: the JIT goes on compiling the indexer's code through the first few. */
     private static final int BACKFILL_WARM_UPS = 5;
     private static final int LIST_RUNS = 3;
+    /** Where a backfill's CPU goes: the directory and the bench share this JVM; PostgreSQL by name (any on the machine). */
+    private static final List<CpuTime.Part> PARTS = List.of(CpuTime.Part.thisJvm("jvm"),
+            CpuTime.Part.named("postgres", "postgres"), CpuTime.Part.started("anvil", "anvil"));
     /** -Dpicomesh.bench.only=backfill or list runs one part, for working on it. */
     private static final String ONLY = System.getProperty("picomesh.bench.only", "all");
     /** Eight filtered, sorted first pages, as different browsers would ask for them. */
@@ -144,13 +149,13 @@ public final class DirectoryBench {
     private static double backfill(Directory directory, long events) {
         directory.jdbc().execute("truncate chain_event, chain_block, indexer_checkpoint, engine, lease, trust_list,"
                 + " trust_list_engine, market_parameter");
-        CpuTime cpu = CpuTime.now();
+        CpuTime cpu = CpuTime.now(PARTS);
         long start = System.nanoTime();
         while (!IndexerSteps.step(directory)) {
             // backfilling
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        progress("backfill: %.2f s, CPU: %s".formatted(seconds, CpuTime.now().since(cpu)));
+        progress("backfill: %.2f s, CPU: %s".formatted(seconds, cpu.now().since(cpu)));
         long indexed = directory.jdbc().queryForObject("select count(*) from chain_event", Long.class);
         if (indexed != events) {
             throw new IllegalStateException("the backfill stored " + indexed + " events of " + events);
@@ -160,10 +165,10 @@ public final class DirectoryBench {
 
     /** The median of {@link #LIST_RUNS} p99s of 10 s of wrk at 64 connections, after a 3 s warm-up. */
     private static double listP99(Directory directory) throws Exception {
-        Wrk.p99(directory.baseUrl(), LISTS, 64, 3);
+        Wrk.run(directory.baseUrl(), LISTS, 64, 3);
         List<Double> runs = new ArrayList<>();
         for (int run = 0; run < LIST_RUNS; run++) {
-            runs.add(Wrk.p99(directory.baseUrl(), LISTS, 64, 10));
+            runs.add(Wrk.run(directory.baseUrl(), LISTS, 64, 10).p99());
         }
         progress("GET /api/engines p99 of each run: " + runs + " ms");
         return median(runs);
@@ -188,12 +193,12 @@ public final class DirectoryBench {
         double best = 0;
         for (long[] way : List.of(new long[] {5_000, 1}, new long[] {blocksFor5000Events, 1},
                 new long[] {blocksFor5000Events, 2}, new long[] {blocksFor5000Events, 4})) {
-            CpuTime cpu = CpuTime.now();
+            CpuTime cpu = CpuTime.now(PARTS);
             long start = System.nanoTime();
             long fetched = countLogs(chain, from, to, way[0], (int) way[1]);
             double seconds = (System.nanoTime() - start) / 1e9;
             progress("bare eth_getLogs, %d blocks a request, %d in flight: %.2f s, CPU: %s".formatted(way[0], way[1],
-                    seconds, CpuTime.now().since(cpu)));
+                    seconds, cpu.now().since(cpu)));
             best = Math.max(best, fetched / seconds);
         }
         return best;

@@ -1,5 +1,7 @@
 package org.picomesh.agent.bench;
 
+import org.picomesh.contracts.devnet.bench.CpuTime;
+import org.picomesh.contracts.devnet.bench.Wrk;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -49,9 +51,9 @@ public final class AgentBench {
         ChallengeLatency.Result warmUp = challenges.measure(CHALLENGE_WARM_UPS);
         progress("warm-up answers (s): " + rounded(warmUp.seconds()));
         progress(CHALLENGES + " challenges, one after another, each after the previous answer and a random pause...");
-        CpuTime before = CpuTime.now(mesh.agentDatabase);
+        CpuTime before = CpuTime.now(mesh.cpuParts());
         ChallengeLatency.Result result = challenges.measure(CHALLENGES);
-        progress("CPU over the challenges: " + CpuTime.now(mesh.agentDatabase).since(before));
+        progress("CPU over the challenges: " + CpuTime.now(mesh.cpuParts()).since(before));
         progress("answers (s, in order): " + rounded(result.seconds()));
         progress("opening sent to its receipt: median %.3f s".formatted(percentile(result.sendSeconds(), 50)));
         long chainTime = mesh.chain().web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()

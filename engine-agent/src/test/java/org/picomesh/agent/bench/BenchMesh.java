@@ -1,5 +1,6 @@
 package org.picomesh.agent.bench;
 
+import org.picomesh.contracts.devnet.bench.CpuTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -7,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.picomesh.agent.AgentApplication;
 import org.picomesh.agent.AgentProperties;
@@ -114,4 +116,12 @@ final class BenchMesh implements AutoCloseable {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
+
+    /** Where the bench's CPU goes: the agent (in this JVM), wrk, the pico engine, anvil and the agent's PostgreSQL. */
+    List<CpuTime.Part> cpuParts() {
+        return List.of(CpuTime.Part.thisJvm("agent JVM"), CpuTime.Part.reapedChildren("wrk"),
+                CpuTime.Part.started("pico engine", "node"), CpuTime.Part.started("anvil", "anvil"),
+                CpuTime.Part.postgres("postgres", agentDatabase));
+    }
+
 }

@@ -1,5 +1,7 @@
 package org.picomesh.agent.bench;
 
+import org.picomesh.contracts.devnet.bench.CpuTime;
+import org.picomesh.contracts.devnet.bench.Wrk;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,11 +50,11 @@ final class ProxyLoad {
         List<Wrk.Run> directRuns = new ArrayList<>();
         List<Wrk.Run> proxiedRuns = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            CpuTime before = CpuTime.now(mesh.agentDatabase);
+            CpuTime before = CpuTime.now(mesh.cpuParts());
             directRuns.add(Wrk.run(direct, CONNECTIONS, RUN_SECONDS));
-            CpuTime between = CpuTime.now(mesh.agentDatabase);
+            CpuTime between = CpuTime.now(mesh.cpuParts());
             proxiedRuns.add(Wrk.run(proxied, CONNECTIONS, RUN_SECONDS));
-            CpuTime after = CpuTime.now(mesh.agentDatabase);
+            CpuTime after = CpuTime.now(mesh.cpuParts());
             AgentBench.progress("run %d: direct %s; through the agent %s".formatted(run, directRuns.get(run - 1),
                     proxiedRuns.get(run - 1)));
             AgentBench.progress("  CPU direct: " + between.since(before) + "; through the agent: " + after.since(between));
