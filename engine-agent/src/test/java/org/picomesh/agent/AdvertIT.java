@@ -98,7 +98,8 @@ class AdvertIT {
         await("the capacity re-advertised", () -> capacity() == MAX_PICOS - 2);
         assertThat(advertOnChain()).as("every other field as the operator wrote it")
                 .isEqualTo(hash(advert(MAX_PICOS - 2, OPERATORS_LATENCY)));
-        assertThat(published("capacity")).isEqualTo(1);
+        // once or twice: the agent may have counted the engine between the two picos
+        assertThat(published("capacity")).isBetween(1.0, 2.0).isEqualTo(published());
     }
 
     @Test
@@ -106,11 +107,12 @@ class AdvertIT {
     void theCapacityNeverFallsBelowTheLeasesActive() throws Exception {
         mesh.pico(1).openLease(engineId, ANY_PRICE, AgentMesh.ether("0.01")).send();
         mesh.pico(2).openLease(engineId, ANY_PRICE, AgentMesh.ether("0.01")).send();
+        double adverts = published();
         newPicoOnTheEngine("off-market-3"); // 4 - 3 = 1 slot, but 2 leases hold theirs
         double before = measured("within");
         await("the agent looked at the engine again", () -> measured("within") >= before + 5);
         assertThat(capacity()).isEqualTo(2);
-        assertThat(published()).isEqualTo(1);
+        assertThat(published()).isEqualTo(adverts);
     }
 
     @Test

@@ -105,8 +105,8 @@ class OperatorCliIT {
     void registerPrintsTheCommandThatRunsTheEnginesAgent() {
         assertThat(registered.out()).contains("run its agent (the password of " + agentKeystore.toAbsolutePath())
                 .contains("picomesh-agent run --picomesh.agent.engine-id=" + engineId
-                        + " --picomesh.agent.engine-url=http://127.0.0.1:3101 --picomesh.agent.deployment-file="
-                        + dir.resolve("deployment.json").toAbsolutePath())
+                        + " --picomesh.agent.engine-url=http://127.0.0.1:3101 --picomesh.agent.max-picos=5"
+                        + " --picomesh.agent.deployment-file=" + dir.resolve("deployment.json").toAbsolutePath())
                 .contains("--picomesh.agent.keystore=" + agentKeystore.toAbsolutePath(), "--server.port=8101")
                 .doesNotContain("keys rotate-agent");
         assertThat(registered.err()).containsPattern("registering .* estimating and signing")
