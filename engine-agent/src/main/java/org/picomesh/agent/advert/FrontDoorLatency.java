@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * {@code GET <advertised endpoint>/api/engine-version}, through whatever name, TLS and proxies the endpoint goes
  * through. One request opens the connection (HTTP/1.1: the JDK's HTTP/2 upgrade would add about 100 ms to it), then
  * {@code latency-samples} requests are timed on that kept-alive connection and the median is the measurement: the
- * latency of a request, not of a TCP handshake, and not of one slow request. Any failure gives no measurement.
+ * latency of a request, not of a TCP handshake, and not of one slow request. Any failure gives no measurement and
+ * ends the sampling: a front door that hangs costs one engine timeout per check, not one per sample.
  */
 @Component
 class FrontDoorLatency {
