@@ -21,6 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimInterval how often the agent considers claiming what its leases earned
  * @param claimMinRatio it claims only when the earnings are worth at least this many times the claim's gas
  * @param forwardTimeout how long the front door waits for the pico engine's answer to a pico's event or query
+ * @param maxPicos the most picos the pico engine may hold, leased or not: the advert's capacity is this minus the
+ *     picos on the engine that hold no lease here (never below the leases active)
+ * @param advertInterval how often the agent counts the engine's picos and measures its front door's latency
+ * @param latencySamples requests timed per latency measurement (after one that opens the connection); the median is
+ *     the measurement
+ * @param latencyDriftMs a measurement drifts when it is off the advertised latency by more than this many ms...
+ * @param latencyDriftPercent ...and by more than this percentage of the advertised latency
+ * @param latencyDriftChecks consecutive drifting measurements before the latency is re-advertised: noise costs no gas
  */
 @ConfigurationProperties("picomesh.agent")
 public record AgentProperties(
@@ -34,7 +42,16 @@ public record AgentProperties(
         @DefaultValue("0") int confirmations,
         @DefaultValue("10m") Duration claimInterval,
         @DefaultValue("5") double claimMinRatio,
-        @DefaultValue("30s") Duration forwardTimeout) {
+        @DefaultValue("30s") Duration forwardTimeout,
+        @DefaultValue("100") long maxPicos,
+        @DefaultValue("30s") Duration advertInterval,
+        @DefaultValue("5") int latencySamples,
+        @DefaultValue("20") long latencyDriftMs,
+        @DefaultValue("25") double latencyDriftPercent,
+        @DefaultValue("3") int latencyDriftChecks) {
+
+    /** The registry keeps capacities in 24 bits. */
+    public static final long MAX_CAPACITY = (1L << 24) - 1;
 
     public AgentProperties {
         if (engineId <= 0) {
@@ -43,6 +60,14 @@ public record AgentProperties(
         if (claimMinRatio < 1) {
             throw new IllegalArgumentException("picomesh.agent.claim-min-ratio must be at least 1: a claim must pay for "
                     + "its gas, not " + claimMinRatio);
+        }
+        if (maxPicos < 1 || maxPicos > MAX_CAPACITY) {
+            throw new IllegalArgumentException("picomesh.agent.max-picos must be from 1 to " + MAX_CAPACITY + ", not "
+                    + maxPicos);
+        }
+        if (latencySamples < 1 || latencyDriftChecks < 1 || latencyDriftMs < 0 || latencyDriftPercent < 0) {
+            throw new IllegalArgumentException("picomesh.agent.latency-samples and latency-drift-checks must be at "
+                    + "least 1, latency-drift-ms and latency-drift-percent at least 0");
         }
     }
 }

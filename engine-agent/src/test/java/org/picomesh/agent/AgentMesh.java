@@ -29,6 +29,8 @@ final class AgentMesh implements AutoCloseable {
     static final int OPERATOR = 1;
     static final int AGENT = 2;
     static final int CHALLENGER = 4;
+    /** The capacity the engine registers with. */
+    static final int CAPACITY = 5;
 
     final Anvil anvil;
     final Deployment deployment;
@@ -47,7 +49,7 @@ final class AgentMesh implements AutoCloseable {
         deployment.write(state.resolve("deployment.json"));
         engine = PicoEngineProcess.start();
         EngineRegistry operator = registry(OPERATOR);
-        var receipt = operator.register(SampleAdverts.advert("http://127.0.0.1:1/agent", 1, 5),
+        var receipt = operator.register(SampleAdverts.advert("http://127.0.0.1:1/agent", 1, CAPACITY),
                 ether("1")).send();
         engineId = operator.getEngineRegisteredEvents(receipt).get(0).engineId.longValueExact();
         operator.setAgent(BigInteger.valueOf(engineId), DevAccounts.account(AGENT).getAddress()).send();
@@ -69,13 +71,24 @@ final class AgentMesh implements AutoCloseable {
                 .getBalance();
     }
 
-    /** Starts an agent daemon for the engine; its database lives in {@code dataDir} (kept across restarts). */
+    /**
+     * Starts an agent daemon for the engine; its database lives in {@code dataDir} (kept across restarts). Its maximum
+     * is the capacity the engine registered with, so it has nothing to re-advertise until told otherwise.
+     * {@code settings} ({@code --name=value}) replace the defaults of the same name.
+     */
     ConfigurableApplicationContext startAgent(Path dataDir, String... settings) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--picomesh.agent.engine-id=" + engineId,
+        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (String setting : List.of("--server.port=0", "--picomesh.agent.engine-id=" + engineId,
                 "--picomesh.agent.engine-url=" + engine.url(),
                 "--picomesh.agent.deployment-file=" + state.resolve("deployment.json"),
-                "--picomesh.agent.poll=100ms", "--picomesh.database.data-dir=" + dataDir));
-        args.addAll(List.of(settings));
+                "--picomesh.agent.poll=100ms", "--picomesh.database.data-dir=" + dataDir,
+                "--picomesh.agent.max-picos=" + CAPACITY)) {
+            byName.put(setting.substring(0, setting.indexOf('=')), setting);
+        }
+        for (String setting : settings) {
+            byName.put(setting.substring(0, setting.indexOf('=')), setting);
+        }
+        List<String> args = new ArrayList<>(byName.values());
         ConfigurableApplicationContext agent = new SpringApplicationBuilder(AgentApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("agentKey",
                         new AgentKey(DevAccounts.account(AGENT))))

@@ -11,6 +11,7 @@ public final class OperatorCli {
     public static CommandLine addTo(CommandLine cli) {
         cli.addSubcommand(new RegisterCommand());
         CommandLine.getCommandMethods(OperatorCommands.class, null).forEach(cli::addSubcommand);
+        cli.addSubcommand(StakeCommand.class);
         cli.addSubcommand(KeysCommand.class);
         cli.addSubcommand(new StatusCommand());
         cli.addSubcommand(new LeasesCommand());

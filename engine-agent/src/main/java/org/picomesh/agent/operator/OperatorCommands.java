@@ -32,7 +32,8 @@ public final class OperatorCommands {
         return onRegistry(chain, "replacing the advert of engine " + engineId, r -> r.updateAdvert(id(engineId), ad));
     }
 
-    @Command(name = "add-stake", description = {"Add stake to an engine (agent or operator key).",
+    /** The old name of {@code stake add}, kept hidden so scripts that call it still work. */
+    @Command(name = "add-stake", hidden = true, description = {"Add stake to an engine: the old name of `stake add`.",
             "Costs: the amount, plus " + Gas.ADD_STAKE + "."})
     static int addStake(@Mixin ChainOptions chain,
             @Option(names = "--engine", required = true, paramLabel = "ID", description = ENGINE) long engineId,

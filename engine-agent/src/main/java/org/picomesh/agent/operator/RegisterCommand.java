@@ -59,7 +59,8 @@ final class RegisterCommand implements Callable<Integer> {
                 transactions.send("naming " + agent + " the agent of engine " + id, deployment.registry(),
                         registry.setAgent(id, agent.hex()));
             }
-            new RunHint(chain, deployment, id.longValueExact(), engineUrl, agentKeystore)
+            new RunHint(chain, deployment, id.longValueExact(), engineUrl, agentKeystore,
+                    ad.capacity.longValueExact())
                     .print(chain.out(), ad.endpoint, agent != null);
         }
         return 0;

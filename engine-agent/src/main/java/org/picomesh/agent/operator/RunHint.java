@@ -10,8 +10,12 @@ import org.picomesh.agent.chain.Keys;
 import org.picomesh.agent.chain.Passwords;
 import org.picomesh.contracts.Deployment;
 
-/** The command that runs a newly registered engine's agent daemon, printed by {@code register}. */
-record RunHint(ChainOptions chain, Deployment deployment, long engineId, String engineUrl, Path agentKeystore) {
+/**
+ * The command that runs a newly registered engine's agent daemon, printed by {@code register}. The capacity registered
+ * becomes the daemon's {@code max-picos}: the daemon advertises that less the picos the engine hosts off-market.
+ */
+record RunHint(ChainOptions chain, Deployment deployment, long engineId, String engineUrl, Path agentKeystore,
+        long maxPicos) {
 
     void print(PrintWriter out, String endpoint, boolean agentNamed) {
         String program = chain.command() == null ? "picomesh-agent" : chain.command().root().name();
@@ -32,6 +36,7 @@ record RunHint(ChainOptions chain, Deployment deployment, long engineId, String 
         List<String> args = new ArrayList<>();
         args.add("--picomesh.agent.engine-id=" + engineId);
         args.add("--picomesh.agent.engine-url=" + quoted(engineUrl));
+        args.add("--picomesh.agent.max-picos=" + maxPicos);
         args.add("--picomesh.agent.deployment-file=" + quoted(chain.deploymentFile().toAbsolutePath().toString()));
         if (chain.rpcGiven()) {
             args.add("--picomesh.agent.rpc-url=" + quoted(chain.rpcUrl(deployment)));

@@ -5,8 +5,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.Locale;
+import org.picomesh.contracts.follow.EndReason;
 
-/** A lease on this agent's engine: claimable from while active, and once more after it ended, then settled. */
+/**
+ * A lease on this agent's engine: claimable from while active, and once more after it ended, then settled. Once
+ * ended (and why: closed, moved, exhausted, stopped) the agent no longer hosts its pico: it stops counting against the
+ * engine's capacity ({@link HostedLeases}).
+ */
 @Entity
 @Table(name = "hosted_lease")
 class HostedLease {
@@ -17,6 +23,8 @@ class HostedLease {
     private long openedBlock;
     @Column(name = "ended_block")
     private Long endedBlock;
+    @Column(name = "end_reason")
+    private String endReason;
     private boolean settled;
     @Version
     private long version;
@@ -37,13 +45,19 @@ class HostedLease {
         return endedBlock != null;
     }
 
-    void ended(long block) {
-        endedBlock = block;
+    String pico() {
+        return pico;
     }
 
-    /** Its end was in blocks a reorganisation dropped: it is active again (and claimable again). */
+    void ended(long block, EndReason reason) {
+        endedBlock = block;
+        endReason = reason.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Its end was in blocks a reorganisation dropped: it is active again (hosted, counted, claimable again). */
     void resumed() {
         endedBlock = null;
+        endReason = null;
         settled = false;
     }
 

@@ -14,6 +14,9 @@ interface HostedLeaseRepository extends Repository<HostedLease, Long> {
     @Query("select l from HostedLease l where l.settled = false order by l.id")
     List<HostedLease> findUnsettled();
 
+    @Query("select count(l) from HostedLease l where l.endedBlock is null")
+    long countActive();
+
     @Query("select l from HostedLease l where l.endedBlock > :block")
     List<HostedLease> findEndedAfter(long block);
 

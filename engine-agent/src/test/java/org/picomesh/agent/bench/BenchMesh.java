@@ -71,6 +71,8 @@ final class BenchMesh implements AutoCloseable {
                         "--picomesh.agent.engine-url=" + engine.url(),
                         "--picomesh.agent.deployment-file=" + state.resolve("deployment.json"),
                         "--picomesh.database.data-dir=" + agentDatabase,
+                        // the registered capacity: no advert update of the agent's own competes with the answers
+                        "--picomesh.agent.max-picos=5",
                         "--spring.main.banner-mode=off",
                         // one line per challenge answered would bury the bench's own progress
                         "--logging.level.org.picomesh.agent.challenges=WARN");

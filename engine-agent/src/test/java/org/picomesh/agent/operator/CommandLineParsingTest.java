@@ -56,8 +56,8 @@ class CommandLineParsingTest {
 
     @Test
     void stakeCommandsReadAmountsInAnyUnit() {
-        assertThat(parse("add-stake", "--engine", "3", "--amount", "2gwei").matchedOptionValue("--amount", (Wei) null))
-                .isEqualTo(Wei.of(BigInteger.valueOf(2_000_000_000L)));
+        assertThat(parse("stake", "add", "--engine", "3", "--amount", "2gwei").subcommand()
+                .matchedOptionValue("--amount", (Wei) null)).isEqualTo(Wei.of(BigInteger.valueOf(2_000_000_000L)));
         ParseResult unbond = parse("unbond", "--engine", "3", "--amount", "1000000000wei");
         assertThat(unbond.matchedOptionValue("--amount", (Wei) null)).isEqualTo(Wei.of(BigInteger.TEN.pow(9)));
         assertThat(unbond.matchedOptionValue("--engine", 0L)).isEqualTo(3L);
@@ -102,17 +102,33 @@ class CommandLineParsingTest {
     }
 
     @Test
-    void theOldTopLevelKeyCommandsMovedUnderKeys() {
+    void theOldTopLevelKeyCommandsMovedUnderKeysAndAddingStakeIsStakeAdd() {
         CommandLine cli = AgentCli.commandLine(Map.of());
         assertThat(cli.getSubcommands()).doesNotContainKeys("set-agent", "set-payout")
-                .containsKeys("register", "update", "add-stake", "unbond", "withdraw", "answer-challenge", "claim",
+                .containsKeys("register", "update", "stake", "unbond", "withdraw", "answer-challenge", "claim",
                         "keys", "status", "leases", "engines", "run");
         assertThat(cli.getSubcommands().get("keys").getSubcommands()).containsKeys("new", "rotate-agent", "set-payout");
+        assertThat(cli.getSubcommands().get("stake").getSubcommands()).containsOnlyKeys("add");
+    }
+
+    @Test
+    void theOldAddStakeStillWorksButIsNoLongerListed() {
+        assertThat(parse("add-stake", "--engine", "3", "--amount", "1eth").matchedOptionValue("--amount", (Wei) null))
+                .isEqualTo(Wei.parse("1eth"));
+        CliRun help = CliRun.run(Map.of(), "--help");
+        assertThat(help.out()).contains("stake").doesNotContain("add-stake");
+    }
+
+    @Test
+    void stakeWithoutWhatToDoSaysSo() {
+        CliRun run = CliRun.run(Map.of(), "stake");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLine()).startsWith("error: name what to do: add");
     }
 
     @Test
     void aMissingRequiredOptionIsOneLineAndExitCode2() {
-        CliRun run = CliRun.run(Map.of(), "add-stake", "--engine", "1");
+        CliRun run = CliRun.run(Map.of(), "stake", "add", "--engine", "1");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errorLine()).startsWith("error: Missing required option: '--amount=AMOUNT'").doesNotContain("\n");
         assertThat(run.out()).isEmpty();
@@ -134,7 +150,7 @@ class CommandLineParsingTest {
                 });
     }
 
-    static final List<String> SENDING = List.of("register", "update", "add-stake", "unbond", "withdraw",
+    static final List<String> SENDING = List.of("register", "update", "stake add", "unbond", "withdraw",
             "answer-challenge", "claim", "keys rotate-agent", "keys set-payout");
 
     @ParameterizedTest
@@ -145,6 +161,8 @@ class CommandLineParsingTest {
         assertThat(run.out()).startsWith("Usage: picomesh-agent " + command);
         if (command.equals("keys")) {
             assertThat(run.out()).contains("rotate-agent", "set-payout", "new");
+        } else if (command.equals("stake")) {
+            assertThat(run.out()).contains("add", "Costs: nothing by itself", "costs the amount plus about");
         } else if (SENDING.contains(command)) {
             assertThat(run.out()).containsPattern("Costs: .*gas");
         } else {

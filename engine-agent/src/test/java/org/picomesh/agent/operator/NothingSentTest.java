@@ -60,7 +60,7 @@ class NothingSentTest {
 
     @Test
     void everySendingCommandSaysTheSameOfAnUnreachableNode() {
-        List<List<String>> commands = List.of(List.of("add-stake", "--engine", "1", "--amount", "1eth"),
+        List<List<String>> commands = List.of(List.of("stake", "add", "--engine", "1", "--amount", "1eth"),
                 List.of("unbond", "--engine", "1", "--amount", "0.5eth"), List.of("withdraw", "--engine", "1"),
                 List.of("answer-challenge", "--challenge", "1"), List.of("claim", "--engine", "1", "2", "3"),
                 List.of("update", "--engine", "1"), List.of("keys", "rotate-agent", "--engine", "1", "--agent",
@@ -115,8 +115,8 @@ class NothingSentTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errorLine()).startsWith("error: Invalid value for option '--stake': '1.5wei' is refused")
                 .contains("0.5eth, 2gwei or 1000000000wei").doesNotContain("\n");
-        CliRun amount = CliRun.run(Map.of(Keys.KEY_ENV, OPERATOR_KEY), "add-stake", "--engine", "1", "--amount", "lots",
-                "--deployment", deployment.toString());
+        CliRun amount = CliRun.run(Map.of(Keys.KEY_ENV, OPERATOR_KEY), "stake", "add", "--engine", "1", "--amount",
+                "lots", "--deployment", deployment.toString());
         assertThat(amount.exitCode()).isEqualTo(2);
         assertThat(amount.errorLine()).contains("'lots' is not an amount");
     }

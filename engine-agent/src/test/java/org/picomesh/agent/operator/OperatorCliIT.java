@@ -105,8 +105,8 @@ class OperatorCliIT {
     void registerPrintsTheCommandThatRunsTheEnginesAgent() {
         assertThat(registered.out()).contains("run its agent (the password of " + agentKeystore.toAbsolutePath())
                 .contains("picomesh-agent run --picomesh.agent.engine-id=" + engineId
-                        + " --picomesh.agent.engine-url=http://127.0.0.1:3101 --picomesh.agent.deployment-file="
-                        + dir.resolve("deployment.json").toAbsolutePath())
+                        + " --picomesh.agent.engine-url=http://127.0.0.1:3101 --picomesh.agent.max-picos=5"
+                        + " --picomesh.agent.deployment-file=" + dir.resolve("deployment.json").toAbsolutePath())
                 .contains("--picomesh.agent.keystore=" + agentKeystore.toAbsolutePath(), "--server.port=8101")
                 .doesNotContain("keys rotate-agent");
         assertThat(registered.err()).containsPattern("registering .* estimating and signing")
@@ -186,10 +186,10 @@ class OperatorCliIT {
         BigInteger stake = registry().engine(BigInteger.valueOf(engineId)).send().stake;
         String id = String.valueOf(engineId);
 
-        CliRun wrongPassword = cli(Map.of("PICOMESH_KEYSTORE_PASSWORD", "not the password"), "add-stake", "--engine",
+        CliRun wrongPassword = cli(Map.of("PICOMESH_KEYSTORE_PASSWORD", "not the password"), "stake", "add", "--engine",
                 id, "--amount", "1eth", "--keystore", agentKeystore.toString());
-        CliRun malformed = cli(operator(), "add-stake", "--engine", id, "--amount", "1.5wei");
-        CliRun unreachable = cli(operator(), "add-stake", "--engine", id, "--amount", "1eth", "--rpc", closedPort());
+        CliRun malformed = cli(operator(), "stake", "add", "--engine", id, "--amount", "1.5wei");
+        CliRun unreachable = cli(operator(), "stake", "add", "--engine", id, "--amount", "1eth", "--rpc", closedPort());
         CliRun refused = cli(operator(), "unbond", "--engine", id, "--amount", "100eth");
 
         assertThat(wrongPassword.exitCode()).isEqualTo(2);

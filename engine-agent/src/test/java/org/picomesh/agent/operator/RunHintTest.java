@@ -24,9 +24,9 @@ class RunHintTest {
     @Test
     void namesTheEngineItsPicoEngineTheDeploymentAndThePortOfTheEndpoint() {
         RunHint hint = new RunHint(options("--deployment", "/srv/mesh/deployment.json"), DEPLOYMENT, 3,
-                "http://127.0.0.1:3101", null);
+                "http://127.0.0.1:3101", null, 20);
         assertThat(hint.arguments("http://127.0.0.1:8101")).containsExactly("--picomesh.agent.engine-id=3",
-                "--picomesh.agent.engine-url=http://127.0.0.1:3101",
+                "--picomesh.agent.engine-url=http://127.0.0.1:3101", "--picomesh.agent.max-picos=20",
                 "--picomesh.agent.deployment-file=/srv/mesh/deployment.json",
                 "--picomesh.database.data-dir=/srv/mesh/agent-3-postgres", "--server.port=8101");
     }
@@ -34,9 +34,9 @@ class RunHintTest {
     @Test
     void carriesTheNodeAndTheKeystoreWhenGivenAndQuotesWhatTheShellWouldSplit() {
         RunHint hint = new RunHint(options("--deployment", "/srv/my mesh/deployment.json", "--rpc", "http://node:8545"),
-                DEPLOYMENT, 3, "http://127.0.0.1:3000", Path.of("/keys/agent.json"));
+                DEPLOYMENT, 3, "http://127.0.0.1:3000", Path.of("/keys/agent.json"), 100);
         assertThat(hint.arguments("https://engine.example.org")).containsExactly("--picomesh.agent.engine-id=3",
-                "--picomesh.agent.engine-url=http://127.0.0.1:3000",
+                "--picomesh.agent.engine-url=http://127.0.0.1:3000", "--picomesh.agent.max-picos=100",
                 "--picomesh.agent.deployment-file='/srv/my mesh/deployment.json'",
                 "--picomesh.agent.rpc-url=http://node:8545",
                 "--picomesh.database.data-dir='/srv/my mesh/agent-3-postgres'",
