@@ -14,8 +14,4 @@ record Range(long from, ChainPosition end, Optional<ChainPosition> before, List<
     boolean follows(Optional<ChainPosition> after) {
         return after.isEmpty() || before.equals(after);
     }
-
-    int size() {
-        return logs.size();
-    }
 }
