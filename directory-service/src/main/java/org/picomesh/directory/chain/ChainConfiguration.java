@@ -25,9 +25,4 @@ class ChainConfiguration {
         });
         return Web3j.build(new HttpService(market.rpcUrl()), properties.pollInterval().toMillis(), scheduler);
     }
-
-    @Bean
-    ChainNode chainNode(Web3j web3j, ChainProperties properties) {
-        return new ChainNode(web3j, properties.maxAttempts(), properties.maxBackoff());
-    }
 }

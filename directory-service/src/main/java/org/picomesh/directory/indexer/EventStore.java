@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import jakarta.annotation.PreDestroy;
 import java.util.function.Consumer;
 import org.picomesh.contracts.events.MarketLog;
-import org.picomesh.directory.chain.BlockHeader;
+import org.picomesh.contracts.follow.ChainPosition;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -132,31 +132,34 @@ class EventStore {
         return jdbc.update("delete from chain_event where block_number > :block", above);
     }
 
-    void saveBlocks(List<BlockHeader> blocks) {
+    /**
+     * Keeps the hashes of the blocks the follower named, to find the common ancestor after a reorganisation. The
+     * follower reads no parent hashes: the column, kept from the first schema, holds an empty string.
+     */
+    void saveBlocks(List<ChainPosition> blocks) {
         jdbc.batchUpdate("""
-                insert into chain_block (number, hash, parent_hash) values (:number, :hash, :parent)
-                on conflict (number) do update set hash = excluded.hash, parent_hash = excluded.parent_hash""",
-                blocks.stream().map(b -> new MapSqlParameterSource("number", b.number()).addValue("hash", b.hash())
-                        .addValue("parent", b.parentHash())).toArray(SqlParameterSource[]::new));
+                insert into chain_block (number, hash, parent_hash) values (:number, :hash, '')
+                on conflict (number) do update set hash = excluded.hash""",
+                blocks.stream().map(b -> new MapSqlParameterSource("number", b.number()).addValue("hash", b.hash()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
-    /** Processed blocks from the newest down, to find where a reorganised chain forked from ours. */
-    List<BlockHeader> blocksDescending(long fromNumber, int limit) {
-        return jdbc.query("select * from chain_block where number <= :from order by number desc limit :limit",
-                new MapSqlParameterSource("from", fromNumber).addValue("limit", limit),
-                (rs, n) -> new BlockHeader(rs.getLong("number"), rs.getString("hash"), rs.getString("parent_hash")));
+    /** The hash kept for block {@code number}, if one was. */
+    Optional<String> blockHash(long number) {
+        return jdbc.queryForList("select hash from chain_block where number = :number",
+                new MapSqlParameterSource("number", number), String.class).stream().findFirst();
     }
 
-    Optional<BlockHeader> checkpoint() {
+    Optional<ChainPosition> checkpoint() {
         return jdbc.query("select block_number, block_hash from indexer_checkpoint where id = 1", (rs, n) ->
-                new BlockHeader(rs.getLong("block_number"), rs.getString("block_hash"), "")).stream().findFirst();
+                new ChainPosition(rs.getLong("block_number"), rs.getString("block_hash"))).stream().findFirst();
     }
 
     /**
      * Records {@code block} as the last one indexed, and the confirmed head: every row from a block at or below it
      * is confirmed (the {@code engine_listing} and {@code confirmed_head} views).
      */
-    void saveCheckpoint(BlockHeader block, long confirmedHead) {
+    void saveCheckpoint(ChainPosition block, long confirmedHead) {
         jdbc.update("""
                 insert into indexer_checkpoint (id, block_number, block_hash, confirmed_block, updated_at)
                 values (1, :number, :hash, :confirmed, now())
@@ -170,10 +173,6 @@ class EventStore {
     void confirm(long confirmedHead) {
         jdbc.update("update indexer_checkpoint set confirmed_block = :confirmed where confirmed_block <> :confirmed",
                 new MapSqlParameterSource("confirmed", confirmedHead));
-    }
-
-    void clearCheckpoint() {
-        jdbc.getJdbcTemplate().update("delete from indexer_checkpoint");
     }
 
     private static Map<String, Object> args(String json) {

@@ -3,106 +3,90 @@ package org.picomesh.directory.indexer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.picomesh.contracts.events.MarketLog;
-import org.picomesh.directory.chain.BlockHeader;
-import org.picomesh.directory.chain.ChainNode;
+import org.picomesh.contracts.follow.ChainPosition;
+import org.picomesh.contracts.follow.LogFollower;
+import org.picomesh.contracts.follow.Step;
 import org.picomesh.directory.chain.ChainProperties;
-import org.picomesh.directory.chain.MarketContracts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Mirrors the market's events into PostgreSQL: backfills from the deployment block in bounded ranges, then
- * follows the head. Each transaction writes whole ranges together with the checkpoint, so a crash at any moment
- * resumes with nothing lost or doubled. Before each one it checks that the checkpoint block is still on the
- * node's chain; if not, it forgets everything above the common ancestor and rebuilds. Ranges are read ahead
- * while others are written ({@link RangeReader}).
+ * Mirrors the market's events into PostgreSQL, as the shared {@link LogFollower} hands them out: backfills from
+ * the deployment block, then follows the head. Each transaction writes whole ranges together with the checkpoint
+ * and the blocks' hashes, so a crash at any moment resumes with nothing lost or doubled; when the checkpoint left
+ * the chain, it forgets everything above the common ancestor and rebuilds. The follower reads ranges ahead while
+ * others are written.
  */
-class Indexer implements AutoCloseable {
+class Indexer {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
-    /** How far back stored blocks are compared with the node to find a common ancestor. */
-    private static final int MAX_REORG_DEPTH = 1_000;
 
-    private final ChainNode node;
-    private final MarketContracts market;
+    private final LogFollower follower;
     private final ChainProperties properties;
     private final EventStore events;
     private final MarketBatches batches;
     private final TransactionTemplate tx;
     private final IndexerStatus status;
-    private final RangeReader reader;
     /** The most events one transaction takes from the ranges already read. */
     private final long maxTransactionEvents;
 
-    Indexer(ChainNode node, MarketContracts market, ChainProperties properties, EventStore events,
-            MarketBatches batches, TransactionTemplate tx, IndexerStatus status, long maxTransactionEvents) {
-        this.node = node;
-        this.market = market;
+    Indexer(LogFollower follower, ChainProperties properties, EventStore events, MarketBatches batches,
+            TransactionTemplate tx, IndexerStatus status, long maxTransactionEvents) {
+        this.follower = follower;
         this.properties = properties;
         this.events = events;
         this.batches = batches;
         this.tx = tx;
         this.status = status;
-        this.reader = new RangeReader(node, market, properties);
         this.maxTransactionEvents = maxTransactionEvents;
     }
 
     /** Indexes the next ranges. Returns true when caught up with the head (time to wait for new blocks). */
     boolean step() {
-        long head = node.headNumber();
-        status.head(head);
-        Optional<BlockHeader> checkpoint = events.checkpoint();
-        if (checkpoint.isPresent() && !onChain(checkpoint.get())) {
-            reader.forgetReadAhead();
-            reorganise(checkpoint.get().number(), confirmedHead(head));
-            return false;
-        }
-        long from = checkpoint.map(c -> c.number() + 1).orElse(market.startBlock());
-        long confirmedHead = confirmedHead(head);
-        if (from > head) {
-            events.confirm(confirmedHead);
+        Step step = follower.next(events.checkpoint());
+        if (step instanceof Step.AtHead atHead) {
+            status.head(atHead.head());
+            events.confirm(confirmedHead(atHead.head()));
             return true;
         }
-        String after = checkpoint.map(BlockHeader::hash).orElse(null);
-        Optional<RangeReader.Range> first = reader.first(from, after, head, confirmedHead)
-                .filter(r -> consistent(r.logs(), r.headers()));
-        if (first.isEmpty()) {
-            log.info("the chain moved while reading from block {}; checking again", from);
-            reader.forgetReadAhead();
+        if (step instanceof Step.Rewind rewind) {
+            rewind(rewind.to());
             return false;
         }
+        Step.Events first = (Step.Events) step;
+        status.head(first.head());
+        long confirmedHead = confirmedHead(first.head());
         long started = System.nanoTime();
-        Written written = tx.execute(t -> write(first.get(), head, confirmedHead));
+        Written written = tx.execute(t -> write(first, confirmedHead));
         status.indexed(written.to(), written.events());
         if (written.events() > 0) {
-            log.debug("indexed {} events in blocks {}..{} in {} ms", written.events(), from, written.to(),
+            log.debug("indexed {} events in blocks {}..{} in {} ms", written.events(), first.from(), written.to(),
                     (System.nanoTime() - started) / 1_000_000);
         }
-        return written.to() >= head;
+        return written.to() >= first.head();
     }
 
     private record Written(long to, int events) {}
 
     /**
-     * Streams the first range and every following one the reader has, up to {@link #maxTransactionEvents}
+     * Streams the first range and every following one the follower has, up to {@link #maxTransactionEvents}
      * events, into one transaction: each range's events are COPYed while the rows they touch are folded in
      * memory and the next range is awaited; the rows are written once, at the end, with the checkpoint.
      */
-    private Written write(RangeReader.Range first, long head, long confirmedHead) {
+    private Written write(Step.Events first, long confirmedHead) {
         MarketState state = new MarketState();
-        List<BlockHeader> headers = new ArrayList<>();
-        RangeReader.Range range = first;
+        List<ChainPosition> blocks = new ArrayList<>();
+        Step.Events range = first;
         int count = 0;
         try {
             while (true) {
                 batches.load(range.logs(), state);
-                events.startInsert(range.copy());
+                events.startInsert(range.prepared(EventCopy.class));
                 batches.project(range.logs(), state);
-                headers.addAll(range.headers());
+                blocks.addAll(range.blocks());
                 count += range.logs().size();
-                Optional<RangeReader.Range> next = count >= maxTransactionEvents ? Optional.empty()
-                        : reader.following(range, head, confirmedHead).filter(r -> consistent(r.logs(), r.headers()));
+                Optional<Step.Events> next = count >= maxTransactionEvents ? Optional.empty()
+                        : follower.following(range);
                 events.finishInsert();
                 if (next.isEmpty()) {
                     break;
@@ -117,38 +101,20 @@ class Indexer implements AutoCloseable {
             }
             throw e;
         }
-        events.saveBlocks(headers);
+        events.saveBlocks(blocks);
         batches.save(state);
-        events.saveCheckpoint(range.last(), confirmedHead);
-        return new Written(range.to(), count);
+        events.saveCheckpoint(range.to(), confirmedHead);
+        return new Written(range.to().number(), count);
     }
 
-    /** Stops reading ahead (Spring calls it when the context closes). */
-    @Override
-    public void close() {
-        reader.close();
-    }
-
-    private boolean onChain(BlockHeader checkpoint) {
-        return node.header(checkpoint.number()).map(h -> h.hash().equals(checkpoint.hash())).orElse(false);
-    }
-
-    /** Finds the newest stored block still on the node's chain, drops everything above it, and rebuilds. */
-    private void reorganise(long fromBlock, long confirmedHead) {
-        long ancestor = market.startBlock() - 1;
-        for (BlockHeader stored : events.blocksDescending(fromBlock, MAX_REORG_DEPTH)) {
-            if (onChain(stored)) {
-                ancestor = stored.number();
-                break;
-            }
-        }
-        long commonAncestor = ancestor;
-        log.warn("chain reorganisation below block {}: rewinding to block {} and rebuilding", fromBlock, commonAncestor);
+    /** Drops everything above the common ancestor and rebuilds, in one transaction. */
+    private void rewind(ChainPosition ancestor) {
+        log.warn("chain reorganisation: rewinding to block {} and rebuilding", ancestor.number());
         tx.executeWithoutResult(t -> {
-            int dropped = events.deleteAbove(commonAncestor);
-            node.header(commonAncestor).ifPresentOrElse(block -> events.saveCheckpoint(block, confirmedHead),
-                    events::clearCheckpoint);
-            batches.rebuild(commonAncestor);
+            int dropped = events.deleteAbove(ancestor.number());
+            // confirmed no further than the ancestor: the next write confirms up to what the head then allows
+            events.saveCheckpoint(ancestor, ancestor.number());
+            batches.rebuild(ancestor.number());
             log.info("dropped {} events from the abandoned chain", dropped);
         });
     }
@@ -157,13 +123,7 @@ class Indexer implements AutoCloseable {
         if (properties.confirmations() == 0) {
             return head;
         }
-        Optional<BlockHeader> finalized = properties.useFinalizedTag() ? node.finalized() : Optional.empty();
-        return finalized.map(BlockHeader::number).orElse(head - properties.confirmations());
-    }
-
-    /** Every log in a block we have the header of must carry that header's hash. */
-    private static boolean consistent(List<MarketLog> logs, List<BlockHeader> headers) {
-        return logs.stream().allMatch(l -> headers.stream()
-                .noneMatch(h -> h.number() == l.blockNumber() && !h.hash().equals(l.blockHash())));
+        long byDepth = head - properties.confirmations();
+        return properties.useFinalizedTag() ? follower.finalizedBlock().orElse(byDepth) : byDepth;
     }
 }

@@ -1,8 +1,8 @@
 package org.picomesh.directory.indexer;
 
 import java.time.Duration;
+import org.picomesh.contracts.follow.ChainUnavailableException;
 import org.picomesh.directory.chain.ChainProperties;
-import org.picomesh.directory.chain.NodeUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -70,7 +70,7 @@ class IndexerRunner implements SmartLifecycle {
                 if (caughtUp) {
                     pause(poll);
                 }
-            } catch (NodeUnavailableException e) {
+            } catch (ChainUnavailableException e) {
                 log.warn("chain node away: {}", e.getMessage());
                 status.nodeAway(e.getMessage());
                 pause(properties.maxBackoff());

@@ -2,6 +2,7 @@ package org.picomesh.contracts.follow;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.picomesh.contracts.Deployment;
 
 /**
@@ -16,9 +17,10 @@ import org.picomesh.contracts.Deployment;
  *     the node refuses a range as too large
  * @param maxReorgDepth how far below a lost checkpoint to look for a common ancestor before giving up
  * @param backoff how failed and rate-limited requests are retried
+ * @param readAhead whether ranges are read ahead of the caller and sized by the events they hold
  */
 public record FollowSettings(String registry, String escrow, long startBlock, int confirmations, long maxRange,
-        int maxReorgDepth, Backoff backoff) {
+        int maxReorgDepth, Backoff backoff, ReadAhead readAhead) {
     public static final long DEFAULT_MAX_RANGE = 1_000;
     public static final int DEFAULT_MAX_REORG_DEPTH = 128;
 
@@ -30,6 +32,14 @@ public record FollowSettings(String registry, String escrow, long startBlock, in
         }
         registry = registry.toLowerCase(Locale.ROOT);
         escrow = escrow.toLowerCase(Locale.ROOT);
+        Objects.requireNonNull(backoff, "backoff");
+        Objects.requireNonNull(readAhead, "readAhead");
+    }
+
+    /** Settings that read one range at a time, when asked for ({@link ReadAhead#NONE}). */
+    public FollowSettings(String registry, String escrow, long startBlock, int confirmations, long maxRange,
+            int maxReorgDepth, Backoff backoff) {
+        this(registry, escrow, startBlock, confirmations, maxRange, maxReorgDepth, backoff, ReadAhead.NONE);
     }
 
     /** The deployment's market from its deployment block, with default range, depth and back-off. */
@@ -40,15 +50,23 @@ public record FollowSettings(String registry, String escrow, long startBlock, in
     }
 
     public FollowSettings withMaxRange(long maxRange) {
-        return new FollowSettings(registry, escrow, startBlock, confirmations, maxRange, maxReorgDepth, backoff);
+        return new FollowSettings(registry, escrow, startBlock, confirmations, maxRange, maxReorgDepth, backoff,
+                readAhead);
     }
 
     public FollowSettings withMaxReorgDepth(int maxReorgDepth) {
-        return new FollowSettings(registry, escrow, startBlock, confirmations, maxRange, maxReorgDepth, backoff);
+        return new FollowSettings(registry, escrow, startBlock, confirmations, maxRange, maxReorgDepth, backoff,
+                readAhead);
     }
 
     public FollowSettings withBackoff(Backoff backoff) {
-        return new FollowSettings(registry, escrow, startBlock, confirmations, maxRange, maxReorgDepth, backoff);
+        return new FollowSettings(registry, escrow, startBlock, confirmations, maxRange, maxReorgDepth, backoff,
+                readAhead);
+    }
+
+    public FollowSettings withReadAhead(ReadAhead readAhead) {
+        return new FollowSettings(registry, escrow, startBlock, confirmations, maxRange, maxReorgDepth, backoff,
+                readAhead);
     }
 
     List<String> addresses() {

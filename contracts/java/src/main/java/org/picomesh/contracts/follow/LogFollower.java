@@ -1,48 +1,60 @@
 package org.picomesh.contracts.follow;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.picomesh.contracts.events.EventDecoder;
 import org.picomesh.contracts.events.MarketLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * Follows the market's events through reorganisations, one {@link #next step} at a time. It keeps no state but the
- * size of its log range: the caller keeps the checkpoint and the hashes of the blocks named in each
- * {@link Step.Events}, in the same transaction as what it does with the events, and hands them back (the checkpoint
- * to {@link #next}, the hashes through {@code knownHashes}). One caller at a time.
+ * size of its log range and what it read ahead: the caller keeps the checkpoint and the hashes of the blocks named
+ * in each {@link Step.Events}, in the same transaction as what it does with the events, and hands them back (the
+ * checkpoint to {@link #next}, the hashes through {@code knownHashes}). A caller that streams many ranges into one
+ * transaction takes each after the first with {@link #following}. One caller at a time.
  */
-public final class LogFollower {
+public final class LogFollower implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
 
     private final Node node;
     private final FollowSettings settings;
     private final Function<Long, Optional<String>> knownHashes;
-    /** Blocks one eth_getLogs asks for: the settings' maximum, halved whenever the node refuses a range. */
-    private volatile long range;
+    private final RangeSizer sizer;
+    private final Pipeline pipeline;
+    /** The head the last {@link #next} saw, for the ranges {@link #following} hands out. */
+    private volatile long head;
 
     /**
      * @param knownHashes the hash the caller stored for a block number, if it stored one (read only to find the
      *     common ancestor after a reorganisation)
      */
     public LogFollower(Web3j web3j, FollowSettings settings, Function<Long, Optional<String>> knownHashes) {
-        this(web3j, settings, knownHashes, Pause.SLEEP);
+        this(web3j, settings, knownHashes, logs -> null);
     }
 
-    LogFollower(Web3j web3j, FollowSettings settings, Function<Long, Optional<String>> knownHashes, Pause pause) {
+    /**
+     * @param prepare what to make of each range's logs on the thread that read them, for the caller to take from
+     *     {@link Step.Events#prepared(Class)} (with read-ahead, work done while the caller writes other ranges)
+     */
+    public LogFollower(Web3j web3j, FollowSettings settings, Function<Long, Optional<String>> knownHashes,
+            Function<List<MarketLog>, ?> prepare) {
+        this(web3j, settings, knownHashes, prepare, Pause.SLEEP);
+    }
+
+    LogFollower(Web3j web3j, FollowSettings settings, Function<Long, Optional<String>> knownHashes,
+            Function<List<MarketLog>, ?> prepare, Pause pause) {
         this.node = new Node(web3j, settings.backoff(), pause);
         this.settings = settings;
         this.knownHashes = knownHashes;
-        this.range = settings.maxRange();
+        this.sizer = new RangeSizer(settings.maxRange(), settings.readAhead().targetEvents());
+        this.pipeline = new Pipeline(new RangeRead(node, settings.addresses(), sizer, prepare), sizer,
+                settings.readAhead());
     }
 
     /**
@@ -67,15 +79,43 @@ public final class LogFollower {
                 attempts, Duration.ZERO, null, "the chain moved under every read", null);
     }
 
+    /**
+     * The events of the range after {@code previous}, when it is read ahead (waiting for it while it is read) or,
+     * without read-ahead, read now: for a caller that applies several ranges in one transaction. Nothing when
+     * {@code previous} reached the confirmed head of the last {@link #next}, when the chain moved, or when the
+     * read failed: the caller then ends its transaction, and its next {@link #next} finds out which.
+     */
+    public Optional<Step.Events> following(Step.Events previous) {
+        return pipeline.following(previous.to()).map(range -> events(range, head));
+    }
+
     /** Blocks the next eth_getLogs asks for at most. */
     public long range() {
-        return range;
+        return sizer.cap();
+    }
+
+    /**
+     * The number of the node's finalized block, or nothing when it names none: for a caller that counts events
+     * as confirmed by finality rather than by depth.
+     *
+     * @throws ChainUnavailableException when the node gave no answer within the back-off's bounds
+     */
+    public OptionalLong finalizedBlock() {
+        return node.finalized();
+    }
+
+    /** Stops the threads that read ahead, if any. */
+    @Override
+    public void close() {
+        pipeline.close();
     }
 
     /** A step, or nothing when the chain moved while it was read (then it is read again). */
     private Optional<Step> attempt(Optional<ChainPosition> after) {
         long head = node.head();
+        this.head = head;
         if (after.isPresent() && !onChain(after.get())) {
+            pipeline.forget();
             ChainPosition ancestor = CommonAncestor.below(after.get(), node, knownHashes, settings.startBlock(),
                     settings.maxReorgDepth());
             log.info("block {} ({}) left the chain: rewinding to block {} ({})", after.get().number(),
@@ -87,79 +127,17 @@ public final class LogFollower {
         if (from > confirmed) {
             return Optional.of(new Step.AtHead(head));
         }
-        return read(from, confirmed, after).map(Step.class::cast);
+        return pipeline.first(from, after, confirmed).map(range -> events(range, head));
     }
 
-    /**
-     * The events of the next range, or nothing when the chain moved meanwhile. Block {@code to} is on the chain
-     * before and after its logs are read, and so is the checkpoint: both ends of the range are on one branch.
-     */
-    private Optional<Step.Events> read(long from, long confirmed, Optional<ChainPosition> after) {
-        while (true) {
-            long to = Math.min(confirmed, from + range - 1);
-            Optional<ChainPosition> end = node.hashAt(to).map(hash -> new ChainPosition(to, hash));
-            if (end.isEmpty()) {
-                return Optional.empty();
-            }
-            List<Log> logs;
-            try {
-                logs = node.logs(settings.addresses(), from, to);
-            } catch (Node.RangeRefused refused) {
-                shrink(from, to, refused);
-                continue;
-            }
-            if (!onChain(end.get()) || after.isPresent() && !onChain(after.get())) {
-                return Optional.empty();
-            }
-            return located(logs, from, end.get()).map(events -> events(from, end.get(), events));
-        }
-    }
-
-    /** Halves the range after the node refused [from, to]: for this read and the follower's next ones. */
-    private void shrink(long from, long to, Node.RangeRefused refused) {
-        long refusedBlocks = to - from + 1;
-        if (refusedBlocks == 1) {
-            RpcErrors.Failure failure = refused.failure();
-            throw new ChainUnavailableException("eth_getLogs(block " + from + ")", 1, Duration.ZERO,
-                    failure.code(), "the node refuses even a single block's logs: " + failure.describe(), refused);
-        }
-        range = Math.max(1, refusedBlocks / 2);
-        log.warn("the node refused the logs of blocks {}..{} ({}): asking for at most {} from now on", from, to,
-                refused.getMessage(), range == 1 ? "one block" : range + " blocks");
-    }
-
-    /** The logs as typed events in block and log order, or nothing when they are not all of {@code end}'s branch. */
-    private static Optional<List<Located<MarketEvent>>> located(List<Log> logs, long from, ChainPosition end) {
-        List<Located<MarketEvent>> events = new ArrayList<>();
-        for (Log raw : logs) {
-            if (raw.isRemoved() || raw.getBlockHash() == null) {
-                return Optional.empty();
-            }
-            Optional<MarketLog> decoded = EventDecoder.market().decode(raw);
-            if (decoded.isEmpty()) {
-                log.warn("a log of no market event in block {} (tx {}): skipped", raw.getBlockNumberRaw(),
-                        raw.getTransactionHash());
-                continue;
-            }
-            Located<MarketEvent> event = MarketEvents.from(decoded.get());
-            boolean outside = event.blockNumber() < from || event.blockNumber() > end.number();
-            if (outside || event.blockNumber() == end.number() && !event.block().equals(end)) {
-                return Optional.empty();
-            }
-            events.add(event);
-        }
-        events.sort(Comparator.comparingLong((Located<MarketEvent> e) -> e.blockNumber())
-                .thenComparingInt(Located::logIndex));
-        return Optional.of(events);
-    }
-
-    private static Step.Events events(long from, ChainPosition end, List<Located<MarketEvent>> events) {
+    /** The range as the caller takes it: its events and the blocks whose hashes it keeps. */
+    private static Step.Events events(Range range, long head) {
         Map<Long, String> blocks = new TreeMap<>();
-        events.forEach(event -> blocks.put(event.blockNumber(), event.block().hash()));
-        blocks.put(end.number(), end.hash());
-        log.debug("blocks {}..{}: {} events", from, end.number(), events.size());
-        return new Step.Events(from, end,
-                events, blocks.entrySet().stream().map(b -> new ChainPosition(b.getKey(), b.getValue())).toList());
+        range.logs().forEach(event -> blocks.put(event.blockNumber(), event.blockHash()));
+        blocks.put(range.end().number(), range.end().hash());
+        return new Step.Events(range.from(), range.end(), range.logs(),
+                blocks.entrySet().stream().map(b -> new ChainPosition(b.getKey(), b.getValue())).toList(), head,
+                range.prepared());
     }
 
     private boolean onChain(ChainPosition block) {

@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.EthFilter;
@@ -18,7 +20,7 @@ import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.exceptions.ClientConnectionException;
 
-/** The three requests the follower makes, each retried within the back-off's bounds. */
+/** The requests the follower makes, each retried within the back-off's bounds. */
 final class Node {
     private static final Logger log = LoggerFactory.getLogger(Node.class);
 
@@ -57,36 +59,55 @@ final class Node {
         return Optional.ofNullable(answer.getBlock()).map(block -> block.getHash().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The number of the node's finalized block, or nothing when it names none: a node that does not know the tag
+     * answers with an error, which is not retried.
+     */
+    OptionalLong finalized() {
+        EthBlock answer = retried("eth_getBlockByNumber(finalized)",
+                web3j.ethGetBlockByNumber(DefaultBlockParameterName.FINALIZED, false), OnError.ANSWER);
+        return answer.hasError() || answer.getBlock() == null ? OptionalLong.empty()
+                : OptionalLong.of(answer.getBlock().getNumber().longValueExact());
+    }
+
     /** The logs of {@code addresses} in blocks [from, to]. */
     List<Log> logs(List<String> addresses, long from, long to) throws RangeRefused {
         EthFilter filter = new EthFilter(block(from), block(to), addresses);
-        EthLog answer = send("eth_getLogs(blocks " + from + ".." + to + ")", web3j.ethGetLogs(filter), true);
+        EthLog answer = send("eth_getLogs(blocks " + from + ".." + to + ")", web3j.ethGetLogs(filter),
+                OnError.RANGED);
         return answer.getLogs().stream().map(result -> (Log) result.get()).toList();
     }
 
+    /** What an error answer is to the caller: retried, a refused range when it may be one, or the answer. */
+    private enum OnError { RETRIED, RANGED, ANSWER }
+
     private <T extends Response<?>> T retried(String request, Request<?, T> call) {
+        return retried(request, call, OnError.RETRIED);
+    }
+
+    private <T extends Response<?>> T retried(String request, Request<?, T> call, OnError onError) {
         try {
-            return send(request, call, false);
+            return send(request, call, onError);
         } catch (RangeRefused impossible) {
             throw new IllegalStateException("only log requests are refused for their range", impossible);
         }
     }
 
     /** Sends until answered, a bounded number of times; a refused range is the caller's to handle when it may be. */
-    private <T extends Response<?>> T send(String request, Request<?, T> call, boolean ranged) throws RangeRefused {
+    private <T extends Response<?>> T send(String request, Request<?, T> call, OnError onError) throws RangeRefused {
         Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             RpcErrors.Failure failure;
             try {
                 T answer = call.send();
-                if (!answer.hasError()) {
+                if (!answer.hasError() || onError == OnError.ANSWER) {
                     return answer;
                 }
                 failure = RpcErrors.of(answer.getError());
             } catch (IOException | ClientConnectionException e) {
                 failure = RpcErrors.of(e);
             }
-            if (ranged && failure.kind() == RpcErrors.Kind.RANGE_TOO_LARGE) {
+            if (onError == OnError.RANGED && failure.kind() == RpcErrors.Kind.RANGE_TOO_LARGE) {
                 throw new RangeRefused(failure);
             }
             if (attempt >= backoff.attempts()) {

@@ -14,5 +14,11 @@
  *     // one transaction: undo what blocks after rewind.to() did, forget their hashes, checkpoint rewind.to()
  * } // else Step.AtHead: wait a block time and ask again
  * }</pre>
+ *
+ * <p>A caller that backfills a long chain gives the settings a {@link org.picomesh.contracts.follow.ReadAhead}:
+ * ranges are then read by threads of the follower ahead of the caller, each sized to hold about the events aimed
+ * at, and the caller streams several into one transaction, taking each after the first with
+ * {@link org.picomesh.contracts.follow.LogFollower#following}. A preparation given to the follower turns each
+ * range's logs into what the caller writes (the directory's COPY bytes) on the thread that read them.
  */
 package org.picomesh.contracts.follow;

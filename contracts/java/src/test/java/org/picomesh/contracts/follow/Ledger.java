@@ -29,12 +29,7 @@ final class Ledger {
     Step step() {
         Step step = follower.next(checkpoint);
         if (step instanceof Step.Events found) {
-            assertThat(found.from()).isEqualTo(checkpoint.map(c -> c.number() + 1).orElse(found.from()));
-            assertThat(found.blocks()).contains(found.to());
-            found.events().forEach(e -> assertThat(found.blocks()).contains(e.block()));
-            events.addAll(found.events());
-            found.blocks().forEach(block -> hashes.put(block.number(), block.hash()));
-            checkpoint = Optional.of(found.to());
+            apply(found);
         } else if (step instanceof Step.Rewind rewind) {
             long to = rewind.to().number();
             events.removeIf(event -> event.blockNumber() > to);
@@ -42,6 +37,34 @@ final class Ledger {
             checkpoint = Optional.of(rewind.to());
         }
         return step;
+    }
+
+    /**
+     * Steps until the follower is at the head, taking after each range the ranges that follow it, as a caller
+     * streaming them into one transaction does.
+     */
+    void streamToHead() {
+        for (int i = 0; i < MAX_STEPS; i++) {
+            Step step = step();
+            if (step instanceof Step.AtHead) {
+                return;
+            }
+            if (step instanceof Step.Events found) {
+                for (var next = follower.following(found); next.isPresent(); next = follower.following(next.get())) {
+                    apply(next.get());
+                }
+            }
+        }
+        throw new AssertionError("the follower did not reach the head in " + MAX_STEPS + " steps");
+    }
+
+    private void apply(Step.Events found) {
+        assertThat(found.from()).isEqualTo(checkpoint.map(c -> c.number() + 1).orElse(found.from()));
+        assertThat(found.blocks()).contains(found.to());
+        found.events().forEach(e -> assertThat(found.blocks()).contains(e.block()));
+        events.addAll(found.events());
+        found.blocks().forEach(block -> hashes.put(block.number(), block.hash()));
+        checkpoint = Optional.of(found.to());
     }
 
     /** Steps until the follower is at the head; the steps taken, the last one {@link Step.AtHead}. */

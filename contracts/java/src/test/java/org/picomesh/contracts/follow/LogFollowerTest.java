@@ -35,16 +35,17 @@ class LogFollowerTest {
 
         Step.Events first = (Step.Events) follower.next(Optional.empty());
         assertThat(first.from()).isZero();
-        assertThat(first.to()).isEqualTo(new ChainPosition(24, FakeNode.hash(24)));
+        assertThat(first.to()).isEqualTo(new ChainPosition(99, FakeNode.hash(99)));
         assertThat(first.blocks()).containsExactly(first.to());
         assertThat(follower.range()).isEqualTo(25);
         Step.Events second = (Step.Events) follower.next(Optional.of(first.to()));
-        assertThat(second.from()).isEqualTo(25);
-        assertThat(second.to().number()).isEqualTo(49);
+        assertThat(second.from()).isEqualTo(100);
+        assertThat(second.to().number()).isEqualTo(124);
 
         assertThat(logRequests()).containsExactly("eth_getLogs 0..99", "eth_getLogs 0..49", "eth_getLogs 0..24",
-                "eth_getLogs 25..49");
-        assertThat(pauses).as("a refused range is asked again at once, smaller").isEmpty();
+                "eth_getLogs 25..49", "eth_getLogs 50..99", "eth_getLogs 50..74", "eth_getLogs 75..99",
+                "eth_getLogs 100..124");
+        assertThat(pauses).as("a refused range is asked again at once, in halves").isEmpty();
     }
 
     @Test
@@ -130,7 +131,8 @@ class LogFollowerTest {
     }
 
     private LogFollower follower(Map<Long, String> knownHashes) {
-        return new LogFollower(Web3j.build(node), settings, n -> Optional.ofNullable(knownHashes.get(n)), pauses::add);
+        return new LogFollower(Web3j.build(node), settings, n -> Optional.ofNullable(knownHashes.get(n)), logs -> null,
+                pauses::add);
     }
 
     private List<String> logRequests() {
