@@ -132,13 +132,10 @@ class EventStore {
         return jdbc.update("delete from chain_event where block_number > :block", above);
     }
 
-    /**
-     * Keeps the hashes of the blocks the follower named, to find the common ancestor after a reorganisation. The
-     * follower reads no parent hashes: the column, kept from the first schema, holds an empty string.
-     */
+    /** Keeps the hashes of the blocks the follower named, to find the common ancestor after a reorganisation. */
     void saveBlocks(List<ChainPosition> blocks) {
         jdbc.batchUpdate("""
-                insert into chain_block (number, hash, parent_hash) values (:number, :hash, '')
+                insert into chain_block (number, hash) values (:number, :hash)
                 on conflict (number) do update set hash = excluded.hash""",
                 blocks.stream().map(b -> new MapSqlParameterSource("number", b.number()).addValue("hash", b.hash()))
                         .toArray(SqlParameterSource[]::new));
