@@ -18,6 +18,8 @@ class HostedLease {
     @Column(name = "ended_block")
     private Long endedBlock;
     private boolean settled;
+    @Column(name = "settled_block")
+    private Long settledBlock;
     @Version
     private long version;
 
@@ -44,11 +46,18 @@ class HostedLease {
     /** Its end was in blocks a reorganisation dropped: it is active again (and claimable again). */
     void resumed() {
         endedBlock = null;
-        settled = false;
+        unsettled();
     }
 
-    /** Ended and claimed in full: nothing more will ever be claimable. */
-    void settled() {
+    /** Ended and claimed in full, as the chain said at {@code block}: nothing more will ever be claimable. */
+    void settled(long block) {
         settled = true;
+        settledBlock = block;
+    }
+
+    /** The claim (or the read) that settled it was in blocks a reorganisation dropped: claimable again. */
+    void unsettled() {
+        settled = false;
+        settledBlock = null;
     }
 }

@@ -6,14 +6,19 @@ import org.picomesh.contracts.follow.Located;
 import org.picomesh.contracts.follow.MarketEvent;
 import org.springframework.stereotype.Component;
 
-/** The leases on this agent's engine, from the escrow's events: opened (a move accepted opens one too) and ended. */
+/**
+ * The leases on this agent's engine, from the escrow's events: opened (a move accepted opens one too) and ended. A
+ * reorganisation undoes what the dropped blocks held: openings, ends, and the agent's own claims.
+ */
 @Component
 class LeaseLedger implements MarketListener {
     private final HostedLeaseRepository leases;
+    private final ClaimRepository claims;
     private final long engineId;
 
-    LeaseLedger(HostedLeaseRepository leases, AgentProperties properties) {
+    LeaseLedger(HostedLeaseRepository leases, ClaimRepository claims, AgentProperties properties) {
         this.leases = leases;
+        this.claims = claims;
         this.engineId = properties.engineId();
     }
 
@@ -35,6 +40,12 @@ class LeaseLedger implements MarketListener {
         leases.deleteOpenedAfter(block);
         leases.findEndedAfter(block).forEach(l -> {
             l.resumed();
+            leases.save(l);
+        });
+        // a claim in the dropped blocks paid nothing on the chain that stays: what it settled is claimable again
+        claims.deleteMinedAfter(block);
+        leases.findSettledAfter(block).forEach(l -> {
+            l.unsettled();
             leases.save(l);
         });
     }
