@@ -25,11 +25,16 @@ final class GasPrices {
 
     /** The replacement's price, or nothing when the cap leaves no room for a valid replacement. */
     Optional<BigInteger> bumped(BigInteger last) throws TransactionFailed.Refused {
-        BigInteger required = last.add(last.add(BigInteger.valueOf(7)).shiftRight(3)); // + ceil(12.5 %)
+        BigInteger required = replacing(last);
         if (required.compareTo(cap) > 0) {
             return Optional.empty();
         }
         return Optional.of(required.max(node()).min(cap));
+    }
+
+    /** The least a replacement of a transaction priced {@code last} may offer: 12.5 % more, rounded up. */
+    static BigInteger replacing(BigInteger last) {
+        return last.add(last.add(BigInteger.valueOf(7)).shiftRight(3));
     }
 
     BigInteger cap() {
