@@ -47,17 +47,19 @@ final class ReceiptWait {
                 return succeeded(broadcast, receipt.get());
             }
             if (System.nanoTime() > deadline) {
-                metrics.failed(broadcast.tx.purpose(), "not-mined");
-                throw new TransactionFailed.NotMined(broadcast.lastHash(), broadcast.nonce, broadcast.bumps(),
-                        settings.receiptTimeout());
+                throw notMined(broadcast, "waited " + settings.receiptTimeout().toSeconds() + " s, "
+                        + broadcast.bumps() + " gas price bump(s)");
             }
             if (broadcast.mayBump(settings.maxBumps(), settings.bumpAfter().toNanos()) && !bump(broadcast)) {
-                metrics.failed(broadcast.tx.purpose(), "not-mined");
-                throw new TransactionFailed.NotMined(broadcast.lastHash(), broadcast.nonce, broadcast.bumps(),
-                        settings.receiptTimeout());
+                throw notMined(broadcast, "its nonce was used by another transaction");
             }
             sleep();
         }
+    }
+
+    private TransactionFailed.NotMined notMined(Broadcast broadcast, String why) {
+        metrics.failed(broadcast.tx.purpose(), "not-mined");
+        return new TransactionFailed.NotMined(broadcast.lastHash(), broadcast.nonce, why);
     }
 
     private Optional<TransactionReceipt> receiptOfAny(Broadcast broadcast) {

@@ -1,6 +1,5 @@
 package org.picomesh.agent.chain;
 
-import java.time.Duration;
 import org.picomesh.contracts.errors.DecodedError;
 
 /** Why the daemon's transaction did not succeed: one subtype per way it can fail, each with its chain context. */
@@ -35,9 +34,8 @@ public abstract sealed class TransactionFailed extends Exception {
         private final String hash;
         private final long nonce;
 
-        NotMined(String hash, long nonce, int bumps, Duration waited) {
-            super("transaction " + hash + " (nonce " + nonce + ") was not mined within " + waited.toSeconds()
-                    + " s and " + bumps + " gas price bump(s)");
+        NotMined(String hash, long nonce, String why) {
+            super("transaction " + hash + " (nonce " + nonce + ") was not mined: " + why);
             this.hash = hash;
             this.nonce = nonce;
         }
