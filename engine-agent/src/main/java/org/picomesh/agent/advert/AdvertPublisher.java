@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Optional;
 import org.picomesh.agent.AgentProperties;
+import org.picomesh.agent.chain.AgentSender;
+import org.picomesh.agent.chain.Outgoing;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,18 +17,19 @@ import org.web3j.utils.Numeric;
  * the registry's advert hash must be the hash of the advert the agent followed (else the operator or a reorganisation
  * changed it and the follower has not caught up: the next check decides again), and that advert, re-encoded from the
  * agent's database, must hash to it (else a string did not survive the round trip and re-publishing it would change
- * it). The one place the advert's transactions are sent: it goes through the registry wrapper's {@code send()} until
- * the agent's transaction sender (one per key, nonces and gas bumps) takes it over.
+ * it). The one place the advert's transactions are sent, through the agent's one sender (nonces, gas bumps).
  */
 @Component
 class AdvertPublisher {
     private static final Logger log = LoggerFactory.getLogger(AdvertPublisher.class);
 
     private final EngineRegistry registry;
+    private final AgentSender sender;
     private final BigInteger engineId;
 
-    AdvertPublisher(EngineRegistry registry, AgentProperties properties) {
+    AdvertPublisher(EngineRegistry registry, AgentSender sender, AgentProperties properties) {
         this.registry = registry;
+        this.sender = sender;
         this.engineId = BigInteger.valueOf(properties.engineId());
     }
 
@@ -43,6 +46,7 @@ class AdvertPublisher {
                     + "agent cannot keep byte for byte): not re-publishing it");
             return Optional.empty();
         }
-        return Optional.of(registry.updateAdvert(engineId, next).send().getTransactionHash());
+        return Optional.of(sender.send(new Outgoing("advert", "engine " + engineId, registry.getContractAddress(),
+                registry.updateAdvert(engineId, next).encodeFunctionCall())).getTransactionHash());
     }
 }

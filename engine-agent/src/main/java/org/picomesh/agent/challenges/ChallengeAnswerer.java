@@ -3,9 +3,11 @@ package org.picomesh.agent.challenges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigInteger;
+import org.picomesh.agent.chain.AgentSender;
+import org.picomesh.agent.chain.Outgoing;
+import org.picomesh.agent.chain.TransactionFailed;
 import org.picomesh.agent.follow.ChainFollowed;
 import org.picomesh.agent.picoengine.PicoEngineProbe;
-import org.picomesh.contracts.errors.ContractRevertedException;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ class ChallengeAnswerer {
 
     private final ChallengeRepository challenges;
     private final EngineRegistry registry;
+    private final AgentSender sender;
     private final PicoEngineProbe engine;
     private final TransactionTemplate transactions;
     private final Counter answered;
@@ -33,10 +36,11 @@ class ChallengeAnswerer {
      */
     private boolean withholding;
 
-    ChallengeAnswerer(ChallengeRepository challenges, EngineRegistry registry, PicoEngineProbe engine,
-            TransactionTemplate transactions, MeterRegistry meters) {
+    ChallengeAnswerer(ChallengeRepository challenges, EngineRegistry registry, AgentSender sender,
+            PicoEngineProbe engine, TransactionTemplate transactions, MeterRegistry meters) {
         this.challenges = challenges;
         this.registry = registry;
+        this.sender = sender;
         this.engine = engine;
         this.transactions = transactions;
         this.answered = meters.counter("picomesh.agent.challenges.answered");
@@ -67,18 +71,23 @@ class ChallengeAnswerer {
     }
 
     private void answer(Challenge challenge) {
+        var call = registry.answerChallenge(BigInteger.valueOf(challenge.id()));
         try {
-            var receipt = registry.answerChallenge(BigInteger.valueOf(challenge.id())).send();
+            var receipt = sender.send(new Outgoing("answer", "challenge " + challenge.id(),
+                    registry.getContractAddress(), call.encodeFunctionCall()));
             record(challenge.id(), c -> c.answerSent(receipt.getTransactionHash()));
             answered.increment();
             log.info("answered challenge {} (tx {})", challenge.id(), receipt.getTransactionHash());
-        } catch (ContractRevertedException e) {
-            // NoOpenChallenge: answered already (a resend after a reorg); the chain's event closes it
+        } catch (TransactionFailed.StillPending e) {
+            // the answer sent earlier (or put back in the pool by a reorganisation) will close it: no second one
+            log.debug("challenge {}: {}", challenge.id(), e.getMessage());
+        } catch (TransactionFailed.Reverted e) {
+            // NoOpenChallenge: answered already, by an answer the follower has not applied yet; its event closes it
             record(challenge.id(), c -> c.answerFailed(e.getMessage()));
             log.info("challenge {} not answered: {}", challenge.id(), e.getMessage());
-        } catch (Exception e) {
-            record(challenge.id(), c -> c.answerFailed(e.toString()));
-            log.warn("answering challenge {} failed, will retry: {}", challenge.id(), e.toString());
+        } catch (TransactionFailed e) {
+            record(challenge.id(), c -> c.answerFailed(e.getMessage()));
+            log.warn("answering challenge {} failed, will retry: {}", challenge.id(), e.getMessage());
         }
     }
 

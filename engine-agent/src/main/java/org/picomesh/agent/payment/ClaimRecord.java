@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigInteger;
 
-/** A claim the agent sent: how many leases, how much they paid, what the gas cost. */
+/** A claim the agent sent and saw mined: in which block, how many leases, how much they paid, what the gas cost. */
 @Entity
 @Table(name = "claim")
 class ClaimRecord {
@@ -19,10 +19,13 @@ class ClaimRecord {
     private long gasUsed;
     @Column(name = "gas_price")
     private BigInteger gasPrice;
+    @Column(name = "block_number")
+    private Long blockNumber;
 
     protected ClaimRecord() {}
 
-    ClaimRecord(String txHash, int leases, BigInteger amount, long gasUsed, BigInteger gasPrice) {
+    ClaimRecord(String txHash, long blockNumber, int leases, BigInteger amount, long gasUsed, BigInteger gasPrice) {
+        this.blockNumber = blockNumber;
         this.txHash = txHash;
         this.leases = leases;
         this.amount = amount;

@@ -2,12 +2,14 @@ package org.picomesh.agent.payment;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.picomesh.agent.AgentProperties;
+import org.picomesh.agent.chain.AgentSender;
+import org.picomesh.agent.chain.Outgoing;
+import org.picomesh.agent.chain.TransactionFailed;
 import org.picomesh.contracts.ChainConnection;
 import org.picomesh.contracts.generated.LeaseEscrow;
 import org.slf4j.Logger;
@@ -16,11 +18,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * Claims what the engine's leases earned, in one batched transaction paid to the engine's payout address, but only
  * when the earnings are worth at least {@code claim-min-ratio} times the claim's gas at the current gas price: no gas
- * is spent on dust. Leases that ended and were claimed in full are settled and never asked about again.
+ * is spent on dust. Leases that ended and were claimed in full are settled and never asked about again (until a
+ * reorganisation drops the block that settled them).
  */
 @Component
 class ClaimScheduler {
@@ -29,21 +33,26 @@ class ClaimScheduler {
     private static final int MAX_BATCH = 100;
 
     private final HostedLeaseRepository leases;
-    private final EntityManager entities;
+    private final ClaimRepository claimRecords;
     private final LeaseEscrow escrow;
+    private final LeaseReader reader;
     private final ChainConnection chain;
+    private final AgentSender sender;
     private final TransactionTemplate transactions;
     private final AgentProperties properties;
     private final Counter claims;
     private final Counter skipped;
     private final Counter gasSpent;
 
-    ClaimScheduler(HostedLeaseRepository leases, EntityManager entities, LeaseEscrow escrow, ChainConnection chain,
-            TransactionTemplate transactions, AgentProperties properties, MeterRegistry meters) {
+    ClaimScheduler(HostedLeaseRepository leases, ClaimRepository claimRecords, LeaseEscrow escrow,
+            ChainConnection chain, AgentSender sender, TransactionTemplate transactions, AgentProperties properties,
+            MeterRegistry meters) {
         this.leases = leases;
-        this.entities = entities;
+        this.claimRecords = claimRecords;
         this.escrow = escrow;
+        this.reader = new LeaseReader(chain.web3j(), escrow);
         this.chain = chain;
+        this.sender = sender;
         this.transactions = transactions;
         this.properties = properties;
         this.claims = meters.counter("picomesh.agent.claims.sent");
@@ -58,8 +67,10 @@ class ClaimScheduler {
             for (int from = 0; from < due.size(); from += MAX_BATCH) {
                 claim(due.subList(from, Math.min(due.size(), from + MAX_BATCH)));
             }
+        } catch (TransactionFailed.StillPending e) {
+            log.info("the last claim is still pending: no second one ({})", e.hash());
         } catch (Exception e) {
-            log.warn("claiming failed, will try again at the next interval: {}", e.toString());
+            log.warn("claiming failed, will try again at the next interval: {}", e.getMessage());
         }
     }
 
@@ -67,15 +78,18 @@ class ClaimScheduler {
 
     /** The unsettled leases with something to claim; those ended with nothing left are settled on the way. */
     private List<Claimable> claimable() throws Exception {
+        List<Long> ids = transactions.execute(status -> leases.findUnsettled().stream().map(HostedLease::id).toList());
+        LeaseReader.Leases read = reader.read(ids);
         List<Claimable> due = new ArrayList<>();
-        for (HostedLease lease : transactions.execute(status -> leases.findUnsettled())) {
-            LeaseEscrow.LeaseView view = escrow.lease(BigInteger.valueOf(lease.id())).send();
+        List<Long> spent = new ArrayList<>();
+        read.byId().forEach((id, view) -> {
             if (view.claimable.signum() > 0) {
-                due.add(new Claimable(lease.id(), view.claimable, !view.active));
+                due.add(new Claimable(id, view.claimable, !view.active));
             } else if (!view.active) {
-                settle(List.of(lease.id()));
+                spent.add(id);
             }
-        }
+        });
+        settle(spent, read.block());
         return due;
     }
 
@@ -83,10 +97,10 @@ class ClaimScheduler {
         BigInteger engineId = BigInteger.valueOf(properties.engineId());
         List<BigInteger> ids = batch.stream().map(c -> BigInteger.valueOf(c.leaseId())).toList();
         BigInteger amount = batch.stream().map(Claimable::amount).reduce(BigInteger.ZERO, BigInteger::add);
+        String data = escrow.claim(engineId, ids).encodeFunctionCall();
         BigInteger gasPrice = chain.web3j().ethGasPrice().send().getGasPrice();
-        BigInteger gas = chain.web3j().ethEstimateGas(Transaction.createFunctionCallTransaction(chain.address(), null,
-                null, null, escrow.getContractAddress(), escrow.claim(engineId, ids).encodeFunctionCall()))
-                .send().getAmountUsed();
+        BigInteger gas = chain.web3j().ethEstimateGas(Transaction.createFunctionCallTransaction(sender.address(), null,
+                null, null, escrow.getContractAddress(), data)).send().getAmountUsed();
         BigDecimal worth = new BigDecimal(gas.multiply(gasPrice)).multiply(BigDecimal.valueOf(properties.claimMinRatio()));
         if (new BigDecimal(amount).compareTo(worth) < 0) {
             skipped.increment();
@@ -95,21 +109,29 @@ class ClaimScheduler {
                     properties.claimMinRatio());
             return;
         }
-        var receipt = escrow.claim(engineId, ids).send();
+        TransactionReceipt receipt = sender.send(new Outgoing("claim", "engine " + engineId,
+                escrow.getContractAddress(), data));
+        recorded(batch, receipt);
+    }
+
+    private void recorded(List<Claimable> batch, TransactionReceipt receipt) {
         BigInteger paid = escrow.getLeaseClaimedEvents(receipt).stream().map(e -> e.amount)
                 .reduce(BigInteger.ZERO, BigInteger::add);
+        long block = receipt.getBlockNumber().longValueExact();
+        BigInteger price = receipt.getEffectiveGasPrice() == null ? BigInteger.ZERO
+                : org.web3j.utils.Numeric.decodeQuantity(receipt.getEffectiveGasPrice());
         claims.increment();
         gasSpent.increment(receipt.getGasUsed().doubleValue());
-        transactions.executeWithoutResult(status -> entities.persist(new ClaimRecord(receipt.getTransactionHash(),
-                batch.size(), paid, receipt.getGasUsed().longValueExact(), gasPrice)));
-        settle(batch.stream().filter(Claimable::ended).map(Claimable::leaseId).toList());
+        transactions.executeWithoutResult(status -> claimRecords.save(new ClaimRecord(receipt.getTransactionHash(),
+                block, batch.size(), paid, receipt.getGasUsed().longValueExact(), price)));
+        settle(batch.stream().filter(Claimable::ended).map(Claimable::leaseId).toList(), block);
         log.info("claimed {} wei from {} lease(s) to the payout address (tx {}, gas {})", paid, batch.size(),
                 receipt.getTransactionHash(), receipt.getGasUsed());
     }
 
-    private void settle(List<Long> ids) {
+    private void settle(List<Long> ids, long block) {
         transactions.executeWithoutResult(status -> ids.forEach(id -> leases.findById(id).ifPresent(l -> {
-            l.settled();
+            l.settled(block);
             leases.save(l);
         })));
     }

@@ -26,6 +26,8 @@ class HostedLease {
     @Column(name = "end_reason")
     private String endReason;
     private boolean settled;
+    @Column(name = "settled_block")
+    private Long settledBlock;
     @Version
     private long version;
 
@@ -58,11 +60,18 @@ class HostedLease {
     void resumed() {
         endedBlock = null;
         endReason = null;
-        settled = false;
+        unsettled();
     }
 
-    /** Ended and claimed in full: nothing more will ever be claimable. */
-    void settled() {
+    /** Ended and claimed in full, as the chain said at {@code block}: nothing more will ever be claimable. */
+    void settled(long block) {
         settled = true;
+        settledBlock = block;
+    }
+
+    /** The claim (or the read) that settled it was in blocks a reorganisation dropped: claimable again. */
+    void unsettled() {
+        settled = false;
+        settledBlock = null;
     }
 }

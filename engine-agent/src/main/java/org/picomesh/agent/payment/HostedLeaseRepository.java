@@ -20,6 +20,9 @@ interface HostedLeaseRepository extends Repository<HostedLease, Long> {
     @Query("select l from HostedLease l where l.endedBlock > :block")
     List<HostedLease> findEndedAfter(long block);
 
+    @Query("select l from HostedLease l where l.settledBlock > :block")
+    List<HostedLease> findSettledAfter(long block);
+
     @Modifying
     @Query("delete from HostedLease l where l.openedBlock > :block")
     int deleteOpenedAfter(long block);

@@ -17,17 +17,21 @@ import org.springframework.stereotype.Component;
  * advert) and is only claimed from once more. Its pico is not yet linked to its channels (the migration issue's
  * {@code pico enroll} links them): once it is, the front door ({@code frontdoor.FrontDoorRoutes}) refuses the pico's
  * traffic from the end on (410 Gone, or a redirect to the engine it moved to), as the engine does for a moved pico.
+ * A reorganisation undoes what the dropped blocks held: openings, ends, and the agent's own claims.
  */
 @Component
 class LeaseLedger implements MarketListener {
     private static final Logger log = LoggerFactory.getLogger(LeaseLedger.class);
 
     private final HostedLeaseRepository leases;
+    private final ClaimRepository claims;
     private final long engineId;
     private final MeterRegistry meters;
 
-    LeaseLedger(HostedLeaseRepository leases, AgentProperties properties, MeterRegistry meters) {
+    LeaseLedger(HostedLeaseRepository leases, ClaimRepository claims, AgentProperties properties,
+            MeterRegistry meters) {
         this.leases = leases;
+        this.claims = claims;
         this.engineId = properties.engineId();
         this.meters = meters;
     }
@@ -59,6 +63,12 @@ class LeaseLedger implements MarketListener {
             meters.counter("picomesh.agent.leases.resumed").increment();
             log.warn("lease {} is active again: the blocks that ended it left the chain; hosting pico {} again",
                     l.id(), l.pico());
+        });
+        // a claim in the dropped blocks paid nothing on the chain that stays: what it settled is claimable again
+        claims.deleteMinedAfter(block);
+        leases.findSettledAfter(block).forEach(l -> {
+            l.unsettled();
+            leases.save(l);
         });
     }
 }
