@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Keeps the engine's advert truthful, and spends gas only on what changed: every {@code advert-interval} it counts the
  * picos the engine really hosts ({@link CapacityPlan}) and measures its own front door ({@link FrontDoorLatency},
  * filtered by {@link LatencyDrift}), and re-publishes the advert when the capacity changed or the latency drifted for
- * long enough, every other field exactly as on the chain ({@link AdvertPublisher}). An engine that does not answer
+ * long enough, every other field exactly as on the chain ({@link AdvertPublisher}). A new capacity is published only
+ * once two checks in a row agree on it: a pico counted on the engine before its lease is followed (one arriving by a
+ * move, or a lease opened a moment ago) would otherwise cost two transactions for nothing. An engine that does not answer
  * its census keeps the capacity advertised; a front door that does not answer keeps the latency advertised (a
  * challenge is what tells the market the engine is down). Runs on the scheduler's one thread, as the challenge
  * answers and claims do: the agent key's transactions never race for a nonce.
@@ -35,6 +37,8 @@ class AdvertKeeper {
     private final LatencyDrift drift;
     private final AtomicLong measured = new AtomicLong(-1);
     private boolean unmeasured;
+    /** The capacity the previous check planned, when it differed from the advert's (-1: none). */
+    private long plannedBefore = -1;
 
     AdvertKeeper(AdvertBook book, PicoCensus census, HostedLeases leases, FrontDoorLatency frontDoor,
             AdvertPublisher publisher, AgentProperties properties, MeterRegistry meters) {
@@ -70,7 +74,9 @@ class AdvertKeeper {
         OptionalLong picos = census.picos();
         if (picos.isPresent()) {
             CapacityPlan plan = new CapacityPlan(properties.maxPicos(), picos.getAsLong(), 0, leases.active());
-            if (plan.capacity() != capacity) {
+            boolean confirmed = plan.capacity() == plannedBefore;
+            plannedBefore = plan.capacity() != capacity ? plan.capacity() : -1;
+            if (plan.capacity() != capacity && confirmed) {
                 capacity = plan.capacity();
                 why.append("capacity ").append(advert.capacity()).append(" -> ").append(capacity)
                         .append(" (").append(plan.explained()).append(")");

@@ -14,11 +14,15 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 /**
  * Waits for one nonce's transaction to be mined, within {@code receipt-timeout}. Left unmined for {@code bump-after},
  * it is signed again with the same nonce and a higher gas price, at most {@code max-bumps} times: the node keeps one
- * of the copies, so whichever is mined, it is mined once. A copy the pool dropped (a base fee above its price, a
- * restarted node) is sent again the same way.
+ * of the copies, so whichever is mined, it is mined once. A transaction the node no longer knows at all (a
+ * reorganisation dropped its block, or the pool evicted it) fails at once as not mined: the caller decides again
+ * from the chain as it now is (the advert, the answer or the claim may no longer be due), instead of holding the
+ * agent's one scheduler thread (and with it the follower that would see the reorganisation) for {@code bump-after}.
  */
 final class ReceiptWait {
     private static final Logger log = LoggerFactory.getLogger(ReceiptWait.class);
+    /** Polls in a row in which the node knew none of the copies before the transaction counts as dropped. */
+    private static final int DROPPED_AFTER_POLLS = 3;
 
     private final SenderNode node;
     private final GasPrices gas;
@@ -41,10 +45,16 @@ final class ReceiptWait {
 
     TransactionReceipt mined(Broadcast broadcast) throws TransactionFailed {
         long deadline = System.nanoTime() + settings.receiptTimeout().toNanos();
+        int unknown = 0;
         while (true) {
             Optional<TransactionReceipt> receipt = receiptOfAny(broadcast);
             if (receipt.isPresent()) {
                 return succeeded(broadcast, receipt.get());
+            }
+            unknown = broadcast.hashes().stream().anyMatch(node::known) ? 0 : unknown + 1;
+            if (unknown >= DROPPED_AFTER_POLLS) {
+                throw notMined(broadcast, "the node no longer knows it (a reorganisation dropped it, or its pool "
+                        + "evicted it); it will be decided again from the chain");
             }
             if (System.nanoTime() > deadline) {
                 throw notMined(broadcast, "waited " + settings.receiptTimeout().toSeconds() + " s, "

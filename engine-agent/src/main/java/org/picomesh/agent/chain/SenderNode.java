@@ -71,6 +71,15 @@ final class SenderNode {
         }
     }
 
+    /** Whether the node knows the transaction at all (pooled or mined); true when it did not answer. */
+    boolean known(String hash) {
+        try {
+            return web3j.ethGetTransactionByHash(hash).send().getTransaction().isPresent();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /** Whether the node holds the transaction in its pool, unmined. */
     boolean pending(String hash) throws TransactionFailed.Refused {
         try {
