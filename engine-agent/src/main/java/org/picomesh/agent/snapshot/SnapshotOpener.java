@@ -53,6 +53,9 @@ public final class SnapshotOpener extends InputStream {
 
     @Override
     public int read(byte[] buffer, int from, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
         while (position == plain.length) {
             if (done) {
                 return -1;

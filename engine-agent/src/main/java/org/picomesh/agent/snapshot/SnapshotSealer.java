@@ -12,12 +12,17 @@ import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
  * {@link SealedFormat}, as a stream: it holds one chunk of plaintext, never the snapshot, so a 10 MB pico costs
  * 64 KiB of heap here. Only the holder of the target's private key, opening for the same {@link SnapshotContext},
  * reads it back.
+ *
+ * <p>{@link #finish()} seals the last chunk; {@link #close()} alone does not, on purpose: a writer that fails half way
+ * inside try-with-resources must not leave a well-formed snapshot of half an export. What is closed unfinished fails
+ * to open as {@link SnapshotOpenException.Reason#TRUNCATED}.
  */
 public final class SnapshotSealer extends FilterOutputStream {
     private final SealedFormat.Header header;
     private final HPKEContextWithEncapsulation context;
     private final byte[] chunk;
     private int filled;
+    private boolean finished;
     private boolean closed;
 
     private SnapshotSealer(OutputStream out, byte[] recipientKey, SnapshotContext context, int chunkSize)
@@ -37,7 +42,7 @@ public final class SnapshotSealer extends FilterOutputStream {
         out.write(header.bytes());
     }
 
-    /** A stream that seals what is written to it into {@code out}; closing it writes the last chunk and closes out. */
+    /** A stream that seals what is written to it into {@code out}; {@link #finish()} it, then close it. */
     public static SnapshotSealer sealing(OutputStream out, byte[] recipientKey, SnapshotContext context)
             throws IOException {
         return sealing(out, recipientKey, context, SealedFormat.DEFAULT_CHUNK_SIZE);
@@ -55,8 +60,8 @@ public final class SnapshotSealer extends FilterOutputStream {
 
     @Override
     public void write(byte[] bytes, int from, int length) throws IOException {
-        if (closed) {
-            throw new IOException("the snapshot is already sealed");
+        if (finished || closed) {
+            throw new IOException("the snapshot is already sealed or closed");
         }
         while (length > 0) {
             // A full chunk is sealed only when more bytes come: until then it may be the last.
@@ -71,16 +76,22 @@ public final class SnapshotSealer extends FilterOutputStream {
         }
     }
 
-    /** Seals the last chunk and closes the underlying stream. */
+    /** Seals the last chunk: the snapshot is complete. */
+    public void finish() throws IOException {
+        if (finished || closed) {
+            throw new IOException("the snapshot is already sealed or closed");
+        }
+        finished = true;
+        seal(true);
+        out.flush();
+    }
+
+    /** Closes the underlying stream; without {@link #finish()} first, the snapshot has no last chunk. */
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try (OutputStream sink = out) {
-            seal(true);
-            sink.flush();
+        if (!closed) {
+            closed = true;
+            out.close();
         }
     }
 

@@ -134,8 +134,12 @@ public final class SnapshotStore {
     /** Where a block lives: the snapshot (root) whose DAG holds it, and its node there. */
     record Located(Cid root, UnixFsDag dag, UnixFsDag.Node node) {}
 
-    /** Finds a block by its CID among every stored snapshot's DAG. */
+    /** Finds a block by its CID: a stored snapshot's root first, else a block of any stored snapshot's DAG. */
     Optional<Located> locate(Cid block) {
+        Optional<UnixFsDag> own = dag(block);
+        if (own.isPresent()) {
+            return Optional.of(new Located(block, own.get(), own.get().rootNode()));
+        }
         for (Cid root : list()) {
             Optional<Located> found = dag(root).flatMap(dag -> dag.find(block).map(n -> new Located(root, dag, n)));
             if (found.isPresent()) {

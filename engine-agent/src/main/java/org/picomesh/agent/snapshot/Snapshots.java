@@ -29,6 +29,7 @@ public final class Snapshots {
         return store.put(out -> {
             try (SnapshotSealer sealer = SnapshotSealer.sealing(out, targetKey, move)) {
                 sealer.write(canonical);
+                sealer.finish();
             }
         });
     }

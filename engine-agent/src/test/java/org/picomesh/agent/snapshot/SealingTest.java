@@ -124,6 +124,18 @@ class SealingTest {
     }
 
     @Test
+    void aSnapshotClosedWithoutFinishingDoesNotOpen() throws IOException {
+        // What a writer that fails half way inside try-with-resources leaves: no last chunk, so no snapshot.
+        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
+        try (SnapshotSealer sealer = SnapshotSealer.sealing(sealed, EncryptionKeyFile.raw(target.getPublic()), MOVE,
+                CHUNK)) {
+            sealer.write(random(3 * CHUNK + 5));
+        }
+
+        assertFails(() -> open(sealed.toByteArray(), target, MOVE), Reason.TRUNCATED, 2);
+    }
+
+    @Test
     void refusesAKeyThatIsNotAnX25519PublicKey() {
         assertThatThrownBy(() -> sealWith(new byte[0], new byte[31], MOVE, CHUNK))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
@@ -148,6 +160,7 @@ class SealingTest {
         ByteArrayOutputStream sealed = new ByteArrayOutputStream();
         try (SnapshotSealer sealer = SnapshotSealer.sealing(sealed, key, context, chunkSize)) {
             sealer.write(plain);
+            sealer.finish();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -50,6 +50,7 @@ public final class SnapshotThroughput {
                     try (SnapshotSealer sealer = SnapshotSealer.sealing(out, EncryptionKeyFile.raw(key.getPublic()),
                             move)) {
                         sealer.write(canonical);
+                        sealer.finish();
                     }
                 });
                 seal[i] = System.nanoTime() - start;
