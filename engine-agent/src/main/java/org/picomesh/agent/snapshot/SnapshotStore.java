@@ -1,0 +1,202 @@
+package org.picomesh.agent.snapshot;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sealed snapshots on the agent's disk, each in a file named by its CID. A write streams into a temporary file while
+ * the DAG is computed, is synced, then renamed to its CID in one atomic step: a crash leaves a whole file under a CID
+ * or none (the temporary files of a crashed write are swept when the store opens). The same bytes give the same CID,
+ * hence the same one file. DAGs are computed again from the files after a restart, and checked against their names.
+ */
+public final class SnapshotStore {
+    private static final String TEMP = ".partial";
+
+    private final Path dir;
+    private final Path temp;
+    private final Map<Cid, UnixFsDag> dags = new ConcurrentHashMap<>();
+
+    /** What a writer writes: the bytes to store, to a stream the store closes (closing it early is harmless). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Opens (or creates) the store in {@code dir}, dropping what crashed writes left. */
+    public SnapshotStore(Path dir) {
+        this.dir = dir.toAbsolutePath();
+        this.temp = this.dir.resolve(TEMP);
+        try {
+            Files.createDirectories(temp);
+            try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(temp)) {
+                for (Path leftover : leftovers) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+        } catch (IOException e) {
+            throw new SnapshotStoreException("cannot open the snapshot store " + this.dir, e);
+        }
+    }
+
+    /** Stores the content and returns its CID; when it fails, nothing is stored. */
+    public Cid put(Content content) throws IOException {
+        Path partial = Files.createTempFile(temp, "put-", ".part");
+        try {
+            UnixFsDag dag;
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                UnixFsDagBuilder builder = new UnixFsDagBuilder();
+                OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+                content.writeTo(new Tee(file, builder));
+                file.flush();
+                channel.force(true);
+                dag = builder.finish();
+            }
+            Path target = file(dag.root());
+            if (Files.exists(target)) {
+                Files.delete(partial);
+            } else {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                syncDirectory();
+            }
+            dags.put(dag.root(), dag);
+            return dag.root();
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** The stored bytes, if this store holds that CID. */
+    public Optional<InputStream> open(Cid cid) {
+        try {
+            return Optional.of(Files.newInputStream(file(cid)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new SnapshotStoreException("cannot read snapshot " + cid, e);
+        }
+    }
+
+    public boolean contains(Cid cid) {
+        return Files.isRegularFile(file(cid));
+    }
+
+    /** Deletes a snapshot; false when there was none. */
+    public boolean delete(Cid cid) {
+        dags.remove(cid);
+        try {
+            return Files.deleteIfExists(file(cid));
+        } catch (IOException e) {
+            throw new SnapshotStoreException("cannot delete snapshot " + cid, e);
+        }
+    }
+
+    /** The CIDs of the stored snapshots. */
+    public List<Cid> list() {
+        List<Cid> cids = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, Files::isRegularFile)) {
+            for (Path file : files) {
+                try {
+                    cids.add(Cid.parse(file.getFileName().toString()));
+                } catch (MalformedCidException e) {
+                    // Not ours: the store names files by CID only.
+                }
+            }
+        } catch (IOException e) {
+            throw new SnapshotStoreException("cannot list the snapshot store " + dir, e);
+        }
+        return cids;
+    }
+
+    /** The DAG of a stored snapshot, computed once; a file that no longer hashes to its name is an error. */
+    Optional<UnixFsDag> dag(Cid root) {
+        if (!contains(root)) {
+            dags.remove(root);
+            return Optional.empty();
+        }
+        return Optional.of(dags.computeIfAbsent(root, this::readDag));
+    }
+
+    /** Where a block lives: the snapshot (root) whose DAG holds it, and its node there. */
+    record Located(Cid root, UnixFsDag dag, UnixFsDag.Node node) {}
+
+    /** Finds a block by its CID: a stored snapshot's root first, else a block of any stored snapshot's DAG. */
+    Optional<Located> locate(Cid block) {
+        Optional<UnixFsDag> own = dag(block);
+        if (own.isPresent()) {
+            return Optional.of(new Located(block, own.get(), own.get().rootNode()));
+        }
+        for (Cid root : list()) {
+            Optional<Located> found = dag(root).flatMap(dag -> dag.find(block).map(n -> new Located(root, dag, n)));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    Path file(Cid cid) {
+        return dir.resolve(cid.toString());
+    }
+
+    private UnixFsDag readDag(Cid root) {
+        try {
+            UnixFsDag dag = UnixFsDag.of(file(root));
+            if (!dag.root().equals(root)) {
+                throw new SnapshotStoreException("snapshot file " + file(root) + " no longer holds " + root
+                        + " (it hashes to " + dag.root() + ")", new IOException("content does not match its CID"));
+            }
+            return dag;
+        } catch (IOException e) {
+            throw new SnapshotStoreException("cannot read snapshot " + root, e);
+        }
+    }
+
+    private void syncDirectory() throws IOException {
+        // The rename is durable only once the directory is: without this, a power cut could undo it.
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true);
+        }
+    }
+
+    /** Writes to the file and the DAG builder at once; closing it only flushes, the store closes the file. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream file;
+        private final UnixFsDagBuilder dag;
+
+        Tee(OutputStream file, UnixFsDagBuilder dag) {
+            this.file = file;
+            this.dag = dag;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int from, int length) throws IOException {
+            file.write(bytes, from, length);
+            dag.write(bytes, from, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.flush();
+        }
+    }
+}

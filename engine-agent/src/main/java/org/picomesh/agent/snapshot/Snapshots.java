@@ -1,0 +1,57 @@
+package org.picomesh.agent.snapshot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.KeyPair;
+
+/**
+ * What the move protocol needs of snapshots, in three calls. The source {@link #seal}s a pico's export for the target
+ * and records the CID; the target {@link #fetch}es that CID from the source (verified) and {@link #open}s it with its
+ * own key. Between them, the store on each side keeps the sealed bytes under their CID (served by the gateway, and
+ * deleted by the protocol when the move is over).
+ */
+public final class Snapshots {
+    private final SnapshotStore store;
+    private final SnapshotFetcher fetcher;
+
+    public Snapshots(SnapshotStore store, SnapshotFetcher fetcher) {
+        this.store = store;
+        this.fetcher = fetcher;
+    }
+
+    /**
+     * Canonicalises a pico's export (RFC 8785), seals it to the target's X25519 key for this move and stores it;
+     * returns its CID. Sealing the same export again gives another CID (HPKE's ephemeral key is new each time).
+     */
+    public Cid seal(byte[] exportJson, byte[] targetKey, SnapshotContext move) throws IOException {
+        byte[] canonical = CanonicalJson.canonicalise(exportJson);
+        return store.put(out -> {
+            try (SnapshotSealer sealer = SnapshotSealer.sealing(out, targetKey, move)) {
+                sealer.write(canonical);
+                sealer.finish();
+            }
+        });
+    }
+
+    /** Fetches a snapshot from the source agent's gateway into this store, verified block by block. */
+    public Cid fetch(URI sourceAgent, Cid cid) throws IOException {
+        return store.contains(cid) ? cid : fetcher.fetchInto(store, sourceAgent, cid);
+    }
+
+    /**
+     * The canonical export JSON of a stored snapshot, opened with this agent's key pair for this move. A
+     * {@link SnapshotOpenException} says why it does not open.
+     */
+    public byte[] open(Cid cid, KeyPair ownKey, SnapshotContext move) throws IOException {
+        try (InputStream sealed = store.open(cid).orElseThrow(() -> new SnapshotStoreException(
+                "no snapshot " + cid + " in the store", new IOException("not found")));
+                InputStream plain = SnapshotOpener.opening(sealed, ownKey, move)) {
+            return plain.readAllBytes();
+        }
+    }
+
+    public SnapshotStore store() {
+        return store;
+    }
+}
