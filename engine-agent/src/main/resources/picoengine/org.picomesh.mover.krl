@@ -10,9 +10,10 @@ ruleset org.picomesh.mover {
     shares picoOf, holders, layout, snapshot
   }
   global {
-    // the pico and its descendants, each before its children
+    // the pico and its descendants, each before its children; none for an unknown pico
     tree = function(id) {
-      [id].append(engine:listChildren(id).map(function(c) { tree(c) }).reduce(function(a, b) { a.append(b) }, []))
+      engine:getAdminECI(id).isnull() => [] |
+        [id].append(engine:listChildren(id).map(function(c) { tree(c) }).reduce(function(a, b) { a.append(b) }, []))
     }
     eciList = function(ids) {
       ids.map(function(id) {
@@ -51,7 +52,7 @@ ruleset org.picomesh.mover {
     // The snapshot document: see org.picomesh.agent.picoengine.Snapshot
     snapshot = function(pico_id) {
       ids = tree(pico_id);
-      {
+      ids.length() == 0 => null | {
         "picomesh": 1,
         "installed": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], engine:listInstalledRIDs(id)) }, {}),
         "schedules": schedulesOf(ids),
