@@ -49,6 +49,21 @@ ruleset org.picomesh.mover {
         "schedules": schedulesOf(ids)
       }
     }
+    // 0.48.1's export reads a Map entvar and each of its members concurrently and sets both into the result in
+    // whichever order they come: sometimes it adds a spurious member "value" (a map of the members' own "value"
+    // fields, mostly empty). Importing that would add the member to the pico's state: it is dropped here.
+    cleanVar = function(v) {
+      spurious = v.typeof() == "Map" && v{"value"}.typeof() == "Map"
+        && v{"value"}.keys().all(function(k) { k != "value" && v >< k });
+      spurious => v.delete(["value"]) | v
+    }
+    cleanPico = function(p) {
+      p.put(["entvars"], p{"entvars"}.defaultsTo({}).map(function(vars) { vars.map(function(v) { cleanVar(v) }) }))
+       .put(["children"], p{"children"}.defaultsTo([]).map(function(c) { cleanPico(c) }))
+    }
+    cleanExport = function(e) {
+      e.put(["pico"], cleanPico(e{"pico"}))
+    }
     // The snapshot document: see org.picomesh.agent.picoengine.Snapshot
     snapshot = function(pico_id) {
       ids = tree(pico_id);
@@ -56,7 +71,7 @@ ruleset org.picomesh.mover {
         "picomesh": 1,
         "installed": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], engine:listInstalledRIDs(id)) }, {}),
         "schedules": schedulesOf(ids),
-        "export": engine:exportPico(pico_id)
+        "export": cleanExport(engine:exportPico(pico_id))
       }
     }
   }

@@ -67,8 +67,15 @@ public final class PicoEngine048 implements PicoEngine {
     }
 
     private void status(Pico pico, boolean leaving, String movedTo) {
-        guarded(() -> mover.event("status_requested", Map.of("pico_id", pico.id(), "leaving",
-                String.valueOf(leaving), "moved_to", movedTo)));
+        try {
+            guarded(() -> mover.event("status_requested", Map.of("pico_id", pico.id(), "leaving",
+                    String.valueOf(leaving), "moved_to", movedTo)));
+        } catch (PicoEngineException.Refused e) {
+            if (e.status() == 404) {
+                throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
+            }
+            throw e;
+        }
         log.info("pico {} on {}: {}", pico.id(), http.engine(), movedTo.isEmpty() ? (leaving ? "leaving" : "live")
                 : "moved to " + movedTo);
     }

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -133,9 +134,10 @@ class PicoEngine048FailuresIT {
     void saysWhenNoPicoHoldsAnEci() {
         assertThat(b.find("NoSuchEci000000000000")).isEmpty();
         assertThat(b.find("../api/db-dump")).isEmpty();
-        Pico gone = new Pico("no-such-pico", "NoSuchEci000000000000", java.util.List.of(), PicoStatus.LIVE,
-                java.util.List.of(), java.util.List.of());
+        Pico gone = new Pico("no-such-pico", "NoSuchEci000000000000", List.of(), PicoStatus.LIVE, List.of(),
+                List.of());
         assertThatThrownBy(() -> b.export(gone)).isInstanceOf(PicoEngineException.UnknownEci.class);
+        assertThatThrownBy(() -> b.markLeaving(gone)).isInstanceOf(PicoEngineException.UnknownEci.class);
     }
 
     @Test
