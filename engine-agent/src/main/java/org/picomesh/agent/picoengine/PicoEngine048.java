@@ -98,7 +98,7 @@ public final class PicoEngine048 implements PicoEngine {
 
     @Override
     public CheckResult check(Pico pico, Snapshot expected) {
-        SnapshotOutline want = outline(expected);
+        SnapshotOutline want = SnapshotOutline.read(expected);
         Snapshot actual = export(pico);
         try {
             SnapshotOutline have = SnapshotOutline.read(actual);
@@ -125,10 +125,6 @@ public final class PicoEngine048 implements PicoEngine {
         JsonNode answer = guarded(() -> mover.query("holders", Map.of("ecis", json)));
         return EngineHttp.JSON.convertValue(answer, EngineHttp.JSON.getTypeFactory().constructMapType(Map.class,
                 String.class, String.class));
-    }
-
-    static SnapshotOutline outline(Snapshot snapshot) {
-        return SnapshotOutline.read(snapshot);
     }
 
     /** Runs a call; after a failure that may come from a restarted engine, the mover is installed again next time. */
