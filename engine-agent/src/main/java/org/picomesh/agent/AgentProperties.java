@@ -29,6 +29,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param latencyDriftMs a measurement drifts when it is off the advertised latency by more than this many ms...
  * @param latencyDriftPercent ...and by more than this percentage of the advertised latency
  * @param latencyDriftChecks consecutive drifting measurements before the latency is re-advertised: noise costs no gas
+ * @param encryptionKey the agent's X25519 key file (snapshots moving here are sealed to its public half, which the
+ *     advert names); by default the one beside the keystore; password in PICOMESH_KEYSTORE_PASSWORD
+ * @param moveGrace how long a source keeps a moved pico's copy (marked moved) before deleting it
+ * @param movePoll how often the move worker looks for steps that are due
+ * @param moveAttempts tries of a step that fails for a passing reason (an agent or engine not answering) before the
+ *     move gives up on it: the target rejects, the source waits for the move window to run out
  */
 @ConfigurationProperties("picomesh.agent")
 public record AgentProperties(
@@ -48,7 +54,11 @@ public record AgentProperties(
         @DefaultValue("5") int latencySamples,
         @DefaultValue("20") long latencyDriftMs,
         @DefaultValue("25") double latencyDriftPercent,
-        @DefaultValue("3") int latencyDriftChecks) {
+        @DefaultValue("3") int latencyDriftChecks,
+        Path encryptionKey,
+        @DefaultValue("10m") Duration moveGrace,
+        @DefaultValue("500ms") Duration movePoll,
+        @DefaultValue("8") int moveAttempts) {
 
     /** The registry keeps capacities in 24 bits. */
     public static final long MAX_CAPACITY = (1L << 24) - 1;
@@ -68,6 +78,9 @@ public record AgentProperties(
         if (latencySamples < 1 || latencyDriftChecks < 1 || latencyDriftMs < 0 || latencyDriftPercent < 0) {
             throw new IllegalArgumentException("picomesh.agent.latency-samples and latency-drift-checks must be at "
                     + "least 1, latency-drift-ms and latency-drift-percent at least 0");
+        }
+        if (moveAttempts < 1) {
+            throw new IllegalArgumentException("picomesh.agent.move-attempts must be at least 1, not " + moveAttempts);
         }
     }
 }

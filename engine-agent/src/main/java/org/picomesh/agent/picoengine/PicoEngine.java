@@ -45,6 +45,12 @@ public interface PicoEngine {
     /** Whether the pico answers on the snapshot's ECIs with the snapshot's state, children and scheduled events. */
     CheckResult check(Pico pico, Snapshot expected);
 
+    /**
+     * Every ECI of the pico and its descendants: the channels by which callers reach the tree, which a front door
+     * holds or forwards while the pico moves. Reads no state.
+     */
+    java.util.List<String> treeEcis(Pico pico);
+
     /** Removes the pico, its children and their scheduled events from the engine. Nothing happens when it is gone. */
     void delete(Pico pico);
 }

@@ -119,6 +119,17 @@ public final class PicoEngine048 implements PicoEngine {
         log.info("deleted pico {} and its children from {}", pico.id(), http.engine());
     }
 
+    @Override
+    public List<String> treeEcis(Pico pico) {
+        JsonNode layout = guarded(() -> mover.query("layout", Map.of("pico_id", pico.id())));
+        List<String> ecis = new java.util.ArrayList<>();
+        layout.path("ids").fieldNames().forEachRemaining(admin -> find(admin).ifPresent(p -> ecis.addAll(p.ecis())));
+        if (ecis.isEmpty()) {
+            throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
+        }
+        return List.copyOf(ecis);
+    }
+
     /** Each ECI to the id of the pico holding it, "" for none. */
     Map<String, String> holders(List<String> ecis) {
         String json = EngineHttp.JSON.valueToTree(ecis).toString();

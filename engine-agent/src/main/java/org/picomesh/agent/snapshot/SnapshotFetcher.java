@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.picomesh.agent.snapshot.SnapshotFetchException.Reason;
@@ -39,8 +40,16 @@ public final class SnapshotFetcher {
      * they are verified; returns their number. When it throws, what was written must be discarded.
      */
     public long fetch(URI agent, Cid cid, OutputStream out) throws SnapshotFetchException {
-        HttpRequest request = HttpRequest.newBuilder(gatewayUri(agent, cid)).header("Accept", ACCEPT).timeout(timeout)
-                .GET().build();
+        return fetch(agent, cid, out, Map.of());
+    }
+
+    /** As {@link #fetch(URI, Cid, OutputStream)}, with request headers (the source's access check reads them). */
+    public long fetch(URI agent, Cid cid, OutputStream out, Map<String, String> headers)
+            throws SnapshotFetchException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(gatewayUri(agent, cid)).header("Accept", ACCEPT)
+                .timeout(timeout);
+        headers.forEach(builder::header);
+        HttpRequest request = builder.GET().build();
         HttpResponse<InputStream> response = send(request, cid);
         CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> closeQuietly(response.body()),
                 CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
@@ -59,7 +68,12 @@ public final class SnapshotFetcher {
 
     /** Fetches {@code cid} into the local store, where it is then served and opened like one sealed here. */
     public Cid fetchInto(SnapshotStore store, URI agent, Cid cid) throws IOException {
-        Cid stored = store.put(out -> fetch(agent, cid, out));
+        return fetchInto(store, agent, cid, Map.of());
+    }
+
+    /** As {@link #fetchInto(SnapshotStore, URI, Cid)}, with request headers. */
+    public Cid fetchInto(SnapshotStore store, URI agent, Cid cid, Map<String, String> headers) throws IOException {
+        Cid stored = store.put(out -> fetch(agent, cid, out, headers));
         if (!stored.equals(cid)) {
             // Cannot happen when every block was verified; a guard, not a code path.
             store.delete(stored);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.KeyPair;
+import java.util.Map;
 
 /**
  * What the move protocol needs of snapshots, in three calls. The source {@link #seal}s a pico's export for the target
@@ -36,7 +37,12 @@ public final class Snapshots {
 
     /** Fetches a snapshot from the source agent's gateway into this store, verified block by block. */
     public Cid fetch(URI sourceAgent, Cid cid) throws IOException {
-        return store.contains(cid) ? cid : fetcher.fetchInto(store, sourceAgent, cid);
+        return fetch(sourceAgent, cid, Map.of());
+    }
+
+    /** As {@link #fetch(URI, Cid)}, with request headers that authenticate this agent to the source's gateway. */
+    public Cid fetch(URI sourceAgent, Cid cid, Map<String, String> headers) throws IOException {
+        return store.contains(cid) ? cid : fetcher.fetchInto(store, sourceAgent, cid, headers);
     }
 
     /**

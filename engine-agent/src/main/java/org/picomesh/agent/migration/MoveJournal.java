@@ -1,0 +1,164 @@
+package org.picomesh.agent.migration;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The worker's steps of the journal: each a small transaction that checks the move is still where the worker found it
+ * (the row's version guards against the follower changing it meanwhile), records the new state with its time and
+ * publishes the step's event in the same transaction, so that the front door's state never lags the journal's.
+ */
+@Component
+class MoveJournal {
+    private final MoveRepository moves;
+    private final HostedPicoRepository picos;
+    private final ApplicationEventPublisher events;
+    private final MoveMetrics metrics;
+
+    MoveJournal(MoveRepository moves, HostedPicoRepository picos, ApplicationEventPublisher events,
+            MoveMetrics metrics) {
+        this.moves = moves;
+        this.picos = picos;
+        this.events = events;
+        this.metrics = metrics;
+    }
+
+    /** The move as it is now, detached: what the worker acts on. */
+    @Transactional(readOnly = true)
+    Optional<Move> load(long id) {
+        return moves.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    List<Long> due() {
+        return moves.findDue(Instant.now());
+    }
+
+    @Transactional
+    void leaving(long id, String adminEci, List<String> ecis) {
+        step(id, EnumSet.of(MoveState.REQUESTED), MoveState.LEAVING, null, m -> {
+            m.adminEci(adminEci);
+            m.ecis(ecis);
+        }, m -> new PicoLeaving(m.pico(), m.ecis(), m.leaseId()));
+    }
+
+    @Transactional
+    void sealed(long id, String cid) {
+        step(id, EnumSet.of(MoveState.LEAVING), MoveState.SEALED, cid, m -> m.cid(cid), m -> null);
+    }
+
+    @Transactional
+    void offered(long id) {
+        step(id, EnumSet.of(MoveState.SEALED), MoveState.OFFERED, null, m -> m.dueAt(m.deadline()), m -> null);
+    }
+
+    @Transactional
+    void moved(long id, URI to, Duration grace) {
+        step(id, EnumSet.of(MoveState.ACCEPTED), MoveState.MOVED, to.toString(), m -> {
+            m.dueAt(Instant.now().plus(grace));
+            picos.findById(m.pico()).ifPresent(picos::delete);
+            metrics.paused(m);
+        }, m -> new PicoMovedAway(m.pico(), m.ecis(), m.leaseId(), to));
+    }
+
+    @Transactional
+    void done(long id) {
+        step(id, EnumSet.of(MoveState.MOVED), MoveState.DONE, null, m -> metrics.ended(m, "completed"), m -> null);
+    }
+
+    @Transactional
+    void rolledBack(long id) {
+        step(id, EnumSet.of(MoveState.ROLLING_BACK), MoveState.ROLLED_BACK, null, m -> metrics.ended(m, "rolled_back"),
+                m -> m.ecis().isEmpty() ? null : new PicoStayed(m.pico(), m.ecis(), m.leaseId(), m.reason()));
+    }
+
+    @Transactional
+    void imported(long id, String adminEci, List<String> ecis) {
+        step(id, EnumSet.of(MoveState.OFFERED), MoveState.IMPORTED, adminEci, m -> {
+            m.adminEci(adminEci);
+            m.ecis(ecis);
+        }, m -> new PicoArriving(m.pico(), m.ecis(), m.leaseId()));
+    }
+
+    @Transactional
+    void live(long id, long toLeaseId) {
+        step(id, EnumSet.of(MoveState.IMPORTED, MoveState.ACCEPTED), MoveState.LIVE, null, m -> {
+            m.toLeaseId(toLeaseId);
+            HostedPico hosted = picos.findById(m.pico()).orElseGet(() -> new HostedPico(m.pico(), m.adminEci(), null));
+            hosted.leased(toLeaseId);
+            picos.save(hosted);
+            metrics.ended(m, "completed");
+        }, m -> new PicoArrived(m.pico(), m.ecis(), m.leaseId()));
+    }
+
+    /** Target: the move cannot go on; what was imported (if anything: {@code adminEci}) is to be deleted. */
+    @Transactional
+    void rejecting(long id, String reason, String adminEci) {
+        step(id, EnumSet.of(MoveState.AWAITING_OFFER, MoveState.OFFERED, MoveState.IMPORTED), MoveState.REJECTING,
+                reason, m -> {
+                    m.because(reason);
+                    if (adminEci != null) {
+                        m.adminEci(adminEci);
+                    }
+                }, m -> null);
+    }
+
+    @Transactional
+    void rejected(long id) {
+        step(id, EnumSet.of(MoveState.REJECTING, MoveState.DISCARDING), MoveState.REJECTED, null,
+                m -> metrics.ended(m, "rolled_back"), m -> null);
+    }
+
+    /** An attempt failed; the next is due after {@code wait}. */
+    @Transactional
+    void failed(long id, Duration wait, String why) {
+        moves.findById(id).ifPresent(m -> {
+            m.failedAttempt(wait);
+            m.because(why);
+        });
+    }
+
+    /** Nothing to do for this move before {@code at}. */
+    @Transactional
+    void later(long id, Instant at) {
+        moves.findById(id).ifPresent(m -> m.dueAt(at));
+    }
+
+    /** The target engine of the source move in progress whose snapshot is {@code cid}. */
+    @Transactional(readOnly = true)
+    Optional<Long> offeredTo(String cid) {
+        return moves.findBySideAndCid(Side.SOURCE, cid).filter(m -> !m.state().terminal()).map(Move::toEngineId);
+    }
+
+    private void step(long id, Set<MoveState> from, MoveState next, String detail, Consumer<Move> change,
+            Function<Move, Object> event) {
+        Move move = moves.findById(id).orElseThrow(() -> new MoveConflict("move " + id + " is gone"));
+        if (!from.contains(move.state())) {
+            throw new MoveConflict("move " + id + " is " + move.state() + ", not " + from + ": left to its new state");
+        }
+        change.accept(move);
+        move.to(next, detail);
+        moves.save(move);
+        Object published = event.apply(move);
+        if (published != null) {
+            events.publishEvent(published);
+        }
+    }
+
+    /** The move changed under the worker (the follower saw the chain end it): the worker re-reads it. */
+    static final class MoveConflict extends RuntimeException {
+        MoveConflict(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.picomesh.agent.migration;
+
+/**
+ * Where a move stands on one side; each state names the next action, so a restart knows what to do from the journal
+ * and the chain alone. Source: REQUESTED -> LEAVING -> SEALED -> OFFERED -> ACCEPTED -> MOVED -> DONE, or
+ * ROLLING_BACK -> ROLLED_BACK. Target: AWAITING_OFFER -> OFFERED -> IMPORTED -> ACCEPTED -> LIVE, or
+ * REJECTING / DISCARDING -> REJECTED.
+ */
+public enum MoveState {
+    /** Source: the chain asked for the move; next: find the pico's ECIs and record that it leaves. */
+    REQUESTED(false),
+    /** Source: recorded leaving (traffic held); next: mark it leaving on the engine, export and seal. */
+    LEAVING(false),
+    /** Source: sealed and stored under the CID; next: offer it to the target. */
+    SEALED(false),
+    /** Source: the target took the offer; waiting for the chain. Target: an offer is recorded; next: fetch, import. */
+    OFFERED(false),
+    /** Source: acceptance mined; next: mark the pico moved. Target: acceptance mined; next: let the pico run. */
+    ACCEPTED(false),
+    /** Source: marked moved; next: delete the copy once the grace period is over. */
+    MOVED(false),
+    /** Source: the copy is deleted. */
+    DONE(true),
+    /** Source: rejected, expired or cancelled on the chain; next: let the pico run here again. */
+    ROLLING_BACK(false),
+    /** Source: the pico lives here again. */
+    ROLLED_BACK(true),
+    /** Target: the chain has a move to this engine; waiting for the source's offer. */
+    AWAITING_OFFER(false),
+    /** Target: imported and checked, leaving; next: accept on the chain. */
+    IMPORTED(false),
+    /** Target: the pico runs here. */
+    LIVE(true),
+    /** Target: something failed; next: delete what was imported and reject on the chain. */
+    REJECTING(false),
+    /** Target: the move ended on the chain without acceptance; next: delete what was imported. */
+    DISCARDING(false),
+    /** Target: refused or over; nothing of the pico is left here. */
+    REJECTED(true);
+
+    private final boolean terminal;
+
+    MoveState(boolean terminal) {
+        this.terminal = terminal;
+    }
+
+    public boolean terminal() {
+        return terminal;
+    }
+}

@@ -1,0 +1,143 @@
+package org.picomesh.agent.migration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.picomesh.agent.AgentProperties;
+import org.picomesh.agent.chain.TransactionFailed;
+import org.picomesh.agent.picoengine.PicoEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes the moves' due steps on a thread of its own, never the scheduler's that follows the chain. A step that fails
+ * for a passing reason is tried again with a doubling back-off, a bounded number of times; then (or at once for a
+ * lasting reason) a target rejects the move, a source waits for the chain to end it. A move whose window ran out (by
+ * the chain's clock) is expired by either side.
+ */
+@Component
+class MoveWorker implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(MoveWorker.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration LONGEST_RETRY = Duration.ofMinutes(1);
+    /** States in which the move window still matters: before the acceptance or an end. */
+    private static final Set<MoveState> EXPIRABLE = EnumSet.of(MoveState.REQUESTED, MoveState.LEAVING,
+            MoveState.SEALED, MoveState.OFFERED, MoveState.AWAITING_OFFER, MoveState.IMPORTED);
+
+    private final MoveJournal journal;
+    private final SourceSteps source;
+    private final TargetSteps target;
+    private final MoveChain chain;
+    private final AgentProperties properties;
+    private ScheduledExecutorService thread;
+
+    MoveWorker(MoveJournal journal, SourceSteps source, TargetSteps target, MoveChain chain,
+            AgentProperties properties) {
+        this.journal = journal;
+        this.source = source;
+        this.target = target;
+        this.chain = chain;
+        this.properties = properties;
+    }
+
+    void run() {
+        try {
+            for (long id : journal.due()) {
+                journal.load(id).ifPresent(this::step);
+            }
+        } catch (RuntimeException e) {
+            log.warn("the move worker's round failed, will retry: {}", e.toString());
+        }
+    }
+
+    private void step(Move move) {
+        try {
+            if (EXPIRABLE.contains(move.state()) && expired(move)) {
+                return;
+            }
+            if (move.side() == Side.SOURCE) {
+                source.next(move);
+            } else {
+                target.next(move);
+            }
+        } catch (MoveFailure.Transient | PicoEngineException.Unreachable e) {
+            retry(move, e.getMessage());
+        } catch (MoveFailure | PicoEngineException e) {
+            fail(move, e.getMessage());
+        } catch (MoveJournal.MoveConflict | OptimisticLockingFailureException e) {
+            log.debug("move {} changed meanwhile: {}", move.id(), e.getMessage());
+        }
+    }
+
+    private void retry(Move move, String why) {
+        if (move.attempts() + 1 >= properties.moveAttempts()) {
+            fail(move, "gave up after " + properties.moveAttempts() + " tries: " + why);
+            return;
+        }
+        long factor = 1L << Math.min(move.attempts(), 10);
+        Duration wait = FIRST_RETRY.multipliedBy(factor).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY
+                : FIRST_RETRY.multipliedBy(factor);
+        log.info("move {} ({} {}): {}; trying again in {} ms", move.id(), move.side(), move.state(), why,
+                wait.toMillis());
+        journal.failed(move.id(), wait, why);
+    }
+
+    private void fail(Move move, String why) {
+        log.warn("move {} ({} {}) cannot go on: {}", move.id(), move.side(), move.state(), why);
+        if (move.side() == Side.TARGET && EXPIRABLE.contains(move.state())) {
+            journal.rejecting(move.id(), why, null);
+        } else {
+            journal.failed(move.id(), LONGEST_RETRY, why); // the chain ends it: rejection or expiry
+        }
+    }
+
+    /** Sends an expiry once the chain's clock is past the deadline; the follower then ends the move. */
+    private boolean expired(Move move) {
+        try {
+            if (chain.chainTime() <= move.deadline().getEpochSecond()) {
+                return false;
+            }
+            chain.expire(move.leaseId());
+            log.info("expired the move of lease {}: its window ran out", move.leaseId());
+        } catch (TransactionFailed.Reverted e) {
+            log.debug("expiring lease {}'s move reverted: {}", move.leaseId(), e.getMessage());
+        } catch (MoveFailure | TransactionFailed e) {
+            log.info("expiring the move of lease {} failed, will retry: {}", move.leaseId(), e.getMessage());
+        }
+        journal.later(move.id(), Instant.now().plus(FIRST_RETRY));
+        return true;
+    }
+
+    @Override
+    public void start() {
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "move-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        long poll = properties.movePoll().toMillis();
+        thread.scheduleWithFixedDelay(this::run, poll, poll, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null && !thread.isShutdown();
+    }
+}

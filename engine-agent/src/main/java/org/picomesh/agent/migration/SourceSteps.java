@@ -1,0 +1,113 @@
+package org.picomesh.agent.migration;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Optional;
+import org.picomesh.agent.AgentProperties;
+import org.picomesh.agent.picoengine.Pico;
+import org.picomesh.agent.picoengine.PicoEngine;
+import org.picomesh.agent.picoengine.Snapshot;
+import org.picomesh.agent.snapshot.Cid;
+import org.picomesh.agent.snapshot.SnapshotContext;
+import org.picomesh.agent.snapshot.Snapshots;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The source's next action per state. Each external effect is idempotent and taken again after a crash: marking
+ * leaving, exporting and sealing (a new CID only if SEALED was never recorded), offering (the target takes the same
+ * offer twice), marking moved, deleting, unmarking.
+ */
+@Component
+class SourceSteps {
+    private static final Logger log = LoggerFactory.getLogger(SourceSteps.class);
+
+    private final MoveJournal journal;
+    private final PicoEngine engine;
+    private final Snapshots snapshots;
+    private final EngineAdverts adverts;
+    private final MoveChain chain;
+    private final OfferClient offers;
+    private final AgentProperties properties;
+
+    SourceSteps(MoveJournal journal, PicoEngine engine, Snapshots snapshots, EngineAdverts adverts, MoveChain chain,
+            OfferClient offers, AgentProperties properties) {
+        this.journal = journal;
+        this.engine = engine;
+        this.snapshots = snapshots;
+        this.adverts = adverts;
+        this.chain = chain;
+        this.offers = offers;
+        this.properties = properties;
+    }
+
+    void next(Move move) throws MoveFailure {
+        switch (move.state()) {
+            case REQUESTED -> journal.leaving(move.id(), move.adminEci(), engine.treeEcis(pico(move)));
+            case LEAVING -> seal(move);
+            case SEALED -> {
+                offers.offer(move, adverts.of(move.toEngineId()).endpoint());
+                journal.offered(move.id());
+            }
+            case ACCEPTED -> {
+                var to = adverts.of(move.toEngineId()).endpoint();
+                find(move).ifPresent(p -> engine.markMoved(p, to));
+                journal.moved(move.id(), to, properties.moveGrace());
+            }
+            case MOVED -> {
+                find(move).ifPresent(engine::delete);
+                forget(move);
+                journal.done(move.id());
+                log.info("pico {} moved to engine {}: its copy here is deleted", move.pico(), move.toEngineId());
+            }
+            case ROLLING_BACK -> {
+                find(move).ifPresent(engine::unmarkLeaving);
+                forget(move);
+                journal.rolledBack(move.id());
+                log.info("pico {} stays here: {}", move.pico(), move.reason());
+            }
+            default -> journal.later(move.id(), move.deadline()); // OFFERED: the chain decides
+        }
+    }
+
+    private void seal(Move move) throws MoveFailure {
+        Pico pico = pico(move);
+        engine.markLeaving(pico);
+        byte[] key = adverts.of(move.toEngineId()).encryptionKey();
+        Snapshot snapshot = engine.export(pico);
+        ByteArrayOutputStream copy = new ByteArrayOutputStream(snapshot.size());
+        try {
+            snapshot.writeTo(copy);
+            byte[] json = copy.toByteArray();
+            try {
+                Cid cid = snapshots.seal(json, key, new SnapshotContext(chain.chainId(),
+                        BigInteger.valueOf(move.leaseId()), BigInteger.valueOf(move.toEngineId())));
+                journal.sealed(move.id(), cid.toString());
+            } finally {
+                Arrays.fill(json, (byte) 0);
+            }
+        } catch (IOException e) {
+            throw new MoveFailure.Transient("sealing the snapshot failed: " + e.getMessage(), e);
+        } finally {
+            snapshot.erase();
+        }
+    }
+
+    private Pico pico(Move move) throws MoveFailure {
+        return find(move).orElseThrow(() -> new MoveFailure.Fatal("no pico holds ECI " + move.adminEci()
+                + " on this engine"));
+    }
+
+    private Optional<Pico> find(Move move) {
+        return move.adminEci() == null ? Optional.empty() : engine.find(move.adminEci());
+    }
+
+    private void forget(Move move) {
+        if (move.cid() != null) {
+            snapshots.store().delete(Cid.parse(move.cid()));
+        }
+    }
+}

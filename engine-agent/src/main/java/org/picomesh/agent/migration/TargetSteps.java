@@ -1,0 +1,152 @@
+package org.picomesh.agent.migration;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Optional;
+import org.picomesh.agent.AgentProperties;
+import org.picomesh.agent.chain.AgentKey;
+import org.picomesh.agent.chain.TransactionFailed;
+import org.picomesh.agent.picoengine.Imported;
+import org.picomesh.agent.picoengine.Pico;
+import org.picomesh.agent.picoengine.PicoEngine;
+import org.picomesh.agent.picoengine.PicoEngineException;
+import org.picomesh.agent.picoengine.Snapshot;
+import org.picomesh.agent.snapshot.Cid;
+import org.picomesh.agent.snapshot.SnapshotContext;
+import org.picomesh.agent.snapshot.SnapshotFetchException;
+import org.picomesh.agent.snapshot.SnapshotOpenException;
+import org.picomesh.agent.snapshot.Snapshots;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The target's next action per state: fetch, open, import (idempotent), check, accept; or delete what was imported and
+ * reject. A snapshot that fails to prove itself, to open or to import is a rejection with the reason; an agent or
+ * engine that does not answer is tried again (bounded by the worker).
+ */
+@Component
+class TargetSteps {
+    private static final Logger log = LoggerFactory.getLogger(TargetSteps.class);
+
+    private final MoveJournal journal;
+    private final PicoEngine engine;
+    private final Snapshots snapshots;
+    private final EngineAdverts adverts;
+    private final MoveChain chain;
+    private final AgentKey agentKey;
+    private final EncryptionKey encryptionKey;
+    private final long engineId;
+
+    TargetSteps(MoveJournal journal, PicoEngine engine, Snapshots snapshots, EngineAdverts adverts, MoveChain chain,
+            AgentKey agentKey, EncryptionKey encryptionKey, AgentProperties properties) {
+        this.journal = journal;
+        this.engine = engine;
+        this.snapshots = snapshots;
+        this.adverts = adverts;
+        this.chain = chain;
+        this.agentKey = agentKey;
+        this.encryptionKey = encryptionKey;
+        this.engineId = properties.engineId();
+    }
+
+    void next(Move move) throws MoveFailure {
+        switch (move.state()) {
+            case OFFERED -> arrive(move);
+            case IMPORTED -> accept(move);
+            case ACCEPTED -> live(move, move.toLeaseId());
+            case REJECTING -> {
+                discard(move);
+                try {
+                    chain.reject(move.leaseId(), move.reason() == null ? "rejected" : move.reason());
+                } catch (TransactionFailed.Reverted e) {
+                    log.info("rejecting the move of lease {} reverted ({}): the chain ended it already",
+                            move.leaseId(), e.getMessage());
+                } catch (TransactionFailed e) {
+                    throw new MoveFailure.Transient("rejecting the move failed: " + e.getMessage(), e);
+                }
+                journal.rejected(move.id());
+            }
+            case DISCARDING -> {
+                discard(move);
+                journal.rejected(move.id());
+            }
+            default -> journal.later(move.id(), move.deadline()); // AWAITING_OFFER: the source offers
+        }
+    }
+
+    private void arrive(Move move) throws MoveFailure {
+        if (encryptionKey.pair() == null) {
+            throw new MoveFailure.Fatal("this agent has no encryption key to open snapshots with");
+        }
+        Cid cid = Cid.parse(move.cid());
+        Snapshot snapshot = open(move, cid);
+        Imported imported;
+        try {
+            imported = engine.importIdempotent(engine.root(), snapshot);
+            var check = engine.check(imported.pico(), snapshot);
+            if (!check.same()) {
+                journal.rejecting(move.id(), "the imported pico differs: " + ((org.picomesh.agent.picoengine
+                        .CheckResult.Differs) check).where(), imported.pico().adminEci());
+                return;
+            }
+        } catch (PicoEngineException.Unreachable e) {
+            throw new MoveFailure.Transient(e.getMessage(), e);
+        } catch (PicoEngineException e) {
+            throw new MoveFailure.Fatal("import failed: " + e.getMessage(), e);
+        } finally {
+            snapshot.erase();
+        }
+        journal.imported(move.id(), imported.pico().adminEci(), engine.treeEcis(imported.pico()));
+        log.info("pico {} (lease {}) imported and checked: accepting the move", move.pico(), move.leaseId());
+    }
+
+    private Snapshot open(Move move, Cid cid) throws MoveFailure {
+        long from = move.fromEngineId();
+        try {
+            snapshots.fetch(adverts.of(from).endpoint(), cid, MoveSnapshotAccess.header(cid, chain, agentKey));
+            return Snapshot.wrap(snapshots.open(cid, encryptionKey.pair(), new SnapshotContext(chain.chainId(),
+                    BigInteger.valueOf(move.leaseId()), BigInteger.valueOf(engineId))));
+        } catch (SnapshotFetchException e) {
+            if (e.reason() == SnapshotFetchException.Reason.UNREACHABLE) {
+                throw new MoveFailure.Transient(e.getMessage(), e);
+            }
+            throw new MoveFailure.Fatal("snapshot " + e.reason().name().toLowerCase() + ": " + e.getMessage(), e);
+        } catch (SnapshotOpenException e) {
+            throw new MoveFailure.Fatal("snapshot does not open (" + e.reason().name().toLowerCase() + ")", e);
+        } catch (IOException | RuntimeException e) {
+            throw new MoveFailure.Fatal("snapshot unusable: " + e.getMessage(), e);
+        }
+    }
+
+    private void accept(Move move) throws MoveFailure {
+        try {
+            chain.accept(move.leaseId());
+        } catch (TransactionFailed.Reverted e) {
+            var lease = chain.currentLease(move.pico());
+            if (!(lease.active && lease.engineId.longValue() == engineId)) {
+                throw new MoveFailure.Fatal("accepting reverted: " + e.getMessage(), e); // the chain ends it
+            }
+        } catch (TransactionFailed e) {
+            throw new MoveFailure.Transient("accepting failed: " + e.getMessage(), e);
+        }
+        live(move, chain.currentLease(move.pico()).id.longValueExact());
+    }
+
+    private void live(Move move, Long toLeaseId) throws MoveFailure {
+        find(move).ifPresent(engine::unmarkLeaving);
+        journal.live(move.id(), toLeaseId != null ? toLeaseId : chain.currentLease(move.pico()).id.longValueExact());
+        log.info("pico {} is live here (lease {})", move.pico(), toLeaseId);
+    }
+
+    private void discard(Move move) {
+        find(move).ifPresent(engine::delete);
+        if (move.cid() != null) {
+            snapshots.store().delete(Cid.parse(move.cid()));
+        }
+    }
+
+    private Optional<Pico> find(Move move) {
+        return move.adminEci() == null ? Optional.empty() : engine.find(move.adminEci());
+    }
+}
