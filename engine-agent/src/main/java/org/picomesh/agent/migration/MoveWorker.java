@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 class MoveWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MoveWorker.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
-    private static final Duration LONGEST_RETRY = Duration.ofMinutes(1);
+    /** The longest back-off, in polls: 20 s at the default poll, so an expiry is never noticed much later. */
+    private static final int LONGEST_RETRY_POLLS = 40;
     /** States in which the move window still matters: before the acceptance or an end. */
     private static final Set<MoveState> EXPIRABLE = EnumSet.of(MoveState.REQUESTED, MoveState.LEAVING,
             MoveState.SEALED, MoveState.OFFERED, MoveState.AWAITING_OFFER, MoveState.IMPORTED);
@@ -81,9 +82,10 @@ class MoveWorker implements SmartLifecycle {
             fail(move, "gave up after " + properties.moveAttempts() + " tries: " + why);
             return;
         }
-        long factor = 1L << Math.min(move.attempts(), 10);
-        Duration wait = FIRST_RETRY.multipliedBy(factor).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY
-                : FIRST_RETRY.multipliedBy(factor);
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(move.attempts(), 10));
+        if (wait.compareTo(longestRetry()) > 0) {
+            wait = longestRetry();
+        }
         log.info("move {} ({} {}): {}; trying again in {} ms", move.id(), move.side(), move.state(), why,
                 wait.toMillis());
         journal.failed(move.id(), wait, why);
@@ -94,8 +96,12 @@ class MoveWorker implements SmartLifecycle {
         if (move.side() == Side.TARGET && EXPIRABLE.contains(move.state())) {
             journal.rejecting(move.id(), why, null);
         } else {
-            journal.failed(move.id(), LONGEST_RETRY, why); // the chain ends it: rejection or expiry
+            journal.failed(move.id(), longestRetry(), why); // the chain ends it: rejection or expiry
         }
+    }
+
+    private Duration longestRetry() {
+        return properties.movePoll().multipliedBy(LONGEST_RETRY_POLLS);
     }
 
     /** Sends an expiry once the chain's clock is past the deadline; the follower then ends the move. */

@@ -1,0 +1,168 @@
+package org.picomesh.agent.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.picomesh.agent.migration.MoveMesh.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.picomesh.agent.AgentMesh;
+import org.picomesh.agent.picoengine.TestPicos;
+import org.picomesh.contracts.devnet.SampleAdverts;
+
+/**
+ * Picos move between two real pico engines behind their agents, on anvil and PostgreSQL: the pico and its child answer
+ * on the target with the same state, the lease is there, the source keeps a moved copy for the grace period and then
+ * deletes it; a tampered snapshot and a move window that runs out each leave the pico living on the source.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MoveIT {
+    private static final BigInteger ANY_PRICE = BigInteger.TWO.pow(72);
+    private MoveMesh moves;
+    private TestPicos picosA;
+    private TestPicos picosB;
+
+    @BeforeAll
+    void start() throws Exception {
+        moves = new MoveMesh();
+        picosA = new TestPicos(moves.mesh.engine.url());
+        picosB = new TestPicos(moves.engineB.url());
+        picosA.registerCounter();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (moves != null) {
+            moves.close();
+        }
+    }
+
+    @Test
+    void aPicoAndItsChildMoveAndAnswerOnTheTargetWithTheSameState() throws Exception {
+        Family family = family("mover");
+        String pico = leaseAndEnroll(1, family.parent());
+
+        moves.mesh.pico(1).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
+
+        await("the pico to be live on B", () -> moves.b.state(pico).equals("LIVE"));
+        assertThat(picosB.count(family.parent())).isEqualTo(3);
+        assertThat(picosB.count(family.child())).isEqualTo(2);
+        picosB.tick(family.parent());
+        assertThat(picosB.count(family.parent())).as("it runs on B").isEqualTo(4);
+        var lease = moves.mesh.pico(1).currentLease(address(1)).send();
+        assertThat(lease.active).isTrue();
+        assertThat(lease.engineId.longValueExact()).isEqualTo(moves.engineB_id);
+
+        await("A to mark its copy moved", () -> Set.of("MOVED", "DONE").contains(moves.a.state(pico)));
+        if (moves.a.state(pico).equals("MOVED")) {
+            var moved = picosA.raw(countPath(family.parent()));
+            assertThat(moved.statusCode()).as("A's engine sends callers on").isEqualTo(302);
+            assertThat(moved.headers().firstValue("Location").orElseThrow()).startsWith(moves.b.url());
+        }
+        await("A to delete its copy after the grace period", () -> moves.a.state(pico).equals("DONE"));
+        assertThat(picosA.raw(countPath(family.parent())).statusCode()).isEqualTo(404);
+        assertThat(steps(moves.a.moves(pico).get(0))).containsSubsequence("REQUESTED", "LEAVING", "SEALED",
+                "OFFERED", "ACCEPTED", "MOVED", "DONE");
+        assertThat(steps(moves.b.moves(pico).get(0))).containsSubsequence("OFFERED", "IMPORTED", "LIVE");
+    }
+
+    @Test
+    void aTamperedSnapshotIsRejectedWithTheReasonOnBothSidesAndThePicoLivesOnAsBefore() throws Exception {
+        Family family = family("tampered");
+        String pico = leaseAndEnroll(2, family.parent());
+        moves.b.stop(); // B takes no offer until the snapshot is spoilt
+        try {
+            moves.mesh.pico(2).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
+            await("A to seal the snapshot", () -> cid(pico) != null);
+            assertThat(picosA.raw(countPath(family.parent())).statusCode()).as("held while leaving").isEqualTo(410);
+            Path file = moves.a.snapshots.resolve(cid(pico));
+            byte[] garbage = new byte[(int) Files.size(file)];
+            Arrays.fill(garbage, (byte) 0x5a);
+            Files.write(file, garbage);
+        } finally {
+            moves.b.start();
+        }
+
+        await("B to reject", () -> moves.b.state(pico).equals("REJECTED"));
+        await("A to roll back", () -> moves.a.state(pico).equals("ROLLED_BACK"));
+        String reasonB = moves.b.moves(pico).get(0).path("reason").asText();
+        assertThat(reasonB.toLowerCase(Locale.ROOT)).contains("snapshot");
+        assertThat(moves.a.moves(pico).get(0).path("reason").asText()).startsWith("rejected by the target: ")
+                .contains(reasonB.substring(0, Math.min(20, reasonB.length())));
+        assertThat(picosA.count(family.parent())).as("the pico answers on A again").isEqualTo(3);
+        assertThat(moves.mesh.pico(2).currentLease(address(2)).send().engineId.longValueExact())
+                .isEqualTo(moves.mesh.engineId);
+    }
+
+    @Test
+    void aMoveWhoseWindowRunsOutRollsBackAndThePicoLivesOnA() throws Exception {
+        Family family = family("stuck");
+        String pico = leaseAndEnroll(3, family.parent());
+        // engine C has no agent: nobody takes the offer
+        moves.mesh.pico(3).moveLease(BigInteger.valueOf(moves.engineC_id), ANY_PRICE).send();
+        await("A to seal the snapshot", () -> cid(pico) != null);
+
+        moves.mesh.anvil.increaseTime(Duration.ofMinutes(11));
+
+        await("A to roll back", () -> moves.a.state(pico).equals("ROLLED_BACK"));
+        assertThat(moves.a.moves(pico).get(0).path("reason").asText()).contains("window ran out");
+        assertThat(picosA.count(family.parent())).isEqualTo(3);
+        assertThat(moves.mesh.pico(3).currentLease(address(3)).send().moveTo.signum()).isZero();
+    }
+
+    private record Family(String parent, String child) {}
+
+    /** A pico with the counter at 3 and a child with it at 2. */
+    private Family family(String name) {
+        String parent = picosA.child(picosA.rootEci(), name, TestPicos.COUNTER);
+        for (int i = 0; i < 3; i++) {
+            picosA.tick(parent);
+        }
+        String child = picosA.child(parent, name + "-child", TestPicos.COUNTER);
+        picosA.tick(child);
+        picosA.tick(child);
+        return new Family(parent, child);
+    }
+
+    private String leaseAndEnroll(int n, String eci) throws Exception {
+        moves.mesh.pico(n).openLease(BigInteger.valueOf(moves.mesh.engineId), ANY_PRICE, AgentMesh.ether("0.01"))
+                .send();
+        JsonNode enrolled = moves.a.enroll(eci, address(n));
+        assertThat(enrolled.path("leaseId").isNumber()).as("enrolled with its lease: " + enrolled).isTrue();
+        return address(n);
+    }
+
+    private static String address(int n) {
+        return SampleAdverts.pico(n).getAddress().toLowerCase(Locale.ROOT);
+    }
+
+    private String cid(String pico) {
+        try {
+            JsonNode moves = this.moves.a.moves(pico);
+            return moves.isEmpty() || moves.get(0).path("cid").isNull() ? null : moves.get(0).path("cid").asText();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static List<String> steps(JsonNode move) {
+        List<String> states = new ArrayList<>();
+        move.path("steps").forEach(s -> states.add(s.path("state").asText()));
+        return states;
+    }
+
+    private static String countPath(String eci) {
+        return "/sky/cloud/" + eci + "/" + TestPicos.COUNTER + "/count";
+    }
+}

@@ -1,0 +1,150 @@
+package org.picomesh.agent.migration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.picomesh.agent.AgentMesh;
+import org.picomesh.agent.chain.EncryptionKeyFile;
+import org.picomesh.contracts.devnet.PicoEngineProcess;
+import org.picomesh.contracts.devnet.SampleAdverts;
+import org.picomesh.contracts.generated.EngineRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two real pico engines (A and B, quiet) behind two agent daemons in this JVM, each with its own agent key,
+ * encryption key, database and snapshot store, on one anvil; each engine's advert names its agent's real endpoint
+ * and encryption key. Engine C is registered only: nobody answers for it.
+ */
+final class MoveMesh implements AutoCloseable {
+    static final int OPERATOR_B = 3;
+    static final int AGENT_B = 5;
+    static final int OPERATOR_C = 6;
+    static final int AGENT_C = 7;
+    static final Duration WAIT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final AgentMesh mesh;
+    final PicoEngineProcess engineB;
+    final long engineB_id;
+    final long engineC_id;
+    final Side a;
+    final Side b;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** One agent of the mesh: how to start it again on the same database and store. */
+    final class Side {
+        final long engineId;
+        final String engineUrl;
+        final int agentAccount;
+        final int operatorAccount;
+        final Path data;
+        final Path snapshots;
+        final EncryptionKey key;
+        final int port;
+        ConfigurableApplicationContext agent;
+
+        Side(long engineId, String engineUrl, int operatorAccount, int agentAccount) throws Exception {
+            this.engineId = engineId;
+            this.engineUrl = engineUrl;
+            this.operatorAccount = operatorAccount;
+            this.agentAccount = agentAccount;
+            this.data = mesh.newDataDir();
+            this.snapshots = mesh.newDataDir();
+            this.key = new EncryptionKey(KeyPairGenerator.getInstance("X25519").generateKeyPair());
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                this.port = free.getLocalPort(); // fixed: the advert names it across restarts
+            }
+        }
+
+        void start() {
+            agent = mesh.startAgent(engineId, engineUrl, agentAccount, Map.of("encryptionKey", key), data,
+                    "--picomesh.agent.snapshot.dir=" + snapshots, "--picomesh.agent.move-grace=3s",
+                    "--picomesh.agent.move-poll=100ms", "--picomesh.agent.move-attempts=40",
+                    "--picomesh.agent.advert-interval=1h", "--server.port=" + port);
+        }
+
+        void stop() {
+            agent.close();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        /** Publishes the advert with this agent's endpoint and key. */
+        void advertise() throws Exception {
+            var sample = SampleAdverts.advert(url(), 1, AgentMesh.CAPACITY);
+            mesh.registry(operatorAccount).updateAdvert(BigInteger.valueOf(engineId), new EngineRegistry.Advert(url(),
+                    "did:web:engine-" + engineId + ".example", sample.pricePerHour, sample.latencyMs, sample.capacity,
+                    sample.region, sample.metadataCid, EncryptionKeyFile.raw(key.pair().getPublic()))).send();
+        }
+
+        /** This side's journal of the pico's moves, newest first. */
+        JsonNode moves(String pico) throws Exception {
+            return admin("/admin/picos/" + pico).path("moves");
+        }
+
+        String state(String pico) {
+            try {
+                JsonNode moves = moves(pico);
+                return moves.isEmpty() ? "NONE" : moves.get(0).path("state").asText();
+            } catch (Exception e) {
+                return "UNREACHABLE";
+            }
+        }
+
+        JsonNode admin(String path) throws Exception {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(answer.body());
+        }
+
+        JsonNode enroll(String eci, String pico) throws Exception {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url() + "/admin/picos"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(Map.of("eci", eci, "pico", pico)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("enroll answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return JSON.readTree(answer.body());
+        }
+    }
+
+    MoveMesh() throws Exception {
+        mesh = new AgentMesh(true);
+        engineB = mesh.startQuietEngine();
+        engineB_id = mesh.register(OPERATOR_B, AGENT_B);
+        engineC_id = mesh.register(OPERATOR_C, AGENT_C);
+        a = new Side(mesh.engineId, mesh.engine.url(), AgentMesh.OPERATOR, AgentMesh.AGENT);
+        b = new Side(engineB_id, engineB.url(), OPERATOR_B, AGENT_B);
+        a.start();
+        b.start();
+        a.advertise();
+        b.advertise();
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        mesh.close();
+    }
+}
