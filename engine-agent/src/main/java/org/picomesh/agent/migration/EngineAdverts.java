@@ -47,7 +47,7 @@ class EngineAdverts implements MarketListener {
         return new Advert(endpoint(engineId, advert.endpoint()), key(engineId, advert.encryptionKey()));
     }
 
-    private static URI endpoint(long engineId, String text) throws MoveFailure {
+    static URI endpoint(long engineId, String text) throws MoveFailure {
         try {
             URI uri = URI.create(text);
             if (uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
@@ -60,7 +60,7 @@ class EngineAdverts implements MarketListener {
         throw new MoveFailure.Fatal("engine " + engineId + " advertises no usable endpoint");
     }
 
-    private static byte[] key(long engineId, String hex) throws MoveFailure {
+    static byte[] key(long engineId, String hex) throws MoveFailure {
         String digits = hex.startsWith("0x") ? hex.substring(2) : hex;
         if (digits.length() == 64 && digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             return HexFormat.of().parseHex(digits);

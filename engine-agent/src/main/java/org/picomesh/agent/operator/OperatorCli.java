@@ -16,6 +16,7 @@ public final class OperatorCli {
         cli.addSubcommand(new StatusCommand());
         cli.addSubcommand(new LeasesCommand());
         cli.addSubcommand(new EnginesCommand());
+        cli.addSubcommand(PicoCommand.class);
         return cli;
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.agent.migration.MoveMesh.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +14,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.picomesh.agent.AgentCli;
 import org.picomesh.agent.AgentMesh;
 import org.picomesh.agent.picoengine.TestPicos;
 import org.picomesh.contracts.devnet.SampleAdverts;
+import org.web3j.utils.Numeric;
+import picocli.CommandLine;
 
 /**
  * Picos move between two real pico engines behind their agents, on anvil and PostgreSQL: the pico and its child answer
@@ -53,8 +59,14 @@ class MoveIT {
         Family family = family("mover");
         String pico = leaseAndEnroll(1, family.parent());
 
-        moves.mesh.pico(1).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
+        Cli move = Cli.run(Map.of("PICOMESH_PICO_KEY", picoKey(1)), "pico", "move", pico, "--to",
+                String.valueOf(moves.engineB_id), "--deployment", moves.mesh.state.resolve("deployment.json")
+                        .toString(), "--agent", moves.a.url());
 
+        assertThat(move.exitCode()).as(move.toString()).isZero();
+        assertThat(move.out()).contains("pending move to engine " + moves.engineB_id, "source LEAVING",
+                "source SEALED", "source OFFERED", "source ACCEPTED", "source MOVED",
+                "the pico lives on engine " + moves.engineB_id);
         await("the pico to be live on B", () -> moves.b.state(pico).equals("LIVE"));
         assertThat(picosB.count(family.parent())).isEqualTo(3);
         assertThat(picosB.count(family.child())).isEqualTo(2);
@@ -75,6 +87,11 @@ class MoveIT {
         assertThat(steps(moves.a.moves(pico).get(0))).containsSubsequence("REQUESTED", "LEAVING", "SEALED",
                 "OFFERED", "ACCEPTED", "MOVED", "DONE");
         assertThat(steps(moves.b.moves(pico).get(0))).containsSubsequence("OFFERED", "IMPORTED", "LIVE");
+        Cli history = Cli.run(Map.of(), "pico", "moves", "--agent", moves.b.url());
+        assertThat(history.out()).contains(pico, "target", "LIVE", "moved");
+        Cli status = Cli.run(Map.of(), "pico", "status", pico, "--deployment", moves.mesh.state.resolve(
+                "deployment.json").toString(), "--agent", moves.b.url());
+        assertThat(status.out()).contains("on engine " + moves.engineB_id, "this agent hosts it", "target LIVE");
     }
 
     @Test
@@ -136,11 +153,28 @@ class MoveIT {
     }
 
     private String leaseAndEnroll(int n, String eci) throws Exception {
-        moves.mesh.pico(n).openLease(BigInteger.valueOf(moves.mesh.engineId), ANY_PRICE, AgentMesh.ether("0.01"))
-                .send();
-        JsonNode enrolled = moves.a.enroll(eci, address(n));
-        assertThat(enrolled.path("leaseId").isNumber()).as("enrolled with its lease: " + enrolled).isTrue();
+        var opened = moves.mesh.pico(n).openLease(BigInteger.valueOf(moves.mesh.engineId), ANY_PRICE,
+                AgentMesh.ether("0.01")).send();
+        long leaseId = moves.mesh.pico(n).getLeaseOpenedEvents(opened).get(0).leaseId.longValueExact();
+        Cli enrolled = Cli.run(Map.of(), "pico", "enroll", eci, "--pico", address(n), "--agent", moves.a.url());
+        assertThat(enrolled.out()).as(enrolled.toString()).contains("enrolled", "lease " + leaseId);
         return address(n);
+    }
+
+    private static String picoKey(int n) {
+        return Numeric.toHexStringNoPrefixZeroPadded(SampleAdverts.pico(n).getEcKeyPair().getPrivateKey(), 64);
+    }
+
+    /** The agent's command line run in this JVM, its output captured. */
+    private record Cli(int exitCode, String out, String err) {
+        static Cli run(Map<String, String> env, String... args) {
+            CommandLine cli = AgentCli.commandLine(env);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            return new Cli(cli.execute(args), out.toString(), err.toString());
+        }
     }
 
     private static String address(int n) {

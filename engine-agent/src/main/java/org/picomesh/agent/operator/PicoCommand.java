@@ -1,0 +1,130 @@
+package org.picomesh.agent.operator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.picomesh.agent.chain.ChainOptions;
+import org.picomesh.contracts.ChainConnection;
+import org.picomesh.contracts.Deployment;
+import org.picomesh.contracts.generated.LeaseEscrow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pico enroll | move | status | moves}: picos on this agent's engine, and their moves. */
+@Command(name = "pico", description = "Picos hosted by this agent's engine and their moves between engines.",
+        subcommands = {PicoCommand.Enroll.class, PicoMoveCommand.class, PicoCommand.Status.class,
+            PicoCommand.Moves.class})
+final class PicoCommand {
+    static final String AGENT = "the agent daemon (default: http://127.0.0.1:$AGENT_PORT, else port 8081)";
+    static final String PICO = "the pico's market address (0x...)";
+
+    @Command(name = "enroll", description = {"Link a pico of this engine (by an ECI of it) to its market address, "
+            + "so that the agent moves it when its lease asks to move. Its lease here, if any, is read from the chain.",
+        Gas.NOTHING})
+    static final class Enroll implements Callable<Integer> {
+        private final Map<String, String> env;
+        @Mixin
+        ChainOptions chain;
+        @Parameters(index = "0", paramLabel = "ECI", description = "an ECI of the pico on this engine")
+        String eci;
+        @Option(names = "--pico", required = true, paramLabel = "ADDRESS", description = PICO)
+        String pico;
+        @Option(names = "--agent", paramLabel = "URL", description = AGENT)
+        String agent;
+
+        Enroll(Map<String, String> env) {
+            this.env = env;
+            this.chain = new ChainOptions(env);
+        }
+
+        @Override
+        public Integer call() {
+            JsonNode enrolled = new AgentAdmin(AgentAdmin.of(agent, env)).post("/admin/picos",
+                    Map.of("eci", eci, "pico", Address.parse(pico).hex().toLowerCase(java.util.Locale.ROOT)));
+            chain.out().printf("pico %s enrolled: admin ECI %s, lease %s%n", enrolled.path("pico").asText(),
+                    enrolled.path("adminEci").asText(), enrolled.path("leaseId").asText());
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = {"Where a pico lives per the chain (its lease, a pending move) and "
+            + "what this agent's journal says of it.", Gas.NOTHING})
+    static final class Status implements Callable<Integer> {
+        private final Map<String, String> env;
+        @Mixin
+        ChainOptions chain;
+        @Parameters(index = "0", paramLabel = "PICO", description = PICO)
+        String pico;
+        @Option(names = "--agent", paramLabel = "URL", description = AGENT)
+        String agent;
+
+        Status(Map<String, String> env) {
+            this.env = env;
+            this.chain = new ChainOptions(env);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            String address = Address.parse(pico).hex().toLowerCase(java.util.Locale.ROOT);
+            Deployment deployment = chain.deployment();
+            PrintWriter out = chain.out();
+            try (ChainConnection connection = chain.read(deployment)) {
+                out.println(onChain(connection.escrow(deployment.escrow()).currentLease(address).send()));
+            }
+            JsonNode status = new AgentAdmin(AgentAdmin.of(agent, env)).get("/admin/picos/" + address);
+            out.println(status.path("hosted").asBoolean() ? "this agent hosts it: admin ECI "
+                    + status.path("adminEci").asText() + ", lease " + status.path("leaseId").asText()
+                    : "this agent does not host it");
+            for (JsonNode move : status.path("moves")) {
+                out.printf("move %s (%s, lease %s, engine %s -> %s): %s%s%n", move.path("id").asText(),
+                        move.path("side").asText().toLowerCase(), move.path("leaseId").asText(),
+                        move.path("fromEngineId").asText("?"), move.path("toEngineId").asText(),
+                        move.path("state").asText(), move.path("reason").isNull() ? ""
+                                : " (" + move.path("reason").asText() + ")");
+                move.path("steps").forEach(step -> out.println("  " + MoveLines.step(move, step)));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code lease 3 on engine 1, pending move to engine 2 until ...}. */
+    static String onChain(LeaseEscrow.LeaseView lease) {
+        if (lease.id.signum() == 0) {
+            return "on the chain: no active lease (the pico lives nowhere in the market)";
+        }
+        return "on the chain: lease " + lease.id + " on engine " + lease.engineId + (lease.moveTo.signum() == 0 ? ""
+                : ", pending move to engine " + lease.moveTo + " until "
+                        + Instant.ofEpochSecond(lease.moveDeadline.longValueExact()));
+    }
+
+    @Command(name = "moves", description = {"The moves this agent took part in, newest first: side, pico, engines, "
+            + "state, how long each took and how it ended.", Gas.NOTHING})
+    static final class Moves implements Callable<Integer> {
+        private final Map<String, String> env;
+        @Mixin
+        ChainOptions chain;
+        @Option(names = "--agent", paramLabel = "URL", description = AGENT)
+        String agent;
+
+        Moves(Map<String, String> env) {
+            this.env = env;
+            this.chain = new ChainOptions(env);
+        }
+
+        @Override
+        public Integer call() {
+            JsonNode moves = new AgentAdmin(AgentAdmin.of(agent, env)).get("/admin/moves");
+            PrintWriter out = chain.out();
+            out.printf(MoveLines.MOVES, "move", "side", "pico", "lease", "engines", "state", "took", "outcome");
+            moves.forEach(m -> out.printf(MoveLines.MOVES, MoveLines.row(m)));
+            out.printf("%d move%s%n", moves.size(), moves.size() == 1 ? "" : "s");
+            out.flush();
+            return 0;
+        }
+    }
+}
