@@ -28,6 +28,15 @@ class OfferClient {
         this.key = key;
     }
 
+    /** The problem's detail, printable, or nothing when the answer is no problem document. */
+    private static String detail(String body) {
+        try {
+            return Reasons.clean(JSON.readTree(body).path("detail").asText(""));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     void offer(Move move, URI target) throws MoveFailure {
         long expires = Math.min(move.deadline().getEpochSecond(), Instant.now().getEpochSecond() + 600);
         Offer unsigned = new Offer(chain.chainId(), move.leaseId(), move.cid(), expires, "");
@@ -41,7 +50,7 @@ class OfferClient {
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() / 100 != 2) {
                 throw new MoveFailure.Transient("the target agent answered " + answer.statusCode() + " to the offer: "
-                        + Reasons.clean(JSON.readTree(answer.body()).path("detail").asText("")));
+                        + detail(answer.body()));
             }
         } catch (IOException e) {
             throw new MoveFailure.Transient("cannot reach the target agent at " + target + ": " + e, e);

@@ -136,6 +136,9 @@ class TargetSteps {
     private void live(Move move, Long toLeaseId) throws MoveFailure {
         find(move).ifPresent(engine::unmarkLeaving);
         journal.live(move.id(), toLeaseId != null ? toLeaseId : chain.currentLease(move.pico()).id.longValueExact());
+        if (move.cid() != null) {
+            snapshots.store().delete(Cid.parse(move.cid())); // the pico runs here: its sealed copy is not needed
+        }
         log.info("pico {} is live here (lease {})", move.pico(), toLeaseId);
     }
 

@@ -87,6 +87,8 @@ class MoveIT {
         assertThat(steps(moves.a.moves(pico).get(0))).containsSubsequence("REQUESTED", "LEAVING", "SEALED",
                 "OFFERED", "ACCEPTED", "MOVED", "DONE");
         assertThat(steps(moves.b.moves(pico).get(0))).containsSubsequence("OFFERED", "IMPORTED", "LIVE");
+        assertThat(moves.a.admin("/actuator/metrics/picomesh.agent.moves.pause").at("/measurements/0/value")
+                .asDouble()).as("the pause was measured").isEqualTo(1.0);
         Cli history = Cli.run(Map.of(), "pico", "moves", "--agent", moves.b.url());
         assertThat(history.out()).contains(pico, "target", "LIVE", "moved");
         Cli status = Cli.run(Map.of(), "pico", "status", pico, "--deployment", moves.mesh.state.resolve(
