@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class MoveJournal {
+    /** How often a move waiting for the chain is looked at again, at most. */
+    static final Duration CHAIN_RECHECK = Duration.ofSeconds(15);
+
     private final MoveRepository moves;
     private final HostedPicoRepository picos;
     private final ApplicationEventPublisher events;
@@ -59,7 +62,8 @@ class MoveJournal {
 
     @Transactional
     void offered(long id) {
-        step(id, EnumSet.of(MoveState.SEALED), MoveState.OFFERED, null, m -> m.dueAt(m.deadline()), m -> null);
+        step(id, EnumSet.of(MoveState.SEALED), MoveState.OFFERED, null, m -> m.dueAt(earliest(m.deadline(),
+                Instant.now().plus(CHAIN_RECHECK))), m -> null);
     }
 
     @Transactional
@@ -132,6 +136,19 @@ class MoveJournal {
     @Transactional
     void later(long id, Instant at) {
         moves.findById(id).ifPresent(m -> m.dueAt(at));
+    }
+
+    /**
+     * The move waits for the chain (an acceptance, an offer): look again at its deadline, or sooner, since the chain's
+     * clock (which the window is counted in) may run ahead of this machine's.
+     */
+    @Transactional
+    void waitForChain(long id, Instant deadline) {
+        later(id, earliest(deadline, Instant.now().plus(CHAIN_RECHECK)));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** The target engine of the source move in progress whose snapshot is {@code cid}. */

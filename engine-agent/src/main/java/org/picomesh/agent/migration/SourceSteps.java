@@ -69,7 +69,7 @@ class SourceSteps {
                 journal.rolledBack(move.id());
                 log.info("pico {} stays here: {}", move.pico(), move.reason());
             }
-            default -> journal.later(move.id(), move.deadline()); // OFFERED: the chain decides
+            default -> journal.waitForChain(move.id(), move.deadline()); // OFFERED: the chain decides
         }
     }
 

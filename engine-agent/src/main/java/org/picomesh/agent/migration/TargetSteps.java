@@ -71,7 +71,7 @@ class TargetSteps {
                 discard(move);
                 journal.rejected(move.id());
             }
-            default -> journal.later(move.id(), move.deadline()); // AWAITING_OFFER: the source offers
+            default -> journal.waitForChain(move.id(), move.deadline()); // AWAITING_OFFER: the source offers
         }
     }
 

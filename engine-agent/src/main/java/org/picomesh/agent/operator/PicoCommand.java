@@ -15,10 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pico enroll | move | status | moves}: picos on this agent's engine, and their moves. */
-@Command(name = "pico", description = "Picos hosted by this agent's engine and their moves between engines.",
+@Command(name = "pico", description = {"Picos hosted by this agent's engine and their moves between engines: enroll, "
+        + "move, status, moves.", "Costs: nothing by itself; `pico move` costs the pico about 60,000 gas."},
         subcommands = {PicoCommand.Enroll.class, PicoMoveCommand.class, PicoCommand.Status.class,
             PicoCommand.Moves.class})
 final class PicoCommand {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     static final String AGENT = "the agent daemon (default: http://127.0.0.1:$AGENT_PORT, else port 8081)";
     static final String PICO = "the pico's market address (0x...)";
 

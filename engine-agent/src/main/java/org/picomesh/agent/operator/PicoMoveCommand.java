@@ -50,7 +50,8 @@ final class PicoMoveCommand implements Callable<Integer> {
     BigInteger maxPrice = BigInteger.TWO.pow(72);
     @Option(names = "--pico-keystore", paramLabel = "FILE", description = "the pico's keystore")
     Path picoKeystore;
-    @Option(names = "--agent", paramLabel = "URL", description = "the source " + PicoCommand.AGENT)
+    @Option(names = "--agent", paramLabel = "URL", description = "the source engine's agent daemon, "
+            + "whose journal is followed (default: http://127.0.0.1:$AGENT_PORT, else port 8081)")
     String agent;
     @Option(names = "--no-follow", description = "send the request and return")
     boolean noFollow;
