@@ -163,8 +163,8 @@ class MoveJournal {
         if (!from.contains(move.state())) {
             throw new MoveConflict("move " + id + " is " + move.state() + ", not " + from + ": left to its new state");
         }
+        move.to(next, detail); // first: a change may put the next attempt off (a grace period)
         change.accept(move);
-        move.to(next, detail);
         moves.save(move);
         Object published = event.apply(move);
         if (published != null) {
