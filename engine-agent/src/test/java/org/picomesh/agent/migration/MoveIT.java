@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.picomesh.agent.AgentCli;
 import org.picomesh.agent.AgentMesh;
+import org.picomesh.agent.chain.EncryptionKeyFile;
 import org.picomesh.agent.picoengine.TestPicos;
 import org.picomesh.contracts.devnet.SampleAdverts;
 import org.web3j.utils.Numeric;
@@ -135,6 +137,50 @@ class MoveIT {
         assertThat(moves.a.moves(pico).get(0).path("reason").asText()).contains("window ran out");
         assertThat(picosA.count(family.parent())).isEqualTo(3);
         assertThat(moves.mesh.pico(3).currentLease(address(3)).send().moveTo.signum()).isZero();
+    }
+
+    @Test
+    void aSnapshotSealedToAKeyTheTargetDoesNotHoldIsRejectedAndThePicoStays() throws Exception {
+        Family family = family("wrongkey");
+        String pico = leaseAndEnroll(4, family.parent());
+        byte[] someoneElses = EncryptionKeyFile.raw(KeyPairGenerator.getInstance("X25519").generateKeyPair()
+                .getPublic());
+        moves.b.advertise(someoneElses); // B's advert names a key B does not hold
+        try {
+            moves.mesh.pico(4).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
+
+            await("B to reject", () -> moves.b.state(pico).equals("REJECTED"));
+            await("A to roll back", () -> moves.a.state(pico).equals("ROLLED_BACK"));
+        } finally {
+            moves.b.advertise();
+        }
+        assertThat(moves.b.moves(pico).get(0).path("reason").asText()).contains("does not open",
+                "wrong_key_or_context");
+        assertThat(moves.a.moves(pico).get(0).path("reason").asText()).contains("rejected by the target",
+                "does not open");
+        assertThat(picosA.count(family.parent())).isEqualTo(3);
+        assertThat(picosB.raw(countPath(family.parent())).statusCode()).as("nothing of it on B").isEqualTo(404);
+    }
+
+    @Test
+    void theTargetExpiresAMoveWhoseSourceNeverOffersAndTheSourceFindsItOverWhenItComesBack() throws Exception {
+        Family family = family("orphan");
+        String pico = leaseAndEnroll(6, family.parent());
+        moves.a.stop();
+        try {
+            moves.mesh.pico(6).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
+            await("B to wait for the offer", () -> moves.b.state(pico).equals("AWAITING_OFFER"));
+
+            moves.mesh.anvil.increaseTime(Duration.ofMinutes(11));
+
+            await("B to expire the move", () -> moves.b.state(pico).equals("REJECTED"));
+        } finally {
+            moves.a.start();
+        }
+        assertThat(moves.b.moves(pico).get(0).path("reason").asText()).contains("window ran out");
+        await("A to see the move over", () -> moves.a.state(pico).equals("ROLLED_BACK"));
+        assertThat(picosA.count(family.parent())).isEqualTo(3);
+        assertThat(moves.mesh.pico(6).currentLease(address(6)).send().moveTo.signum()).isZero();
     }
 
     private record Family(String parent, String child) {}

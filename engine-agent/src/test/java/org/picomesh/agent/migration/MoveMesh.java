@@ -82,10 +82,15 @@ final class MoveMesh implements AutoCloseable {
 
         /** Publishes the advert with this agent's endpoint and key. */
         void advertise() throws Exception {
+            advertise(EncryptionKeyFile.raw(key.pair().getPublic()));
+        }
+
+        /** Publishes the advert with this agent's endpoint and the given snapshot key (another's, to test). */
+        void advertise(byte[] encryptionKey) throws Exception {
             var sample = SampleAdverts.advert(url(), 1, AgentMesh.CAPACITY);
             mesh.registry(operatorAccount).updateAdvert(BigInteger.valueOf(engineId), new EngineRegistry.Advert(url(),
                     "did:web:engine-" + engineId + ".example", sample.pricePerHour, sample.latencyMs, sample.capacity,
-                    sample.region, sample.metadataCid, EncryptionKeyFile.raw(key.pair().getPublic()))).send();
+                    sample.region, sample.metadataCid, encryptionKey)).send();
         }
 
         /** This side's journal of the pico's moves, newest first. */
