@@ -151,6 +151,12 @@ class MoveJournal {
         return a.isBefore(b) ? a : b;
     }
 
+    /** The CIDs of the moves in progress: every other stored snapshot is left over (a crash before it was recorded). */
+    @Transactional(readOnly = true)
+    Set<String> openCids() {
+        return Set.copyOf(moves.findOpenCids());
+    }
+
     /** The target engine of the source move in progress whose snapshot is {@code cid}. */
     @Transactional(readOnly = true)
     Optional<Long> offeredTo(String cid) {

@@ -20,5 +20,8 @@ interface MoveRepository extends Repository<Move, Long> {
 
     List<Move> findByPicoOrderByIdDesc(String pico);
 
+    @Query("select m.cid from Move m where m.endedAt is null and m.cid is not null")
+    List<String> findOpenCids();
+
     List<Move> findAllByOrderByIdDesc();
 }

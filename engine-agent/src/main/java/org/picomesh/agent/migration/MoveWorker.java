@@ -37,10 +37,12 @@ class MoveWorker implements SmartLifecycle {
     private final TargetSteps target;
     private final MoveChain chain;
     private final AgentProperties properties;
+    private final StoreSweep sweep;
     private ScheduledExecutorService thread;
 
     MoveWorker(MoveJournal journal, SourceSteps source, TargetSteps target, MoveChain chain,
-            AgentProperties properties) {
+            AgentProperties properties, StoreSweep sweep) {
+        this.sweep = sweep;
         this.journal = journal;
         this.source = source;
         this.target = target;
@@ -129,6 +131,13 @@ class MoveWorker implements SmartLifecycle {
             return t;
         });
         long poll = properties.movePoll().toMillis();
+        thread.execute(() -> {
+            try {
+                sweep.sweep();
+            } catch (RuntimeException e) {
+                log.warn("sweeping the snapshot store failed: {}", e.toString());
+            }
+        });
         thread.scheduleWithFixedDelay(this::run, poll, poll, TimeUnit.MILLISECONDS);
     }
 

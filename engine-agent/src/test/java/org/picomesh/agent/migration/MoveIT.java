@@ -83,6 +83,8 @@ class MoveIT {
         assertThat(moved.headers().firstValue("Location").orElseThrow()).startsWith(moves.b.url());
         await("A to delete its copy after the grace period", () -> moves.a.state(pico).equals("DONE"));
         assertThat(picosA.raw(countPath(family.parent())).statusCode()).isEqualTo(404);
+        assertThat(storedSnapshots(moves.a.snapshots)).as("A's sealed copy deleted with the pico").isEmpty();
+        assertThat(storedSnapshots(moves.b.snapshots)).as("B's fetched copy deleted once live").isEmpty();
         assertThat(steps(moves.a.moves(pico).get(0))).containsSubsequence("REQUESTED", "LEAVING", "SEALED",
                 "OFFERED", "ACCEPTED", "MOVED", "DONE");
         assertThat(steps(moves.b.moves(pico).get(0))).containsSubsequence("OFFERED", "IMPORTED", "LIVE");
@@ -239,6 +241,12 @@ class MoveIT {
         List<String> states = new ArrayList<>();
         move.path("steps").forEach(s -> states.add(s.path("state").asText()));
         return states;
+    }
+
+    private static List<String> storedSnapshots(Path store) throws java.io.IOException {
+        try (var files = Files.list(store)) {
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.startsWith("baf")).toList();
+        }
     }
 
     private static String countPath(String eci) {
