@@ -1,6 +1,7 @@
 package org.picomesh.contracts.devnet;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -21,30 +23,48 @@ public final class PicoEngineProcess implements AutoCloseable {
     private static final String BIN = "node_modules/pico-engine/bin/pico-engine";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final String QUIET_LAUNCHER = "pico-engine-quiet.js";
+
     private final Path home;
     private final int port;
+    private final boolean quiet;
     private Process process;
 
-    private PicoEngineProcess(Path home, int port) {
+    private PicoEngineProcess(Path home, int port, boolean quiet) {
         this.home = home;
         this.port = port;
+        this.quiet = quiet;
     }
 
     /** Starts an engine with a fresh home folder and waits until it answers. */
     public static PicoEngineProcess start() throws IOException, InterruptedException {
+        return start(false);
+    }
+
+    /**
+     * Starts an engine, as {@link #start}, without its episode log: pico-engine 0.48.1 logs every event's attributes
+     * and every query's result to its home folder, so a pico's export (channel private keys included) and a snapshot
+     * sent to import would land there in plain text. Use it wherever picos move. It also listens on loopback only.
+     */
+    public static PicoEngineProcess startQuiet() throws IOException, InterruptedException {
+        return start(true);
+    }
+
+    private static PicoEngineProcess start(boolean quiet) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        PicoEngineProcess engine = new PicoEngineProcess(Files.createTempDirectory("pico-engine-"), port);
+        PicoEngineProcess engine = new PicoEngineProcess(Files.createTempDirectory("pico-engine-"), port, quiet);
         engine.restart();
         return engine;
     }
 
     /** Starts the engine again on the same port and home (after {@link #stop}), and waits until it answers. */
     public void restart() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("node", binary().toString()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder("node", launcher().toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("engine.log").toFile()));
+        builder.environment().put("PICO_ENGINE_DIR", binary().getParent().getParent().toString());
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("PICO_ENGINE_HOME", home.toString());
         builder.environment().put("PICO_ENGINE_HOST", url());
@@ -85,6 +105,26 @@ public final class PicoEngineProcess implements AutoCloseable {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The engine's own CLI, or the quiet launcher (copied next to the engine's home) that starts it without logs. */
+    private Path launcher() throws IOException {
+        if (!quiet) {
+            return binary();
+        }
+        Path script = home.getParent().resolve(home.getFileName() + "-" + QUIET_LAUNCHER);
+        try (InputStream in = PicoEngineProcess.class.getResourceAsStream(QUIET_LAUNCHER)) {
+            if (in == null) {
+                throw new IOException(QUIET_LAUNCHER + " is missing from the contracts jar");
+            }
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return script;
+    }
+
+    /** The engine's home folder (its database, its rulesets, engine.log with its console output). */
+    public Path home() {
+        return home;
     }
 
     private static Path binary() {

@@ -1,0 +1,122 @@
+package org.picomesh.agent.picoengine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.picomesh.agent.picoengine.SnapshotOutline.PicoOutline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One idempotent import: every step converges, so a call retried after a crash at any point finishes the work and
+ * never imports a second copy. Steps: import unless the snapshot's ECIs are held already (0.48.1 would give a second
+ * pico the same ECIs); install rulesets the import missed; schedule the missing scheduled events; mark leaving.
+ */
+final class Importer {
+    private static final Logger log = LoggerFactory.getLogger(Importer.class);
+
+    private final EngineHttp http;
+    private final MoverRuleset mover;
+    private final ScheduleRestore schedules;
+
+    Importer(EngineHttp http, MoverRuleset mover, ScheduleRestore schedules) {
+        this.http = http;
+        this.mover = mover;
+        this.schedules = schedules;
+    }
+
+    Imported importIdempotent(Pico parent, Snapshot snapshot, Function<String, Optional<Pico>> find) {
+        SnapshotOutline outline;
+        try {
+            outline = SnapshotOutline.read(snapshot);
+        } catch (IllegalArgumentException e) {
+            throw new PicoEngineException.ImportRefused(http.engine(), e.getMessage());
+        }
+        String admin = outline.root().adminEci();
+        boolean fresh = find.apply(admin).isEmpty();
+        if (fresh) {
+            refuseHeldEcis(outline);
+            importNow(parent, snapshot, outline);
+        }
+        Pico pico = find.apply(admin).orElseThrow(() -> new PicoEngineException.ImportRefused(http.engine(),
+                "the engine accepted the import but no pico holds the snapshot's ECIs"));
+        JsonNode layout = mover.query("layout", Map.of("pico_id", pico.id()));
+        List<String> repaired = RulesetRepair.repair(outline, layout, mover);
+        List<JsonNode> missing = missingSchedules(outline, layout);
+        if (!missing.isEmpty()) {
+            mover.event("status_requested", Map.of("pico_id", pico.id(), "leaving", "false", "moved_to", ""));
+            try {
+                schedules.restore(missing, holders(outline, layout));
+            } finally {
+                mover.event("status_requested", Map.of("pico_id", pico.id(), "leaving", "true", "moved_to", ""));
+            }
+        } else if (!pico.status().leaving()) {
+            mover.event("status_requested", Map.of("pico_id", pico.id(), "leaving", "true", "moved_to", ""));
+        }
+        log.info("{} pico {} on {}: {} rulesets repaired, {} scheduled events restored, left leaving",
+                fresh ? "imported" : "found the already imported", pico.id(), http.engine(), repaired.size(),
+                missing.size());
+        return new Imported(find.apply(admin).orElseThrow(), fresh, repaired, missing.size());
+    }
+
+    /** None of the snapshot's ECIs may belong to a pico already: the root's would be a retry, the others a clash. */
+    private void refuseHeldEcis(SnapshotOutline outline) {
+        List<String> ecis = outline.root().tree().stream().flatMap(p -> p.ecis().stream()).toList();
+        String json = EngineHttp.JSON.valueToTree(ecis).toString();
+        JsonNode holders = mover.query("holders", Map.of("ecis", json));
+        long held = ecis.stream().filter(e -> !holders.path(e).asText("").isEmpty()).count();
+        if (held > 0) {
+            throw new PicoEngineException.ImportRefused(http.engine(), held + " of the snapshot's " + ecis.size()
+                    + " ECIs belong to picos on this engine that are not the snapshot's pico");
+        }
+    }
+
+    private void importNow(Pico parent, Snapshot snapshot, SnapshotOutline outline) {
+        try {
+            http.event(mover.root().adminEci(), "picomesh", "import_requested", Map.of("parent_id", parent.id()),
+                    "snapshot", snapshot);
+        } catch (PicoEngineException.Refused e) {
+            String reason = e.reason();
+            if (reason.contains("incompatible version")) {
+                throw new PicoEngineException.VersionMismatch(http.engine(), "this engine's core version",
+                        String.valueOf(outline.engineVersion()));
+            }
+            throw new PicoEngineException.ImportRefused(http.engine(), e.status() + " " + reason);
+        }
+    }
+
+    /** The snapshot's scheduled events that the engine does not hold yet (compared without their ids). */
+    static List<JsonNode> missingSchedules(SnapshotOutline outline, JsonNode layout) {
+        Map<String, Integer> present = new HashMap<>();
+        layout.path("schedules").forEach(s -> present.merge(digest(s), 1, Integer::sum));
+        List<JsonNode> missing = new ArrayList<>();
+        for (JsonNode schedule : outline.schedules()) {
+            String digest = digest(schedule);
+            if (present.getOrDefault(digest, 0) > 0) {
+                present.merge(digest, -1, Integer::sum);
+            } else {
+                missing.add(schedule);
+            }
+        }
+        return missing;
+    }
+
+    static String digest(JsonNode schedule) {
+        return CanonicalDigest.of(((ObjectNode) schedule.deepCopy()).without("id"));
+    }
+
+    /** Each ECI of the snapshot to the id its pico has on this engine. */
+    private static Map<String, String> holders(SnapshotOutline outline, JsonNode layout) {
+        Map<String, String> holders = new HashMap<>();
+        for (PicoOutline pico : outline.root().tree()) {
+            String id = layout.path("ids").path(pico.adminEci()).asText("");
+            pico.ecis().forEach(eci -> holders.put(eci, id));
+        }
+        return holders;
+    }
+}

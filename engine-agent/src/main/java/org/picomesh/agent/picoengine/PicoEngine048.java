@@ -1,0 +1,139 @@
+package org.picomesh.agent.picoengine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link PicoEngine} for npm pico-engine 0.48.1, through the {@code org.picomesh.mover} ruleset on its root pico.
+ * Run the engine without its episode log (see {@code PicoEngineProcess.startQuiet}): 0.48.1 logs every event's
+ * attributes and every query's result, snapshots included, to its home folder.
+ */
+public final class PicoEngine048 implements PicoEngine {
+    private static final Logger log = LoggerFactory.getLogger(PicoEngine048.class);
+    private static final String ECI = "[A-Za-z0-9]{1,64}";
+
+    private final EngineHttp http;
+    private final MoverRuleset mover;
+    private final ScheduleRestore schedules;
+    private final Duration transferTimeout;
+
+    /**
+     * @param engine the engine's base URL (on loopback behind the agent)
+     * @param callTimeout the bound of a small call (find, status, install)
+     * @param transferTimeout the bound of a call carrying a snapshot (export, import, check): allow for 10 MB
+     */
+    public PicoEngine048(URI engine, Duration callTimeout, Duration transferTimeout) {
+        this.http = new EngineHttp(engine, callTimeout, transferTimeout);
+        this.mover = new MoverRuleset(http);
+        this.schedules = new ScheduleRestore(http, mover);
+        this.transferTimeout = transferTimeout;
+    }
+
+    @Override
+    public Pico root() {
+        return guarded(mover::root);
+    }
+
+    @Override
+    public Optional<Pico> find(String eci) {
+        if (eci == null || !eci.matches(ECI)) {
+            return Optional.empty(); // no engine-made ECI looks like that: none holds it
+        }
+        JsonNode pico = guarded(() -> mover.query("picoOf", Map.of("eci", eci)));
+        return pico.isObject() ? Optional.of(PicoJson.pico(pico)) : Optional.empty();
+    }
+
+    @Override
+    public void markLeaving(Pico pico) {
+        status(pico, true, "");
+    }
+
+    @Override
+    public void unmarkLeaving(Pico pico) {
+        status(pico, false, "");
+    }
+
+    @Override
+    public void markMoved(Pico pico, URI newHost) {
+        status(pico, false, newHost.toString());
+    }
+
+    private void status(Pico pico, boolean leaving, String movedTo) {
+        try {
+            guarded(() -> mover.event("status_requested", Map.of("pico_id", pico.id(), "leaving",
+                    String.valueOf(leaving), "moved_to", movedTo)));
+        } catch (PicoEngineException.Refused e) {
+            if (e.status() == 404) {
+                throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
+            }
+            throw e;
+        }
+        log.info("pico {} on {}: {}", pico.id(), http.engine(), movedTo.isEmpty() ? (leaving ? "leaving" : "live")
+                : "moved to " + movedTo);
+    }
+
+    @Override
+    public Snapshot export(Pico pico) {
+        byte[] json = guarded(() -> http.queryBytes(mover.root().adminEci(), MoverRuleset.RID, "snapshot",
+                Map.of("pico_id", pico.id()), transferTimeout));
+        if (new String(json, 0, Math.min(json.length, 16), StandardCharsets.UTF_8).startsWith("null")) {
+            throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
+        }
+        log.info("exported pico {} from {}: {} bytes", pico.id(), http.engine(), json.length);
+        return Snapshot.wrap(json);
+    }
+
+    @Override
+    public Imported importIdempotent(Pico parent, Snapshot snapshot) {
+        return guarded(() -> new Importer(http, mover, schedules).importIdempotent(parent, snapshot, this::find));
+    }
+
+    @Override
+    public CheckResult check(Pico pico, Snapshot expected) {
+        SnapshotOutline want = SnapshotOutline.read(expected);
+        Snapshot actual = export(pico);
+        try {
+            SnapshotOutline have = SnapshotOutline.read(actual);
+            List<String> ecis = want.root().tree().stream().flatMap(p -> p.ecis().stream()).toList();
+            return SnapshotCheck.compare(want, have, holders(ecis));
+        } finally {
+            actual.erase();
+        }
+    }
+
+    @Override
+    public void delete(Pico pico) {
+        guarded(() -> mover.event("removal_requested", Map.of("pico_id", pico.id())));
+        if (find(pico.adminEci()).isPresent()) {
+            throw new PicoEngineException.Refused(http.engine(), "removal of pico " + pico.id(), 200,
+                    "the pico is still there");
+        }
+        log.info("deleted pico {} and its children from {}", pico.id(), http.engine());
+    }
+
+    /** Each ECI to the id of the pico holding it, "" for none. */
+    Map<String, String> holders(List<String> ecis) {
+        String json = EngineHttp.JSON.valueToTree(ecis).toString();
+        JsonNode answer = guarded(() -> mover.query("holders", Map.of("ecis", json)));
+        return EngineHttp.JSON.convertValue(answer, EngineHttp.JSON.getTypeFactory().constructMapType(Map.class,
+                String.class, String.class));
+    }
+
+    /** Runs a call; after a failure that may come from a restarted engine, the mover is installed again next time. */
+    private <T> T guarded(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (PicoEngineException.Unreachable | PicoEngineException.Refused e) {
+            mover.forget();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+ruleset org.picomesh.mover {
+  meta {
+    name "picomesh mover"
+    description <<
+      Installed on the root pico by the picomesh engine agent: what moving a pico between engines needs and
+      pico-engine 0.48.1 offers only in KRL (engine:exportPico, engine:importPico, engine:setPicoStatus), plus what
+      the export leaves out (the picos' installed rulesets, which 0.48.1 exports wrongly for children, and their
+      scheduled events). Only the agent reaches the root pico: the engine listens on loopback behind it.
+    >>
+    shares picoOf, holders, layout, snapshot
+  }
+  global {
+    // the pico and its descendants, each before its children; none for an unknown pico
+    tree = function(id) {
+      engine:getAdminECI(id).isnull() => [] |
+        [id].append(engine:listChildren(id).map(function(c) { tree(c) }).reduce(function(a, b) { a.append(b) }, []))
+    }
+    eciList = function(ids) {
+      ids.map(function(id) {
+        engine:listChannels(id).map(function(c) { c{"id"} })
+      }).reduce(function(a, b) { a.append(b) }, [])
+    }
+    schedulesOf = function(ids) {
+      ecis = eciList(ids);
+      schedule:list().filter(function(s) { ecis >< s{["event", "eci"]} })
+    }
+    picoOf = function(eci) {
+      id = engine:getPicoIDByECI(eci);
+      id.isnull() => null | {
+        "id": id,
+        "parent": engine:getParent(id),
+        "admin": engine:getAdminECI(id),
+        "ecis": eciList([id]),
+        "status": engine:getPicoStatus(id),
+        "children": engine:listChildren(id),
+        "installed": engine:listInstalledRIDs(id)
+      }
+    }
+    // ecis: a JSON array of ECIs; answers each one's pico id, "" for none
+    holders = function(ecis) {
+      ecis.decode().reduce(function(m, e) { m.put([e], engine:getPicoIDByECI(e).defaultsTo("")) }, {})
+    }
+    // the tree without its state: each pico's id and installed rulesets by admin ECI, the scheduled events
+    layout = function(pico_id) {
+      ids = tree(pico_id);
+      {
+        "ids": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], id) }, {}),
+        "installed": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], engine:listInstalledRIDs(id)) }, {}),
+        "schedules": schedulesOf(ids)
+      }
+    }
+    // 0.48.1's export reads a Map entvar and each of its members concurrently and sets both into the result in
+    // whichever order they come: sometimes it adds a spurious member "value" (a map of the members' own "value"
+    // fields, mostly empty). Importing that would add the member to the pico's state: it is dropped here.
+    cleanVar = function(v) {
+      spurious = v.typeof() == "Map" && v{"value"}.typeof() == "Map"
+        && v{"value"}.keys().all(function(k) { k != "value" && v >< k });
+      spurious => v.delete(["value"]) | v
+    }
+    cleanPico = function(p) {
+      p.put(["entvars"], p{"entvars"}.defaultsTo({}).map(function(vars) { vars.map(function(v) { cleanVar(v) }) }))
+       .put(["children"], p{"children"}.defaultsTo([]).map(function(c) { cleanPico(c) }))
+    }
+    cleanExport = function(e) {
+      e.put(["pico"], cleanPico(e{"pico"}))
+    }
+    // The snapshot document: see org.picomesh.agent.picoengine.Snapshot
+    snapshot = function(pico_id) {
+      ids = tree(pico_id);
+      ids.length() == 0 => null | {
+        "picomesh": 1,
+        "installed": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], engine:listInstalledRIDs(id)) }, {}),
+        "schedules": schedulesOf(ids),
+        "export": cleanExport(engine:exportPico(pico_id))
+      }
+    }
+  }
+  // Imports and marks the new pico leaving in one rule, so no event reaches it in between.
+  rule import {
+    select when picomesh import_requested
+    pre {
+      snapshot = event:attr("snapshot").decode()
+    }
+    every {
+      engine:importPico(event:attr("parent_id"), snapshot{"export"}) setting(id);
+      engine:setPicoStatus(id, true, null);
+      send_directive("imported", {"id": id});
+    }
+  }
+  rule status {
+    select when picomesh status_requested
+    pre {
+      host = event:attr("moved_to").defaultsTo("")
+    }
+    every {
+      engine:setPicoStatus(event:attr("pico_id"), event:attr("leaving") == "true", host == "" => null | host);
+      send_directive("status", {"id": event:attr("pico_id")});
+    }
+  }
+  rule install {
+    select when picomesh rulesets_install_requested
+    every {
+      engine:installRuleset(event:attr("pico_id"), event:attr("rids").decode());
+      send_directive("installed", {"id": event:attr("pico_id")});
+    }
+  }
+  rule uninstall {
+    select when picomesh rulesets_uninstall_requested
+    every {
+      engine:uninstallRuleset(event:attr("pico_id"), event:attr("rid"));
+      send_directive("uninstalled", {"id": event:attr("pico_id")});
+    }
+  }
+  // 0.48.1 removes neither a pico's scheduled events nor a pico with children: both are done here, leaves first.
+  rule unschedule {
+    select when picomesh removal_requested
+    foreach schedulesOf(tree(event:attr("pico_id"))) setting(s)
+    schedule:remove(s{"id"});
+  }
+  rule remove {
+    select when picomesh removal_requested
+    foreach tree(event:attr("pico_id")).reverse() setting(id)
+    engine:removePico(id);
+  }
+}

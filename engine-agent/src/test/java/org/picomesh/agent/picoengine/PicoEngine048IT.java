@@ -1,0 +1,131 @@
+package org.picomesh.agent.picoengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.picomesh.contracts.devnet.PicoEngineProcess;
+
+/** Moves picos between two real pico engines (0.48.1) with the engine client, as the migration will. */
+class PicoEngine048IT {
+    private static PicoEngineProcess engineA;
+    private static PicoEngineProcess engineB;
+    private static TestPicos picosA;
+    private static TestPicos picosB;
+    private static PicoEngine a;
+    private static PicoEngine b;
+
+    @BeforeAll
+    static void startEngines() throws Exception {
+        engineA = PicoEngineProcess.startQuiet();
+        engineB = PicoEngineProcess.startQuiet();
+        picosA = new TestPicos(engineA.url());
+        picosB = new TestPicos(engineB.url());
+        picosA.registerCounter();
+        a = new PicoEngine048(URI.create(engineA.url()), Duration.ofSeconds(5), Duration.ofSeconds(60));
+        b = new PicoEngine048(URI.create(engineB.url()), Duration.ofSeconds(5), Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopEngines() throws Exception {
+        if (engineA != null) {
+            engineA.stop();
+        }
+        if (engineB != null) {
+            engineB.stop();
+        }
+    }
+
+    /** A pico with a counter at 3, a scheduled tick, two more channels; child 1 shares its counter, child 2 not. */
+    private static Family family(String name) {
+        String parent = picosA.child(picosA.rootEci(), name, TestPicos.COUNTER);
+        for (int i = 0; i < 3; i++) {
+            picosA.tick(parent);
+        }
+        picosA.scheduleTick(parent);
+        String extra1 = picosA.channel(parent, "extra1");
+        String extra2 = picosA.channel(parent, "extra2");
+        String sharing = picosA.child(parent, name + "-sharing", TestPicos.COUNTER);
+        picosA.tick(sharing);
+        picosA.tick(sharing);
+        String plain = picosA.child(parent, name + "-plain");
+        return new Family(parent, List.of(parent, extra1, extra2), sharing, plain);
+    }
+
+    private record Family(String parent, List<String> parentEcis, String sharing, String plain) {
+    }
+
+    @Test
+    void movesAPicoWithItsChildrenChannelsStateAndScheduledEvent() {
+        Family family = family("mover");
+        Pico onA = a.find(family.parent()).orElseThrow();
+        a.markLeaving(onA);
+        assertThat(picosA.raw("/sky/cloud/" + family.parent() + "/" + TestPicos.COUNTER + "/count").statusCode())
+                .as("a leaving pico's query on its engine").isEqualTo(410);
+        Snapshot snapshot = a.export(onA);
+
+        Imported imported = b.importIdempotent(b.root(), snapshot);
+
+        assertThat(imported.fresh()).isTrue();
+        String sharingAdmin = b.find(family.sharing()).orElseThrow().adminEci();
+        assertThat(imported.repairedRulesets()).contains(sharingAdmin + ":" + TestPicos.COUNTER);
+        assertThat(imported.restoredSchedules()).isEqualTo(1);
+        assertThat(imported.pico().status().leaving()).isTrue();
+        for (String eci : family.parentEcis()) {
+            assertThat(picosB.raw("/sky/cloud/" + eci + "/" + TestPicos.COUNTER + "/count").statusCode())
+                    .as("the imported pico, still leaving, on ECI " + eci).isEqualTo(410);
+        }
+        assertThat(b.check(imported.pico(), snapshot)).isEqualTo(new CheckResult.Same());
+
+        b.unmarkLeaving(imported.pico());
+        for (String eci : family.parentEcis()) {
+            assertThat(picosB.count(eci)).as("the counter through ECI " + eci).isEqualTo(3);
+        }
+        assertThat(picosB.count(family.sharing())).isEqualTo(2);
+        picosB.tick(family.sharing());
+        assertThat(picosB.count(family.sharing())).as("the repaired child counts on B").isEqualTo(3);
+        assertThat(b.find(family.plain()).orElseThrow().rulesets()).contains("io.picolabs.wrangler");
+        assertThat(SnapshotOutline.read(b.export(b.find(family.parent()).orElseThrow())).schedules())
+                .singleElement().satisfies(s -> assertThat(s.path("event").path("eci").asText()).isIn(
+                        family.parentEcis()));
+
+        a.markMoved(onA, URI.create(engineB.url()));
+        HttpResponse<String> moved = picosA.raw("/sky/cloud/" + family.parent() + "/" + TestPicos.COUNTER + "/count");
+        assertThat(moved.statusCode()).isEqualTo(302);
+        assertThat(moved.headers().firstValue("Location")).contains(engineB.url() + "/sky/cloud/" + family.parent()
+                + "/" + TestPicos.COUNTER + "/count");
+
+        a.delete(onA);
+        assertThat(a.find(family.parent())).isEmpty();
+        assertThat(a.find(family.sharing())).isEmpty();
+        assertThat(picosA.raw("/sky/cloud/" + family.parent() + "/" + TestPicos.COUNTER + "/count").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aSecondImportOfTheSameSnapshotImportsNothingAndReturnsThePico() {
+        Family family = family("twice");
+        Pico onA = a.find(family.parent()).orElseThrow();
+        a.markLeaving(onA);
+        Snapshot snapshot = a.export(onA);
+        Imported first = b.importIdempotent(b.root(), snapshot);
+        int picosOnB = b.root().children().size();
+
+        Imported second = b.importIdempotent(b.root(), snapshot);
+
+        assertThat(second.fresh()).isFalse();
+        assertThat(second.pico().id()).isEqualTo(first.pico().id());
+        assertThat(second.repairedRulesets()).isEmpty();
+        assertThat(second.restoredSchedules()).isZero();
+        assertThat(b.root().children()).hasSize(picosOnB);
+        assertThat(b.check(second.pico(), snapshot).same()).isTrue();
+        a.unmarkLeaving(onA);
+        assertThat(picosA.count(family.parent())).as("the pico lives on where the move was not accepted").isEqualTo(3);
+    }
+}

@@ -1,0 +1,135 @@
+package org.picomesh.agent.picoengine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Makes picos on a real pico engine for tests and benches, straight through its HTTP API: children through wrangler,
+ * channels, a counter ({@code org.picomesh.test.counter}) with events counted, a scheduled event, and any amount of
+ * state ({@link #picoWithState}).
+ */
+public final class TestPicos {
+    public static final String COUNTER = "org.picomesh.test.counter";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final URI engine;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public TestPicos(String engineUrl) {
+        this.engine = URI.create(engineUrl);
+    }
+
+    public String rootEci() {
+        return get("/api/root-eci").path("eci").asText();
+    }
+
+    /** Registers the counter ruleset on the engine (idempotent). */
+    public void registerCounter() {
+        try (InputStream krl = TestPicos.class.getResourceAsStream("/picoengine/" + COUNTER + ".krl")) {
+            post("/api/ruleset/register", Map.of("src", new String(krl.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new child of the pico behind {@code parentEci}, with these rulesets (besides wrangler's); its ECI. */
+    public String child(String parentEci, String name, String... rids) {
+        JsonNode answer = event(parentEci, "wrangler", "new_child_request", rids.length == 0 ? Map.of("name", name)
+                : Map.of("name", name, "rids", String.join(";", rids)));
+        return answer.path("directives").get(0).path("options").path("pico").path("eci").asText();
+    }
+
+    /** A new channel of the pico; its ECI. */
+    public String channel(String eci, String name) {
+        JsonNode answer = event(eci, "wrangler", "channel_creation_requested", Map.of("name", name, "type", "test"));
+        return answer.path("directives").get(0).path("options").path("id").asText();
+    }
+
+    public void tick(String eci) {
+        event(eci, "counter", "tick", Map.of());
+    }
+
+    /** Schedules one counter/tick an hour from now. */
+    public void scheduleTick(String eci) {
+        event(eci, "counter", "schedule_requested", Map.of());
+    }
+
+    public long count(String eci) {
+        return post("/sky/cloud/" + eci + "/" + COUNTER + "/count", Map.of()).asLong(-1);
+    }
+
+    public long blobSize(String eci) {
+        return post("/sky/cloud/" + eci + "/" + COUNTER + "/blobSize", Map.of()).asLong(-1);
+    }
+
+    /**
+     * A new child of the root pico with the counter and {@code bytes} bytes of state (one entvar of that many
+     * characters); its ECI. Registers the counter first.
+     */
+    public String picoWithState(String name, int bytes) {
+        registerCounter();
+        String eci = child(rootEci(), name, COUNTER);
+        event(eci, "counter", "blob_given", Map.of("blob", "x".repeat(bytes)));
+        return eci;
+    }
+
+    public JsonNode event(String eci, String domain, String type, Map<String, String> attrs) {
+        return post("/sky/event/" + eci + "/test/" + domain + "/" + type, attrs);
+    }
+
+    /** The status code a caller that does not follow redirects sees for a GET of this path, and its Location. */
+    public HttpResponse<String> raw(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(engine.resolve(path)).timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode get(String path) {
+        return parse(path, raw(path));
+    }
+
+    public JsonNode post(String path, Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        try {
+            return parse(path, client.send(HttpRequest.newBuilder(engine.resolve(path)).timeout(TIMEOUT)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String path, HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
