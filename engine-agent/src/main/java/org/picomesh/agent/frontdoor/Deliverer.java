@@ -105,28 +105,30 @@ class Deliverer {
         String key = away ? properties.engineId() + "/" + event.leaseId() + "/" + event.id() : null;
         String failure;
         try {
-            int status = client.send(destination, event.request(), key);
-            if (away ? status / 100 == 2 : ends(status)) {
-                mark(event.id(), status, null);
+            DeliveryClient.Answer answer = client.send(destination, event.request(), key);
+            if (away ? answer.status() / 100 == 2 : ends(answer.status())) {
+                mark(event.id(), answer.status(), null);
                 return true;
             }
-            failure = (away ? "the new host" : "the engine") + " answered " + status;
+            failure = (away ? "the new host" : "the engine") + " answered " + answer.status();
+            mark(event.id(), 0, failure + ": " + answer.excerpt());
         } catch (RestClientException e) {
             failure = e.toString();
+            mark(event.id(), 0, failure);
         }
-        mark(event.id(), 0, failure);
         log.warn("held event {} of pico {} not delivered yet ({} attempts): {}", event.id(), event.pico(),
                 event.attempts() + 1, failure);
         return false;
     }
 
     /**
-     * Whether the engine's answer ends the event's delivery: a success or its refusal of the event itself. Not while
-     * the engine still holds the pico leaving (410), nor for a timeout, a conflict, a rate limit or its own failure.
+     * Whether the engine's answer ends the event's delivery: it ran the event, or refused it for good (0.48.1 answers
+     * 500 when a rule fails or a channel's policy refuses the event: sending it again would run it twice). Not while
+     * the engine still holds the pico leaving (410), nor when it could not take the event (timeout, rate limit,
+     * unavailable).
      */
     private static boolean ends(int status) {
-        return status / 100 == 2 || (status / 100 == 4 && status != 408 && status != 409 && status != 410
-                && status != 429);
+        return status != 408 && status != 410 && status != 429 && status != 502 && status != 503 && status != 504;
     }
 
     private void mark(long id, int status, String failure) {

@@ -13,14 +13,19 @@ import org.springframework.web.client.RestClient;
  */
 @Component
 class DeliveryClient {
+    private static final int EXCERPT = 300;
+
     private final RestClient rest;
 
     DeliveryClient(ClientHttpRequestFactory engineRequestFactory) {
         this.rest = RestClient.builder().requestFactory(engineRequestFactory).build();
     }
 
-    /** The status the destination answered; fails with a {@link org.springframework.web.client.RestClientException}. */
-    int send(URI uri, SkyRequest event, String deliveryKey) {
+    /** What the destination answered: its status and the start of its body (for the event's record, never logged). */
+    record Answer(int status, String excerpt) {}
+
+    /** Fails with a {@link org.springframework.web.client.RestClientException} when no answer came. */
+    Answer send(URI uri, SkyRequest event, String deliveryKey) {
         RestClient.RequestBodySpec request = rest.method(HttpMethod.valueOf(event.method())).uri(uri).headers(h -> {
             if (event.contentType() != null) {
                 h.set(HttpHeaders.CONTENT_TYPE, event.contentType());
@@ -32,6 +37,13 @@ class DeliveryClient {
         if (event.body().length > 0) {
             request.body(event.body());
         }
-        return request.exchange((req, response) -> response.getStatusCode().value());
+        return request.exchange((req, response) -> {
+            int status = response.getStatusCode().value();
+            if (status / 100 == 2) {
+                return new Answer(status, "");
+            }
+            byte[] start = response.getBody().readNBytes(EXCERPT);
+            return new Answer(status, new String(start, java.nio.charset.StandardCharsets.UTF_8));
+        });
     }
 }

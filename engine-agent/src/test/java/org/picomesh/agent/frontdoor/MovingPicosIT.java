@@ -52,7 +52,11 @@ class MovingPicosIT {
     private PicoEngineProcess engineB;
     private ConfigurableApplicationContext agentA;
     private ConfigurableApplicationContext agentB;
+    private static final String[] SMALL = {"--picomesh.agent.held-events-per-pico=2",
+            "--picomesh.agent.held-body-limit=64B", "--picomesh.agent.moved-grace=0s"};
     private TestPicos picosA;
+    private ConfigurableApplicationContext smallAgent;
+    private java.nio.file.Path smallAgentData;
     private PicoEngine a;
     private PicoEngine b;
 
@@ -82,8 +86,8 @@ class MovingPicosIT {
 
     @Test
     void eventsHeldWhileLeavingAreDeliveredHereInOrderOnceWhenThePicoStays() throws Exception {
-        Pico pico = a.find(picosA.child(picosA.rootEci(), "stayer", JOURNAL)).orElseThrow();
-        String eci = pico.ecis().get(0);
+        String eci = picosA.child(picosA.rootEci(), "stayer", JOURNAL);
+        Pico pico = a.find(eci).orElseThrow();
         publish(agentA, new PicoLeaving(pico.id(), pico.ecis(), 11));
         a.markLeaving(pico);
 
@@ -112,8 +116,8 @@ class MovingPicosIT {
 
     @Test
     void aMovedPicosHeldEventsAreReplayedToItsNewHostOnceEvenWhenTheReplayIsRepeated() throws Exception {
-        Pico pico = a.find(picosA.child(picosA.rootEci(), "mover", JOURNAL)).orElseThrow();
-        String eci = pico.ecis().get(0);
+        String eci = picosA.child(picosA.rootEci(), "mover", JOURNAL);
+        Pico pico = a.find(eci).orElseThrow();
         publish(agentA, new PicoLeaving(pico.id(), pico.ecis(), 12));
         a.markLeaving(pico);
         for (int n = 1; n <= 3; n++) {
@@ -131,7 +135,8 @@ class MovingPicosIT {
 
         b.unmarkLeaving(onB);
         publish(agentB, new PicoArrived(pico.id(), pico.ecis(), 12));
-        await("B to deliver them to its engine", () -> pending(agentB, pico.id()) == 0);
+        await(() -> "B to deliver them to its engine: " + lastErrors(agentB, pico.id()),
+                () -> pending(agentB, pico.id()) == 0);
         assertThat(entries(send(get(URI.create(engineB.url() + entriesPath(eci)))))).containsExactly("1", "2", "3");
 
         // A crashed after B answered and before it marked the events delivered: it replays them all again
@@ -158,7 +163,8 @@ class MovingPicosIT {
 
     @Test
     void picosThatAreNotMovingAreAnsweredByTheEngineWhileAnotherIsHeld() throws Exception {
-        Pico moving = a.find(picosA.child(picosA.rootEci(), "held", JOURNAL)).orElseThrow();
+        String movingEci = picosA.child(picosA.rootEci(), "held", JOURNAL);
+        Pico moving = a.find(movingEci).orElseThrow();
         String other = picosA.child(picosA.rootEci(), "bystander", JOURNAL);
         publish(agentA, new PicoLeaving(moving.id(), moving.ecis(), 13));
         long heldBefore = jdbc(agentA).queryForObject("select count(*) from held_event", Long.class);
@@ -169,7 +175,62 @@ class MovingPicosIT {
         assertThat(JSON.readTree(answered.body()).has("directives")).isTrue();
         assertThat(entries(send(get(agent(agentA, entriesPath(other)))))).containsExactly("1");
         assertThat(jdbc(agentA).queryForObject("select count(*) from held_event", Long.class)).isEqualTo(heldBefore);
-        assertThat(event(agentA, moving.ecis().get(0), 1).statusCode()).isEqualTo(202);
+        assertThat(event(agentA, movingEci, 1).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void holdsWithinItsBoundsAndKeepsHoldingAcrossARestart() throws Exception {
+        String eci = picosA.child(picosA.rootEci(), "bounded", JOURNAL);
+        Pico pico = a.find(eci).orElseThrow();
+        ConfigurableApplicationContext small = smallAgent();
+        publish(small, new PicoLeaving(pico.id(), pico.ecis(), 14));
+        assertThat(event(small, eci, 1).statusCode()).isEqualTo(202);
+        assertThat(event(small, eci, 2).statusCode()).isEqualTo(202);
+        HttpResponse<String> full = event(small, eci, 3);
+        assertThat(full.statusCode()).isEqualTo(503);
+        assertThat(full.headers().firstValue("Retry-After")).isPresent();
+        assertThat(send(HttpRequest.newBuilder(agent(small, "/sky/event/" + eci + "/big/journal/entry"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("n=" + "9".repeat(100))).build()).statusCode())
+                .as("a body over the limit").isEqualTo(413);
+
+        small.close();
+        small = restartSmallAgent();
+        assertThat(event(small, eci, 3).statusCode()).as("the route and the held events outlived the agent")
+                .isEqualTo(503);
+
+        publish(small, new PicoStayed(pico.id(), pico.ecis(), 14, "rejected"));
+        ConfigurableApplicationContext restarted = small;
+        await("the held events to be delivered", () -> pending(restarted, pico.id()) == 0);
+        assertThat(entries(send(get(agent(small, entriesPath(eci)))))).containsExactly("1", "2");
+    }
+
+    @Test
+    void aMovedPicoIsGoneOnceTheGracePeriodIsOverWithoutNamingItsNewHost() throws Exception {
+        String eci = picosA.child(picosA.rootEci(), "gone", JOURNAL);
+        Pico pico = a.find(eci).orElseThrow();
+        ConfigurableApplicationContext small = smallAgent(); // its grace period is 0 s
+        publish(small, new PicoMovedAway(pico.id(), pico.ecis(), 15, agentUrl(agentB)));
+        await("the route to settle", () -> "moved".equals(jdbc(small).queryForObject(
+                "select state from pico_route where eci = ?", String.class, eci)));
+        assertThat(event(small, eci, 1).statusCode()).isEqualTo(410);
+        HttpResponse<String> gone = send(get(agent(small, entriesPath(eci))));
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.body()).contains("moved").doesNotContain(agentUrl(agentB).getAuthority());
+    }
+
+    /** An agent for engine A with room for two held events of at most 64 bytes, and no grace after a move. */
+    private synchronized ConfigurableApplicationContext smallAgent() throws Exception {
+        if (smallAgent == null || !smallAgent.isActive()) {
+            smallAgentData = mesh.newDataDir();
+            smallAgent = mesh.startAgent(smallAgentData, SMALL);
+        }
+        return smallAgent;
+    }
+
+    private ConfigurableApplicationContext restartSmallAgent() {
+        smallAgent = mesh.startAgent(smallAgentData, SMALL);
+        return smallAgent;
     }
 
     private static void publish(ConfigurableApplicationContext agent, Object event) {
@@ -222,6 +283,11 @@ class MovingPicosIT {
                 Long.class, pico);
     }
 
+    private static List<String> lastErrors(ConfigurableApplicationContext agent, String pico) {
+        return jdbc(agent).queryForList("select last_error from held_event where pico = ? and last_error is not null",
+                String.class, pico);
+    }
+
     private static long firstHeld(ConfigurableApplicationContext agent, String pico) {
         return jdbc(agent).queryForObject("select min(id) from held_event where pico = ?", Long.class, pico);
     }
@@ -232,10 +298,15 @@ class MovingPicosIT {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        await(() -> what, condition);
+    }
+
+    private static void await(java.util.function.Supplier<String> what, BooleanSupplier condition)
+            throws InterruptedException {
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + BOUND.toSeconds() + " s waiting for " + what);
+                throw new AssertionError("timed out after " + BOUND.toSeconds() + " s waiting for " + what.get());
             }
             Thread.sleep(100);
         }
