@@ -116,8 +116,11 @@ class Deliverer {
             failure = e.toString();
             mark(event.id(), 0, failure);
         }
-        log.warn("held event {} of pico {} not delivered yet ({} attempts): {}", event.id(), event.pico(),
-                event.attempts() + 1, failure);
+        int attempts = event.attempts() + 1;
+        if (Integer.bitCount(attempts) == 1) { // 1, 2, 4, 8...: a destination down for an hour logs a dozen lines
+            log.warn("held event {} of pico {} not delivered yet ({} attempts): {}", event.id(), event.pico(), attempts,
+                    failure);
+        }
         return false;
     }
 
