@@ -179,6 +179,21 @@ class MovingPicosIT {
     }
 
     @Test
+    void aMoveStepThatRolledBackLeavesThePicoLive() throws Exception {
+        String eci = picosA.child(picosA.rootEci(), "unmoved", JOURNAL);
+        Pico pico = a.find(eci).orElseThrow();
+        agentA.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
+            agentA.publishEvent(new PicoLeaving(pico.id(), pico.ecis(), 16));
+            status.setRollbackOnly(); // the migration's journal step failed
+        });
+
+        assertThat(event(agentA, eci, 1).statusCode()).isEqualTo(200);
+        assertThat(entries(send(get(agent(agentA, entriesPath(eci)))))).containsExactly("1");
+        assertThat(jdbc(agentA).queryForObject("select count(*) from pico_route where pico = ?", Long.class,
+                pico.id())).isZero();
+    }
+
+    @Test
     void holdsWithinItsBoundsAndKeepsHoldingAcrossARestart() throws Exception {
         String eci = picosA.child(picosA.rootEci(), "bounded", JOURNAL);
         Pico pico = a.find(eci).orElseThrow();
