@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The daemon's settings ({@code picomesh.agent.*}).
@@ -29,6 +30,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param latencyDriftMs a measurement drifts when it is off the advertised latency by more than this many ms...
  * @param latencyDriftPercent ...and by more than this percentage of the advertised latency
  * @param latencyDriftChecks consecutive drifting measurements before the latency is re-advertised: noise costs no gas
+ * @param heldEventsPerPico events the front door holds for a pico while it moves; beyond, 503 with Retry-After
+ * @param heldBytesPerPico bytes of held event bodies per pico; beyond, 503 with Retry-After
+ * @param heldBodyLimit the largest event body held (413 beyond)
+ * @param settleWait how long a pico's query waits for its move to settle before a 503 with Retry-After
+ * @param movedGrace how long calls to a moved pico are still redirected or forwarded to its new host (then 410)
+ * @param deliveryRetry how often held events whose delivery failed are tried again
  */
 @ConfigurationProperties("picomesh.agent")
 public record AgentProperties(
@@ -48,7 +55,13 @@ public record AgentProperties(
         @DefaultValue("5") int latencySamples,
         @DefaultValue("20") long latencyDriftMs,
         @DefaultValue("25") double latencyDriftPercent,
-        @DefaultValue("3") int latencyDriftChecks) {
+        @DefaultValue("3") int latencyDriftChecks,
+        @DefaultValue("1000") int heldEventsPerPico,
+        @DefaultValue("16MB") DataSize heldBytesPerPico,
+        @DefaultValue("1MB") DataSize heldBodyLimit,
+        @DefaultValue("10s") Duration settleWait,
+        @DefaultValue("7d") Duration movedGrace,
+        @DefaultValue("1s") Duration deliveryRetry) {
 
     /** The registry keeps capacities in 24 bits. */
     public static final long MAX_CAPACITY = (1L << 24) - 1;
@@ -68,6 +81,10 @@ public record AgentProperties(
         if (latencySamples < 1 || latencyDriftChecks < 1 || latencyDriftMs < 0 || latencyDriftPercent < 0) {
             throw new IllegalArgumentException("picomesh.agent.latency-samples and latency-drift-checks must be at "
                     + "least 1, latency-drift-ms and latency-drift-percent at least 0");
+        }
+        if (heldEventsPerPico < 1 || heldBodyLimit.toBytes() < 1 || heldBytesPerPico.compareTo(heldBodyLimit) < 0) {
+            throw new IllegalArgumentException("picomesh.agent.held-events-per-pico must be at least 1 and "
+                    + "held-bytes-per-pico at least held-body-limit");
         }
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A real anvil with the market deployed, one real pico engine registered by its operator (dev account 1) with dev
  * account 2 as its agent key, and agent daemons started in this JVM on an embedded PostgreSQL of their own.
  */
-final class AgentMesh implements AutoCloseable {
+public final class AgentMesh implements AutoCloseable {
     static final int OPERATOR = 1;
     static final int AGENT = 2;
     static final int CHALLENGER = 4;
@@ -34,13 +34,13 @@ final class AgentMesh implements AutoCloseable {
 
     final Anvil anvil;
     final Deployment deployment;
-    final PicoEngineProcess engine;
-    final long engineId;
+    public final PicoEngineProcess engine;
+    public final long engineId;
     final Path state;
     private final ChainConnection admin;
     private final List<ConfigurableApplicationContext> agents = new ArrayList<>();
 
-    AgentMesh() throws Exception {
+    public AgentMesh() throws Exception {
         anvil = Anvil.start();
         admin = ChainConnection.open(anvil.rpcUrl(), DevAccounts.account(DevAccounts.DEPLOYER), Duration.ofMillis(20));
         String treasury = DevAccounts.account(DevAccounts.TREASURY).getAddress();
@@ -76,7 +76,7 @@ final class AgentMesh implements AutoCloseable {
      * is the capacity the engine registered with, so it has nothing to re-advertise until told otherwise.
      * {@code settings} ({@code --name=value}) replace the defaults of the same name.
      */
-    ConfigurableApplicationContext startAgent(Path dataDir, String... settings) {
+    public ConfigurableApplicationContext startAgent(Path dataDir, String... settings) {
         java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
         for (String setting : List.of("--server.port=0", "--picomesh.agent.engine-id=" + engineId,
                 "--picomesh.agent.engine-url=" + engine.url(),
@@ -97,7 +97,7 @@ final class AgentMesh implements AutoCloseable {
         return agent;
     }
 
-    static int port(ConfigurableApplicationContext agent) {
+    public static int port(ConfigurableApplicationContext agent) {
         return Integer.parseInt(agent.getEnvironment().getProperty("local.server.port"));
     }
 
@@ -105,7 +105,7 @@ final class AgentMesh implements AutoCloseable {
         return new java.math.BigDecimal(amount).movePointRight(18).toBigIntegerExact();
     }
 
-    Path newDataDir() throws IOException {
+    public Path newDataDir() throws IOException {
         return Files.createTempDirectory(state, "agent-db-");
     }
 
