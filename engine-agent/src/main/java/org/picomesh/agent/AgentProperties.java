@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The daemon's settings ({@code picomesh.agent.*}).
@@ -29,9 +30,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param latencyDriftMs a measurement drifts when it is off the advertised latency by more than this many ms...
  * @param latencyDriftPercent ...and by more than this percentage of the advertised latency
  * @param latencyDriftChecks consecutive drifting measurements before the latency is re-advertised: noise costs no gas
+ * @param heldEventsPerPico events the front door holds for a pico while it moves; beyond, 503 with Retry-After
+ * @param heldBytesPerPico bytes of held event bodies per pico; beyond, 503 with Retry-After
+ * @param heldBodyLimit the largest event body held (413 beyond)
+ * @param settleWait how long a pico's query waits for its move to settle before a 503 with Retry-After
+ * @param movedGrace how long calls to a moved pico are still redirected or forwarded to its new host (then 410)
+ * @param deliveryRetry how often held events whose delivery failed are tried again
  * @param encryptionKey the agent's X25519 key file (snapshots moving here are sealed to its public half, which the
  *     advert names); by default the one beside the keystore; password in PICOMESH_KEYSTORE_PASSWORD
- * @param moveGrace how long a source keeps a moved pico's copy (marked moved) before deleting it
+ * @param movedCopyGrace how long a source keeps a moved pico's copy (marked moved) before deleting it
  * @param movePoll how often the move worker looks for steps that are due
  * @param moveAttempts tries of a step that fails for a passing reason (an agent or engine not answering) before the
  *     move gives up on it: the target rejects, the source waits for the move window to run out
@@ -55,8 +62,14 @@ public record AgentProperties(
         @DefaultValue("20") long latencyDriftMs,
         @DefaultValue("25") double latencyDriftPercent,
         @DefaultValue("3") int latencyDriftChecks,
+        @DefaultValue("1000") int heldEventsPerPico,
+        @DefaultValue("16MB") DataSize heldBytesPerPico,
+        @DefaultValue("1MB") DataSize heldBodyLimit,
+        @DefaultValue("10s") Duration settleWait,
+        @DefaultValue("7d") Duration movedGrace,
+        @DefaultValue("1s") Duration deliveryRetry,
         Path encryptionKey,
-        @DefaultValue("10m") Duration moveGrace,
+        @DefaultValue("10m") Duration movedCopyGrace,
         @DefaultValue("500ms") Duration movePoll,
         @DefaultValue("8") int moveAttempts) {
 
@@ -78,6 +91,10 @@ public record AgentProperties(
         if (latencySamples < 1 || latencyDriftChecks < 1 || latencyDriftMs < 0 || latencyDriftPercent < 0) {
             throw new IllegalArgumentException("picomesh.agent.latency-samples and latency-drift-checks must be at "
                     + "least 1, latency-drift-ms and latency-drift-percent at least 0");
+        }
+        if (heldEventsPerPico < 1 || heldBodyLimit.toBytes() < 1 || heldBytesPerPico.compareTo(heldBodyLimit) < 0) {
+            throw new IllegalArgumentException("picomesh.agent.held-events-per-pico must be at least 1 and "
+                    + "held-bytes-per-pico at least held-body-limit");
         }
         if (moveAttempts < 1) {
             throw new IllegalArgumentException("picomesh.agent.move-attempts must be at least 1, not " + moveAttempts);

@@ -41,7 +41,7 @@ public final class AgentMesh implements AutoCloseable {
     private final ChainConnection admin;
     private final List<ConfigurableApplicationContext> agents = new ArrayList<>();
 
-    AgentMesh() throws Exception {
+    public AgentMesh() throws Exception {
         this(false);
     }
 
@@ -98,7 +98,7 @@ public final class AgentMesh implements AutoCloseable {
      * is the capacity the engine registered with, so it has nothing to re-advertise until told otherwise.
      * {@code settings} ({@code --name=value}) replace the defaults of the same name.
      */
-    ConfigurableApplicationContext startAgent(Path dataDir, String... settings) {
+    public ConfigurableApplicationContext startAgent(Path dataDir, String... settings) {
         return startAgent(engineId, engine.url(), AGENT, java.util.Map.of(), dataDir, settings);
     }
 

@@ -15,14 +15,15 @@ import org.springframework.web.servlet.function.ServerResponse;
  * The engine's front door: the endpoint the engine advertises is the agent's, and the agent forwards picos' events
  * and queries ({@code /sky/event/...}, {@code /sky/cloud/...}) and the engine's version (what the directory's prober
  * asks) to the pico engine on loopback, with Spring Cloud Gateway Server MVC. Nothing else of the engine is exposed:
- * its admin API (and {@code /api/db-dump}, which holds every pico's keys) stays on loopback.
+ * its admin API (and {@code /api/db-dump}, which holds every pico's keys) stays on loopback. While a pico moves,
+ * {@link MovingPicos} holds, redirects or forwards its traffic (the gateway still does the forwarding).
  */
 @Configuration
 class FrontDoorRoutes {
     @Bean
-    RouterFunction<ServerResponse> picoTraffic(AgentProperties properties) {
-        return route("pico-traffic").route(path("/sky/event/**").or(path("/sky/cloud/**")), http())
-                .before(uri(properties.engineUrl())).build();
+    RouterFunction<ServerResponse> picoTraffic(MovingPicos moves) {
+        return route("pico-traffic").route(path("/sky/event/**").or(path("/sky/cloud/**")), http()).filter(moves)
+                .build();
     }
 
     @Bean

@@ -55,7 +55,7 @@ class SourceSteps {
             case ACCEPTED -> {
                 var to = adverts.of(move.toEngineId()).endpoint();
                 find(move).ifPresent(p -> engine.markMoved(p, to));
-                journal.moved(move.id(), to, properties.moveGrace());
+                journal.moved(move.id(), to, properties.movedCopyGrace());
             }
             case MOVED -> {
                 find(move).ifPresent(engine::delete);

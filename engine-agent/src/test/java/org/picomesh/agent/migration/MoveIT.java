@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -39,6 +43,8 @@ class MoveIT {
     private MoveMesh moves;
     private TestPicos picosA;
     private TestPicos picosB;
+    private final HttpClient following = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
 
     @BeforeAll
     void start() throws Exception {
@@ -73,6 +79,12 @@ class MoveIT {
         assertThat(picosB.count(family.child())).isEqualTo(2);
         picosB.tick(family.parent());
         assertThat(picosB.count(family.parent())).as("it runs on B").isEqualTo(4);
+        var viaA = following.send(HttpRequest.newBuilder(URI.create(moves.a.url() + countPath(family.parent())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(viaA.body()).as("a query to A's front door reaches the pico on B").isEqualTo("4");
+        assertThat(tick(moves.a.url(), family.parent()).statusCode()).as("an event to A is forwarded to B")
+                .isEqualTo(200);
+        assertThat(picosB.count(family.parent())).isEqualTo(5);
         var lease = moves.mesh.pico(1).currentLease(address(1)).send();
         assertThat(lease.active).isTrue();
         assertThat(lease.engineId.longValueExact()).isEqualTo(moves.engineB_id);
@@ -106,6 +118,8 @@ class MoveIT {
             moves.mesh.pico(2).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
             await("A to seal the snapshot", () -> cid(pico) != null);
             assertThat(picosA.raw(countPath(family.parent())).statusCode()).as("held while leaving").isEqualTo(410);
+            assertThat(tick(moves.a.url(), family.parent()).statusCode()).as("A's front door holds the event")
+                    .isEqualTo(202);
             Path file = moves.a.snapshots.resolve(cid(pico));
             byte[] garbage = new byte[(int) Files.size(file)];
             Arrays.fill(garbage, (byte) 0x5a);
@@ -120,7 +134,10 @@ class MoveIT {
         assertThat(reasonB.toLowerCase(Locale.ROOT)).contains("snapshot");
         assertThat(moves.a.moves(pico).get(0).path("reason").asText()).startsWith("rejected by the target: ")
                 .contains(reasonB.substring(0, Math.min(20, reasonB.length())));
-        assertThat(picosA.count(family.parent())).as("the pico answers on A again").isEqualTo(3);
+        await("the held event to be delivered on A", () -> picosA.count(family.parent()) == 4);
+        Thread.sleep(500);
+        assertThat(picosA.count(family.parent())).as("the pico answers on A again, the held event counted once")
+                .isEqualTo(4);
         assertThat(moves.mesh.pico(2).currentLease(address(2)).send().engineId.longValueExact())
                 .isEqualTo(moves.mesh.engineId);
     }
@@ -247,6 +264,13 @@ class MoveIT {
         try (var files = Files.list(store)) {
             return files.map(f -> f.getFileName().toString()).filter(name -> name.startsWith("baf")).toList();
         }
+    }
+
+    /** A counter/tick event sent to an agent's front door (as another engine's event:send does: a POST). */
+    private HttpResponse<String> tick(String agent, String eci) throws Exception {
+        return following.send(HttpRequest.newBuilder(URI.create(agent + "/sky/event/" + eci + "/e" + System.nanoTime()
+                + "/counter/tick")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String countPath(String eci) {

@@ -67,7 +67,7 @@ final class MoveMesh implements AutoCloseable {
 
         void start() {
             agent = mesh.startAgent(engineId, engineUrl, agentAccount, Map.of("encryptionKey", key), data,
-                    "--picomesh.agent.snapshot.dir=" + snapshots, "--picomesh.agent.move-grace=10s",
+                    "--picomesh.agent.snapshot.dir=" + snapshots, "--picomesh.agent.moved-copy-grace=10s",
                     "--picomesh.agent.move-poll=100ms", "--picomesh.agent.move-attempts=40",
                     "--picomesh.agent.advert-interval=1h", "--server.port=" + port);
         }

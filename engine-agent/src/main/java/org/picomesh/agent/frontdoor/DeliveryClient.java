@@ -1,0 +1,49 @@
+package org.picomesh.agent.frontdoor;
+
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Sends a held event out, to the local engine or to the pico's new host, through the same HTTP client the gateway
+ * forwards with (pooled, no redirect followed, nothing retried: the deliverer decides what an answer means).
+ */
+@Component
+class DeliveryClient {
+    private static final int EXCERPT = 300;
+
+    private final RestClient rest;
+
+    DeliveryClient(ClientHttpRequestFactory engineRequestFactory) {
+        this.rest = RestClient.builder().requestFactory(engineRequestFactory).build();
+    }
+
+    /** What the destination answered: its status and the start of its body (for the event's record, never logged). */
+    record Answer(int status, String excerpt) {}
+
+    /** Fails with a {@link org.springframework.web.client.RestClientException} when no answer came. */
+    Answer send(URI uri, SkyRequest event, String deliveryKey) {
+        RestClient.RequestBodySpec request = rest.method(HttpMethod.valueOf(event.method())).uri(uri).headers(h -> {
+            if (event.contentType() != null) {
+                h.set(HttpHeaders.CONTENT_TYPE, event.contentType());
+            }
+            if (deliveryKey != null) {
+                h.set(DeliveryReceiver.HEADER, deliveryKey);
+            }
+        });
+        if (event.body().length > 0) {
+            request.body(event.body());
+        }
+        return request.exchange((req, response) -> {
+            int status = response.getStatusCode().value();
+            if (status / 100 == 2) {
+                return new Answer(status, "");
+            }
+            byte[] start = response.getBody().readNBytes(EXCERPT);
+            return new Answer(status, new String(start, java.nio.charset.StandardCharsets.UTF_8));
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package org.picomesh.agent.frontdoor;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.regex.Pattern;
+import org.picomesh.agent.AgentProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The receiving end of a replay (the pico's new host): an event another front door held and now replays, under its
+ * delivery key ({@value #HEADER}: {@code <source engine>/<lease>/<sequence>}). It is stored under that key before it
+ * is answered, and delivered to the local engine from there in order; a key received before is answered again
+ * without storing or delivering anything: the sender may retry as often as it needs.
+ */
+@Component
+class DeliveryReceiver {
+    static final String HEADER = "Picomesh-Delivery";
+    private static final Pattern KEY = Pattern.compile("[0-9]{1,20}/[0-9]{1,20}/[0-9]{1,20}");
+
+    private enum Outcome { RECEIVED, DUPLICATE, REUSED, UNEXPECTED }
+
+    private final PicoRouteRepository routes;
+    private final HeldEventRepository events;
+    private final TransactionTemplate transactions;
+    private final Deliverer deliverer;
+    private final AgentProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    DeliveryReceiver(PicoRouteRepository routes, HeldEventRepository events, TransactionTemplate transactions,
+            Deliverer deliverer, AgentProperties properties) {
+        this.routes = routes;
+        this.events = events;
+        this.transactions = transactions;
+        this.deliverer = deliverer;
+        this.properties = properties;
+    }
+
+    ServerResponse receive(ServerRequest request, String eci, String key) throws IOException {
+        if (!KEY.matcher(key).matches()) {
+            return Answers.problem(HttpStatus.BAD_REQUEST, HEADER + " must be <engine>/<lease>/<sequence>");
+        }
+        SkyRequest event = EventHolder.read(request, (int) properties.heldBodyLimit().toBytes());
+        if (event == null) {
+            return Answers.problem(HttpStatus.PAYLOAD_TOO_LARGE, "a replayed event may carry at most "
+                    + properties.heldBodyLimit().toBytes() + " bytes");
+        }
+        Outcome outcome = transactions.execute(status -> store(eci, key, event));
+        return switch (outcome) {
+            case RECEIVED, DUPLICATE -> {
+                deliverer.kick();
+                yield Answers.received(key, outcome == Outcome.DUPLICATE);
+            }
+            case REUSED -> Answers.problem(HttpStatus.CONFLICT, "this delivery key came with another event");
+            case UNEXPECTED -> Answers.problem(HttpStatus.CONFLICT, "no pico moved here with this ECI");
+        };
+    }
+
+    private Outcome store(String eci, String key, SkyRequest event) {
+        PicoRoute row = routes.findById(eci).orElse(null);
+        if (row == null) {
+            return Outcome.UNEXPECTED;
+        }
+        routes.lock(row.route().pico());
+        var known = events.findByDeliveryKey(key);
+        if (known.isPresent()) {
+            return known.get().sameAs(event) ? Outcome.DUPLICATE : Outcome.REUSED;
+        }
+        events.save(new HeldEvent(row.route(), eci, event, key, clock.instant()));
+        return Outcome.RECEIVED;
+    }
+}

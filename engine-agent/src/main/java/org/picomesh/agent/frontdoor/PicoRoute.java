@@ -1,0 +1,53 @@
+package org.picomesh.agent.frontdoor;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.net.URI;
+import java.time.Instant;
+
+/** One ECI's row of the durable route table: written in the migration's transaction, read back at start. */
+@Entity
+@Table(name = "pico_route")
+class PicoRoute {
+    @Id
+    private String eci;
+    private String pico;
+    @Column(name = "lease_id")
+    private long leaseId;
+    private String state;
+    @Column(name = "moved_to")
+    private String movedTo;
+    @Column(name = "moved_until")
+    private Instant movedUntil;
+    @Column(name = "changed_at")
+    private Instant changedAt;
+
+    protected PicoRoute() {}
+
+    PicoRoute(String eci) {
+        this.eci = eci;
+    }
+
+    String eci() {
+        return eci;
+    }
+
+    RouteState state() {
+        return RouteState.ofColumn(state);
+    }
+
+    Route route() {
+        return new Route(pico, leaseId, state(), movedTo == null ? null : URI.create(movedTo), movedUntil);
+    }
+
+    void set(Route route, Instant now) {
+        pico = route.pico();
+        leaseId = route.leaseId();
+        state = route.state().column();
+        movedTo = route.movedTo() == null ? null : route.movedTo().toString();
+        movedUntil = route.movedUntil();
+        changedAt = now;
+    }
+}

@@ -1,0 +1,33 @@
+package org.picomesh.agent.frontdoor;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface PicoRouteRepository extends Repository<PicoRoute, String> {
+    PicoRoute save(PicoRoute route);
+
+    Optional<PicoRoute> findById(String eci);
+
+    List<PicoRoute> findByPico(String pico);
+
+    @Query("select r from PicoRoute r where r.state <> 'live'")
+    List<PicoRoute> findMoving();
+
+    /**
+     * Serialises, until the transaction ends, everything that changes a pico's routes or queue: a step of its move,
+     * an event held, the end of a delivery. An advisory lock also covers rows another transaction is still inserting.
+     */
+    @Query(value = "select count(*) from (select pg_advisory_xact_lock(hashtext('pico-route:' || :pico))) l",
+            nativeQuery = true)
+    long lock(String pico);
+
+    /** Picos with held events that may go out now, or whose routes wait for their last held event to go. */
+    @Query(value = """
+            select e.pico from held_event e left join pico_route r on r.eci = e.eci
+             where e.delivered_at is null and (r.state is null or r.state not in ('held', 'arriving'))
+            union
+            select r.pico from pico_route r where r.state in ('releasing', 'replaying')""", nativeQuery = true)
+    List<String> findPicosToDeliver();
+}

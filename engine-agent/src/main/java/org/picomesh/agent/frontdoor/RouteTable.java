@@ -1,0 +1,144 @@
+package org.picomesh.agent.frontdoor;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.picomesh.agent.AgentProperties;
+import org.picomesh.agent.migration.PicoArrived;
+import org.picomesh.agent.migration.PicoArriving;
+import org.picomesh.agent.migration.PicoLeaving;
+import org.picomesh.agent.migration.PicoMovedAway;
+import org.picomesh.agent.migration.PicoStayed;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Keeps the route table from the migration's events. Each listener runs in the publisher's transaction (the
+ * migration's journal step and the routes commit or roll back together) and changes the in-memory cache at once, so a
+ * request that arrives before the commit already queues behind the pico's lock; a rollback restores the cache.
+ */
+@Component
+class RouteTable {
+    private final PicoRouteRepository routes;
+    private final HeldEventRepository events;
+    private final RouteCache cache;
+    private final ObjectProvider<Deliverer> deliverer;
+    private final AgentProperties properties;
+    private final Clock clock;
+
+    RouteTable(PicoRouteRepository routes, HeldEventRepository events, RouteCache cache,
+            ObjectProvider<Deliverer> deliverer, AgentProperties properties) {
+        this.routes = routes;
+        this.events = events;
+        this.cache = cache;
+        this.deliverer = deliverer;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+    }
+
+    @EventListener
+    void on(PicoLeaving leaving) {
+        change(leaving.pico(), leaving.ecis(), new Route(leaving.pico(), leaving.leaseId(), RouteState.HELD, null, null));
+    }
+
+    @EventListener
+    void on(PicoMovedAway moved) {
+        change(moved.pico(), moved.ecis(), new Route(moved.pico(), moved.leaseId(), RouteState.REPLAYING,
+                endpoint(moved.to()), clock.instant().plus(properties.movedGrace())));
+    }
+
+    @EventListener
+    void on(PicoStayed stayed) {
+        change(stayed.pico(), stayed.ecis(), new Route(stayed.pico(), stayed.leaseId(), RouteState.RELEASING, null,
+                null));
+    }
+
+    @EventListener
+    void on(PicoArriving arriving) {
+        change(arriving.pico(), arriving.ecis(), new Route(arriving.pico(), arriving.leaseId(), RouteState.ARRIVING,
+                null, null));
+    }
+
+    @EventListener
+    void on(PicoArrived arrived) {
+        change(arrived.pico(), arrived.ecis(), new Route(arrived.pico(), arrived.leaseId(), RouteState.RELEASING, null,
+                null));
+    }
+
+    /** Once a pico's held events are all out: releasing becomes live, replaying becomes moved. In a transaction. */
+    void settle(String pico) {
+        routes.lock(pico);
+        if (events.countPending(pico) > 0) {
+            return;
+        }
+        Map<String, Route> changes = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        for (PicoRoute row : routes.findByPico(pico)) {
+            RouteState next = switch (row.state()) {
+                case RELEASING -> RouteState.LIVE;
+                case REPLAYING -> RouteState.MOVED;
+                default -> null;
+            };
+            if (next != null) {
+                Route route = row.route().to(next);
+                row.set(route, now);
+                routes.save(row);
+                changes.put(row.eci(), route);
+            }
+        }
+        publish(changes);
+    }
+
+    private void change(String pico, Collection<String> ecis, Route route) {
+        routes.lock(pico);
+        Instant now = clock.instant();
+        Map<String, Route> changes = new LinkedHashMap<>();
+        for (String eci : ecis) {
+            PicoRoute row = routes.findById(eci).orElseGet(() -> new PicoRoute(eci));
+            row.set(route, now);
+            routes.save(row);
+            changes.put(eci, route);
+        }
+        publish(changes);
+    }
+
+    private void publish(Map<String, Route> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<String, Route> before = cache.current(changes.keySet());
+        cache.put(changes);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            deliverer.getObject().kick();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    deliverer.getObject().kick();
+                } else {
+                    cache.put(before);
+                }
+            }
+        });
+    }
+
+    /** The new host's endpoint as the move named it: an http(s) origin, perhaps with a path, nothing else. */
+    private static URI endpoint(URI to) {
+        String scheme = to == null || to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || to.getHost() == null || to.getRawUserInfo() != null
+                || to.getRawQuery() != null || to.getRawFragment() != null) {
+            throw new IllegalArgumentException("a moved pico's new host must be an http(s) endpoint without user, "
+                    + "query or fragment, not " + to);
+        }
+        return to;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The engine's front door: forwards picos' events and queries to the pico engine on loopback (Spring Cloud Gateway
+ * Server MVC), and keeps picos reachable while they move ({@code MovingPicos}). The migration's events
+ * ({@code org.picomesh.agent.migration.PicoLeaving} ... {@code PicoArrived}) keep a durable route table in their own
+ * transaction; the front door holds a leaving or arriving pico's events in arrival order, delivers them to the local
+ * engine when the pico stays or arrives, replays them under delivery keys to the new host when it moved (the new host
+ * stores each key once: a repeated replay delivers nothing twice), and redirects (GET) or forwards (POST) calls for a
+ * moved pico during a grace period. ECIs that are not moving cost one lookup in an in-memory map and no query.
+ */
+package org.picomesh.agent.frontdoor;
