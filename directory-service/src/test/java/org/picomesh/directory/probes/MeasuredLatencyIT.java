@@ -52,7 +52,7 @@ class MeasuredLatencyIT {
 
     private static double curlFirstByte(String url) {
         try {
-            return Curl.measure(url).firstByteMs();
+            return Curl.measurePaced(url).firstByteMs();
         } catch (Exception e) {
             throw new AssertionError("curl could not measure " + url, e);
         }

@@ -2,9 +2,9 @@ package org.picomesh.directory.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,13 +34,13 @@ public final class Curl {
         return new Timing(connect, (Double.parseDouble(out[3]) - Double.parseDouble(out[2])) * 1000);
     }
 
-    /** The median time to the first byte of {@code times} requests. */
-    public static double medianFirstByteMs(String url, int times) throws IOException, InterruptedException {
-        List<Double> firstBytes = new ArrayList<>();
-        for (int n = 0; n < times; n++) {
-            firstBytes.add(measure(url).firstByteMs());
-        }
-        return median(firstBytes);
+    /**
+     * One measurement, after a random pause of 50-150 ms: a pico engine answers one request at a time, so curl asking
+     * back to back would keep it busy and slow the directory's probes down, not its own requests.
+     */
+    public static Timing measurePaced(String url) throws IOException, InterruptedException {
+        Thread.sleep(ThreadLocalRandom.current().nextLong(50, 150));
+        return measure(url);
     }
 
     public static double median(List<Double> values) {
