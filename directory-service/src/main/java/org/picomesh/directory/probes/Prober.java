@@ -106,7 +106,9 @@ class Prober implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RuntimeException e) {
-            log.warn("probe round failed: {}", e.toString());
+            if (!workers.isShutdown()) { // a round cut short by stop() is no failure
+                log.warn("probe round failed: {}", e.toString());
+            }
         }
     }
 

@@ -45,6 +45,7 @@ final class ProbeBench {
                 rounds.clear(); // rounds over no engines yet
                 Round first = measure(rounds, dataDir);
                 progress("first round (every engine's 7 d figures computed, as after a start): " + first);
+                progress("a round for the JIT: " + measure(rounds, dataDir));
                 Round steady = measure(rounds, dataDir);
                 progress("next round (1 h and 24 h figures): " + steady);
                 // A 7 d refresh per engine every STATS_REFRESH: a share of the first round's extra work each round
