@@ -76,28 +76,30 @@ class ProbeStats {
         Map<Long, List<ProbeWindows.Hour>> hours = new HashMap<>();
         read(full, now.minus(ProbeWindows.WEEK).minus(ProbeWindows.HOUR), hours);
         read(recent, now.minus(ProbeWindows.DAY).minus(ProbeWindows.HOUR), hours);
-        List<Object[]> fullRows = new ArrayList<>();
-        for (Long id : full.stream().sorted().toList()) {
-            ProbeWindows w = new ProbeWindows(hours.getOrDefault(id, List.of()), now);
-            ProbeResult last = latest.get(id);
-            ProbeWindows.Figures h1 = w.over(ProbeWindows.HOUR), d1 = w.over(ProbeWindows.DAY), d7 = w.over(ProbeWindows.WEEK);
-            fullRows.add(new Object[] {id, Timestamp.from(last.at()), last.ok(), h1.p50(), h1.p95(), h1.availability(),
-                    d1.p50(), d1.p95(), d1.availability(), d1.meanConnectMs(), d7.p50(), d7.p95(), d7.availability(),
-                    (int) Math.round(d7.probes()), Timestamp.from(now)});
-        }
-        List<Object[]> recentRows = new ArrayList<>();
-        for (Long id : recent.stream().sorted().toList()) {
-            ProbeWindows w = new ProbeWindows(hours.getOrDefault(id, List.of()), now);
-            ProbeWindows.Figures h1 = w.over(ProbeWindows.HOUR), d1 = w.over(ProbeWindows.DAY);
-            ProbeResult last = latest.get(id);
-            recentRows.add(new Object[] {Timestamp.from(last.at()), last.ok(), h1.p50(), h1.p95(), h1.availability(),
-                    d1.p50(), d1.p95(), d1.availability(), d1.meanConnectMs(), id});
-        }
+        List<Object[]> fullRows = full.stream().sorted()
+                .map(id -> fullRow(id, latest.get(id), new ProbeWindows(hours.getOrDefault(id, List.of()), now), now))
+                .toList();
+        List<Object[]> recentRows = recent.stream().sorted()
+                .map(id -> recentRow(id, latest.get(id), new ProbeWindows(hours.getOrDefault(id, List.of()), now)))
+                .toList();
         jdbc.batchUpdate(FULL, fullRows);
         jdbc.batchUpdate(RECENT, recentRows);
         jdbc.batchUpdate(COPY_TO_ENGINE + " and e.id = ?", latest.keySet().stream().sorted()
                 .map(id -> new Object[] {id}).toList());
         full.forEach(id -> refreshed.put(id, now));
+    }
+
+    private static Object[] fullRow(long id, ProbeResult last, ProbeWindows w, Instant now) {
+        ProbeWindows.Figures h1 = w.over(ProbeWindows.HOUR), d1 = w.over(ProbeWindows.DAY), d7 = w.over(ProbeWindows.WEEK);
+        return new Object[] {id, Timestamp.from(last.at()), last.ok(), h1.p50(), h1.p95(), h1.availability(), d1.p50(),
+                d1.p95(), d1.availability(), d1.meanConnectMs(), d7.p50(), d7.p95(), d7.availability(),
+                (int) Math.round(d7.probes()), Timestamp.from(now)};
+    }
+
+    private static Object[] recentRow(long id, ProbeResult last, ProbeWindows w) {
+        ProbeWindows.Figures h1 = w.over(ProbeWindows.HOUR), d1 = w.over(ProbeWindows.DAY);
+        return new Object[] {Timestamp.from(last.at()), last.ok(), h1.p50(), h1.p95(), h1.availability(), d1.p50(),
+                d1.p95(), d1.availability(), d1.meanConnectMs(), id};
     }
 
     private void read(List<Long> engines, Instant since, Map<Long, List<ProbeWindows.Hour>> into) {
