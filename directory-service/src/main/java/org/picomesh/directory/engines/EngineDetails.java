@@ -47,7 +47,8 @@ class EngineDetails {
 
     record TrustList(long id, String name, String curator) {}
 
-    record ProbeSample(Instant at, boolean ok, Double latencyMs, String error) {}
+    /** A recent probe: time to first byte ({@code latencyMs}) and TCP (and TLS) connect time, measured apart. */
+    record ProbeSample(Instant at, boolean ok, Double latencyMs, Double connectMs, String error) {}
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ChainIdentity chain;
@@ -60,7 +61,8 @@ class EngineDetails {
     Engine find(long id) {
         var params = new MapSqlParameterSource("id", id);
         List<Engine> found = jdbc.query("""
-                select l.*, s.p50_ms_1h, s.p95_ms_1h, s.availability_1h, s.p50_ms_7d, s.p95_ms_7d, s.availability_7d
+                select l.*, s.p50_ms_1h, s.p95_ms_1h, s.availability_1h, s.p50_ms_7d, s.p95_ms_7d, s.availability_7d,
+                    s.connect_ms_24h
                 from engine_listing l left join probe_stats s on s.engine_id = l.id where l.id = :id""", params,
                 (rs, n) -> new Engine(
                 EngineSummary.from(rs), EngineSummary.PROVENANCE, rs.getString("advert_hash"), rs.getString("metadata_cid"),
@@ -75,7 +77,8 @@ class EngineDetails {
                         "availability1h", measured(rs, "availability_1h", "ratio"),
                         "p50Ms7d", measured(rs, "p50_ms_7d", "ms"),
                         "p95Ms7d", measured(rs, "p95_ms_7d", "ms"),
-                        "availability7d", measured(rs, "availability_7d", "ratio")),
+                        "availability7d", measured(rs, "availability_7d", "ratio"),
+                        "connectMs24h", measured(rs, "connect_ms_24h", "ms")),
                 events(id, STAKE_EVENTS), events(id, CHALLENGE_EVENTS), events(id, KEY_EVENTS), leases(params),
                 trustLists(params),
                 probes(params)));
@@ -133,11 +136,12 @@ class EngineDetails {
 
     private List<ProbeSample> probes(MapSqlParameterSource params) {
         return jdbc.query("""
-                select * from (select probed_at, ok, latency_ms, error from probe_sample where engine_id = :id
+                select * from (select probed_at, ok, latency_ms, connect_ms, error from probe_sample where engine_id = :id
                     and probed_at > now() - interval '7 days' order by probed_at desc limit :max) s order by probed_at""",
                 new MapSqlParameterSource(params.getValues()).addValue("max", MAX_SAMPLES),
                 (rs, n) -> new ProbeSample(rs.getTimestamp("probed_at").toInstant(), rs.getBoolean("ok"),
-                        rs.getObject("latency_ms", Double.class), rs.getString("error")));
+                        rs.getObject("latency_ms", Double.class), rs.getObject("connect_ms", Double.class),
+                        rs.getString("error")));
     }
 
     /** Event arguments with every integer as a decimal string: wei amounts do not fit a JavaScript number. */

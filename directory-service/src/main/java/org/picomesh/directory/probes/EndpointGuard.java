@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Decides whether an endpoint written by a stranger may be probed: an http(s) URL with a host, whose every
@@ -16,14 +17,28 @@ final class EndpointGuard {
 
     private final List<Range> denied;
     private final boolean allowLoopback;
+    private final AddressResolver resolver;
 
     EndpointGuard(List<String> deniedRanges, boolean allowLoopback) {
+        this(deniedRanges, allowLoopback, AddressResolver.SYSTEM);
+    }
+
+    EndpointGuard(List<String> deniedRanges, boolean allowLoopback, AddressResolver resolver) {
         this.denied = deniedRanges.stream().map(EndpointGuard::range).toList();
         this.allowLoopback = allowLoopback;
+        this.resolver = Objects.requireNonNull(resolver);
     }
 
     /** The URL to probe, or an exception whose message says why the endpoint is refused. */
     URI probeUrl(String endpoint) throws RefusedEndpointException {
+        return check(endpoint).url();
+    }
+
+    /**
+     * The URL to probe and the addresses to connect to, resolved once here and each checked; or an exception whose
+     * message says why the endpoint is refused.
+     */
+    CheckedEndpoint check(String endpoint) throws RefusedEndpointException {
         URI uri;
         try {
             uri = new URI(endpoint);
@@ -36,24 +51,28 @@ final class EndpointGuard {
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             throw new RefusedEndpointException("the endpoint needs a host and no credentials");
         }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                check(address);
-            }
-        } catch (UnknownHostException e) {
-            throw new RefusedEndpointException("unknown host " + uri.getHost());
+        List<InetAddress> addresses = resolve(uri.getHost());
+        for (InetAddress address : addresses) {
+            checkAddress(address);
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-        return uri.resolve(path + "/api/engine-version");
+        return new CheckedEndpoint(uri.resolve(path + "/api/engine-version"), addresses);
     }
 
-    private void check(InetAddress address) throws RefusedEndpointException {
-        if (address.isLoopbackAddress()) {
-            if (!allowLoopback) {
-                throw new RefusedEndpointException("loopback addresses are probed on a dev chain only");
+    private List<InetAddress> resolve(String host) throws RefusedEndpointException {
+        try {
+            List<InetAddress> addresses = resolver.resolve(host);
+            if (addresses == null || addresses.isEmpty()) {
+                throw new RefusedEndpointException("no address for host " + host);
             }
-            return;
+            return addresses;
+        } catch (UnknownHostException e) {
+            throw new RefusedEndpointException("unknown host " + host);
         }
+    }
+
+    /** A denied range wins over the loopback allowance, so that a dev chain can still deny part of 127.0.0.0/8. */
+    private void checkAddress(InetAddress address) throws RefusedEndpointException {
         if (address.isAnyLocalAddress()) {
             throw new RefusedEndpointException("the unspecified address is not probed");
         }
@@ -63,6 +82,9 @@ final class EndpointGuard {
             if (range.length() == bits && value.and(range.mask()).equals(range.network())) {
                 throw new RefusedEndpointException("the address " + address.getHostAddress() + " is in a denied range");
             }
+        }
+        if (address.isLoopbackAddress() && !allowLoopback) {
+            throw new RefusedEndpointException("loopback addresses are probed on a dev chain only");
         }
     }
 

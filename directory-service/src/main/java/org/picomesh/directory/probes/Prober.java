@@ -1,29 +1,29 @@
 package org.picomesh.directory.probes;
 
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.picomesh.directory.indexer.IndexerStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Measures what engines only claim: on a schedule, {@code GET <endpoint>/api/engine-version} of every listed
- * engine, a bounded number at a time and never two at once for one engine, with timeouts, no redirects and a
- * cap on the answer's size. Runs only on the instance that indexes, so engines are probed once.
+ * engine, a bounded number at a time, each once a round. The results are written in batches by the ledger.
+ * Runs only on the instance that indexes, so engines are probed once.
  */
 class Prober implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Prober.class);
@@ -31,35 +31,36 @@ class Prober implements SmartLifecycle {
     private record Target(long id, String endpoint) {}
 
     private final ProbeProperties properties;
-    private final EndpointGuard guard;
+    private final HttpProbe http;
     private final JdbcTemplate jdbc;
-    private final ProbeSampleRepository samples;
+    private final ProbeLedger ledger;
     private final ProbeStats stats;
     private final IndexerStatus indexer;
     private final MeterRegistry meters;
-    private final HttpClient http;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final ApplicationEventPublisher events;
     private ScheduledExecutorService schedule;
     private ExecutorService workers;
 
-    Prober(ProbeProperties properties, JdbcTemplate jdbc, ProbeSampleRepository samples, ProbeStats stats,
-            IndexerStatus indexer, MeterRegistry meters) {
+    Prober(ProbeProperties properties, HttpProbe http, JdbcTemplate jdbc, ProbeLedger ledger, ProbeStats stats,
+            IndexerStatus indexer, MeterRegistry meters, ApplicationEventPublisher events) {
         this.properties = properties;
-        this.guard = new EndpointGuard(properties.deniedRanges(), properties.allowLoopback());
+        this.http = http;
         this.jdbc = jdbc;
-        this.samples = samples;
+        this.ledger = ledger;
         this.stats = stats;
         this.indexer = indexer;
         this.meters = meters;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.events = events;
     }
 
     @Override
     public void start() {
-        workers = Executors.newFixedThreadPool(properties.concurrency());
-        schedule = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "prober"));
+        stats.forget();
+        workers = Executors.newFixedThreadPool(properties.concurrency(), r -> new Thread(r, "probe"));
+        schedule = Executors.newScheduledThreadPool(2, r -> new Thread(r, "prober"));
         schedule.scheduleWithFixedDelay(this::round, 1_000, properties.interval().toMillis(), TimeUnit.MILLISECONDS);
+        schedule.scheduleWithFixedDelay(this::flush, properties.flushInterval().toMillis(),
+                properties.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -73,69 +74,56 @@ class Prober implements SmartLifecycle {
         return schedule != null && !schedule.isShutdown();
     }
 
-    /** One round over the listed engines; engines still being probed from the last round are skipped. */
+    /** One round over the listed engines; the next starts an interval after this one's last probe is written. */
     void round() {
         if (indexer.role() != IndexerStatus.Role.INDEXING) {
+            stats.forget(); // another instance may probe meanwhile: compute everything again once back
             return;
         }
+        long start = System.nanoTime();
         try {
             List<Target> targets = jdbc.query("select id, endpoint from engine_listing where listed order by id",
                     (rs, n) -> new Target(rs.getLong(1), rs.getString(2)));
+            AtomicInteger answered = new AtomicInteger();
+            List<Future<?>> probes = new ArrayList<>(targets.size());
             for (Target target : targets) {
-                if (inFlight.add(target.id())) {
-                    workers.submit(() -> {
-                        try {
-                            probe(target);
-                        } finally {
-                            inFlight.remove(target.id());
-                        }
-                    });
-                }
+                probes.add(workers.submit(() -> {
+                    ProbeResult result = http.probe(target.id(), target.endpoint());
+                    ledger.record(result);
+                    meters.counter("picomesh.probes", "result", result.ok() ? "ok" : "failed").increment();
+                    if (result.ok()) {
+                        answered.incrementAndGet();
+                    }
+                }));
             }
-            samples.deleteOlderThan(Instant.now().minus(properties.retention()));
-        } catch (RuntimeException e) {
-            log.warn("probe round failed: {}", e.toString());
-        }
-    }
-
-    private void probe(Target target) {
-        Instant at = Instant.now();
-        ProbeSample sample;
-        try {
-            URI url = guard.probeUrl(target.endpoint());
-            long start = System.nanoTime();
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url).timeout(properties.timeout())
-                    .header("User-Agent", "picomesh-directory").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                int read = body.readNBytes(properties.maxResponseBytes() + 1).length;
-                double millis = (System.nanoTime() - start) / 1e6;
-                sample = failure(response.statusCode(), read)
-                        .map(error -> new ProbeSample(target.id(), at, false, null, error))
-                        .orElseGet(() -> new ProbeSample(target.id(), at, true, millis, null));
+            for (Future<?> probe : probes) {
+                probe.get(); // each probe is bounded by its own timeouts
             }
-        } catch (EndpointGuard.RefusedEndpointException e) {
-            sample = new ProbeSample(target.id(), at, false, null, "not probed: " + e.getMessage());
+            flush();
+            forgetOld();
+            events.publishEvent(new ProbeRoundCompleted(targets.size(), answered.get(),
+                    Duration.ofNanos(System.nanoTime() - start)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
-        } catch (Exception e) {
-            sample = new ProbeSample(target.id(), at, false, null, e.getClass().getSimpleName());
+        } catch (ExecutionException | RuntimeException e) {
+            if (!workers.isShutdown()) { // a round cut short by stop() is no failure
+                log.warn("probe round failed: {}", e.toString());
+            }
         }
-        samples.save(sample);
-        stats.rollUp(target.id(), sample.ok());
-        meters.counter("picomesh.probes", "result", sample.ok() ? "ok" : "failed").increment();
     }
 
-    private java.util.Optional<String> failure(int status, int bytesRead) {
-        if (status >= 300 && status < 400) {
-            return java.util.Optional.of("redirect refused (HTTP " + status + ")");
+    private void flush() {
+        try {
+            ledger.flush();
+        } catch (RuntimeException e) {
+            log.warn("writing probes failed: {}", e.toString());
         }
-        if (status != 200) {
-            return java.util.Optional.of("HTTP " + status);
-        }
-        if (bytesRead > properties.maxResponseBytes()) {
-            return java.util.Optional.of("answer larger than " + properties.maxResponseBytes() + " bytes");
-        }
-        return java.util.Optional.empty();
+    }
+
+    /** Each round deletes a round's worth of old rows: the cost per probe stays the same as the history grows. */
+    private void forgetOld() {
+        Instant now = Instant.now();
+        jdbc.update("delete from probe_sample where probed_at < ?", Timestamp.from(now.minus(properties.sampleRetention())));
+        jdbc.update("delete from probe_hour where hour < ?", Timestamp.from(now.minus(properties.hourRetention())));
     }
 }

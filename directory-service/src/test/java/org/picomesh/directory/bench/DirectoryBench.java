@@ -39,7 +39,7 @@ public final class DirectoryBench {
     /** Where a backfill's CPU goes: the directory and the bench share this JVM; PostgreSQL by name (any on the machine). */
     private static final List<CpuTime.Part> PARTS = List.of(CpuTime.Part.thisJvm("jvm"),
             CpuTime.Part.named("postgres", "postgres"), CpuTime.Part.started("anvil", "anvil"));
-    /** -Dpicomesh.bench.only=backfill or list runs one part, for working on it. */
+    /** -Dpicomesh.bench.only=backfill, list or probes runs one part, for working on it. */
     private static final String ONLY = System.getProperty("picomesh.bench.only", "all");
     /** Eight filtered, sorted first pages, as different browsers would ask for them. */
     private static final List<String> LISTS = java.util.stream.IntStream.range(0, 8).mapToObj(n ->
@@ -55,6 +55,11 @@ public final class DirectoryBench {
 
     public static void main(String[] args) throws Exception {
         List<String> figures = new ArrayList<>();
+        if (ONLY.equals("probes")) {
+            figures.addAll(ProbeBench.figures());
+            print(figures);
+            return;
+        }
         HttpClient http = HttpClient.newHttpClient();
         try (TestChain chain = new TestChain()) {
             long genesis = chain.deployment.deploymentBlock().longValueExact();
@@ -101,6 +106,10 @@ public final class DirectoryBench {
                         select.percentile(50), select.percentile(99), select.count()));
                 figures.add(figure("select_p99", select.percentile(99), "ms"));
             }
+        }
+        if (ONLY.equals("all")) {
+            progress("probing " + ProbeBench.ENGINES + " engines served by one local server...");
+            figures.addAll(ProbeBench.figures());
         }
         print(figures);
     }
@@ -259,7 +268,7 @@ public final class DirectoryBench {
         return response.body();
     }
 
-    private static String figure(String name, double value, String unit) {
+    static String figure(String name, double value, String unit) {
         return "figure " + name + " " + new BigDecimal(value).setScale(value < 10 ? 2 : 1, java.math.RoundingMode.HALF_UP)
                 .toPlainString() + " " + unit;
     }

@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.picomesh.contracts.Deployment;
 import org.picomesh.directory.DirectoryApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A directory-service instance started in this JVM against a test chain and a test database. */
@@ -67,6 +69,15 @@ public final class Directory implements AutoCloseable {
 
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
+    }
+
+    /** Calls {@code listener} with every event of {@code type} the directory publishes from now on. */
+    public <E> void listen(Class<E> type, Consumer<E> listener) {
+        context.addApplicationListener(event -> {
+            if (event instanceof PayloadApplicationEvent<?> payload && type.isInstance(payload.getPayload())) {
+                listener.accept(type.cast(payload.getPayload()));
+            }
+        });
     }
 
     public <T> T bean(Class<T> type) {

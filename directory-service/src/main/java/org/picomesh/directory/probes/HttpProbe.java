@@ -1,0 +1,113 @@
+package org.picomesh.directory.probes;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * One probe as a pico's caller experiences it: a new HTTP/1.1 connection (what a pico engine speaks; no HTTP/2
+ * upgrade attempt) to an address the guard checked, then {@code GET} with the endpoint's own Host header (and, for
+ * https, its name for SNI and certificate verification). Connect time and time to the first byte are measured
+ * apart. No redirect is followed; a larger answer than allowed fails the probe.
+ */
+final class HttpProbe {
+    private static final int MAX_HEAD_BYTES = 16 * 1024;
+
+    private final EndpointGuard guard;
+    private final int timeoutMillis;
+    private final int maxResponseBytes;
+    private final SSLSocketFactory tls;
+
+    HttpProbe(EndpointGuard guard, Duration timeout, int maxResponseBytes) {
+        this(guard, timeout, maxResponseBytes, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    HttpProbe(EndpointGuard guard, Duration timeout, int maxResponseBytes, SSLSocketFactory tls) {
+        this.guard = guard;
+        this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        this.maxResponseBytes = maxResponseBytes;
+        this.tls = tls;
+    }
+
+    ProbeResult probe(long engineId, String endpoint) {
+        Instant at = Instant.now();
+        CheckedEndpoint checked;
+        try {
+            checked = guard.check(endpoint);
+        } catch (EndpointGuard.RefusedEndpointException e) {
+            return ProbeResult.failed(engineId, at, "not probed: " + e.getMessage());
+        }
+        long start = System.nanoTime();
+        try (Socket socket = connect(checked)) {
+            double connectMs = (System.nanoTime() - start) / 1e6;
+            OutputStream out = socket.getOutputStream();
+            out.write(request(checked));
+            out.flush();
+            long sent = System.nanoTime();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            int first = in.read();
+            double latencyMs = (System.nanoTime() - sent) / 1e6;
+            if (first < 0) {
+                return ProbeResult.failed(engineId, at, "closed without an answer");
+            }
+            String failure = new HttpAnswer(first, in, MAX_HEAD_BYTES, maxResponseBytes).failure();
+            return failure == null ? ProbeResult.answered(engineId, at, connectMs, latencyMs)
+                    : ProbeResult.failed(engineId, at, failure);
+        } catch (SocketTimeoutException e) {
+            return ProbeResult.failed(engineId, at, "timed out");
+        } catch (IOException e) {
+            return ProbeResult.failed(engineId, at, e.getClass().getSimpleName());
+        }
+    }
+
+    /** A connection to the first checked address that accepts one, within the timeout; TLS over it for https. */
+    private Socket connect(CheckedEndpoint checked) throws IOException {
+        IOException last = null;
+        for (InetAddress address : checked.addresses()) {
+            Socket socket = new Socket();
+            try {
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(address, checked.port()), timeoutMillis);
+                socket.setSoTimeout(timeoutMillis);
+                return checked.tls() ? handshake(socket, checked) : socket;
+            } catch (IOException e) {
+                socket.close();
+                last = e;
+            }
+        }
+        throw last != null ? last : new IOException("no address");
+    }
+
+    /** TLS to the checked address, verifying the certificate against the endpoint's host name, as a browser would. */
+    private Socket handshake(Socket plain, CheckedEndpoint checked) throws IOException {
+        String host = checked.url().getHost();
+        SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, checked.port(), true);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        if (!host.startsWith("[") && !Character.isDigit(host.charAt(host.length() - 1))) {
+            parameters.setServerNames(List.of(new SNIHostName(host)));
+        }
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket;
+    }
+
+    private static byte[] request(CheckedEndpoint checked) {
+        return ("GET " + checked.target() + " HTTP/1.1\r\nHost: " + checked.hostHeader()
+                + "\r\nUser-Agent: picomesh-directory\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+}
