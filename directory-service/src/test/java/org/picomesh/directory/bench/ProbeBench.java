@@ -78,13 +78,12 @@ final class ProbeBench {
      * round, or of the fill) to its end, which includes the pause between rounds (idle).
      */
     private static Round measure(BlockingQueue<ProbeRoundCompleted> rounds, Path dataDir) throws InterruptedException {
-        double jvm = ProcessCpu.thisJvm();
-        double postgres = ProcessCpu.postgres(dataDir);
-        CpuTime threads = CpuTime.now(List.of(CpuTime.Part.thisJvm("jvm")));
+        CpuTime before = CpuTime.now(List.of(CpuTime.Part.thisJvm("jvm"), CpuTime.Part.postgres("postgres", dataDir)));
         ProbeRoundCompleted done = next(rounds);
-        progress("busiest threads: " + threads.now().threadsSince(threads));
-        return new Round(done.engines(), done.answered(), done.took().toNanos() / 1e9, ProcessCpu.thisJvm() - jvm,
-                ProcessCpu.postgres(dataDir) - postgres);
+        CpuTime after = before.now();
+        progress("busiest threads: " + after.threadsSince(before));
+        return new Round(done.engines(), done.answered(), done.took().toNanos() / 1e9, after.seconds("jvm", before),
+                after.seconds("postgres", before));
     }
 
     private static ProbeRoundCompleted next(BlockingQueue<ProbeRoundCompleted> rounds) throws InterruptedException {

@@ -78,13 +78,19 @@ public final class CpuTime {
         return new CpuTime(parts);
     }
 
+    /** CPU seconds the part named {@code part} spent since {@code before}. */
+    public double seconds(String part, CpuTime before) {
+        Map<String, Long> now = ticks.getOrDefault(part, Map.of());
+        Map<String, Long> then = before.ticks.getOrDefault(part, Map.of());
+        return now.entrySet().stream().mapToLong(p -> p.getValue() - then.getOrDefault(p.getKey(), 0L)).sum()
+                / TICKS_PER_SECOND;
+    }
+
     /** e.g. "agent JVM 9.1 s (JIT 0.4 s), wrk 3.2 s, pico engine 8.7 s, postgres 0.2 s" since {@code before}. */
     public String since(CpuTime before) {
         StringBuilder text = new StringBuilder();
         ticks.forEach((part, now) -> {
-            Map<String, Long> then = before.ticks.getOrDefault(part, Map.of());
-            long spent = now.entrySet().stream().mapToLong(p -> p.getValue() - then.getOrDefault(p.getKey(), 0L)).sum();
-            text.append(text.isEmpty() ? "" : ", ").append(part).append(" %.1f s".formatted(spent / TICKS_PER_SECOND));
+            text.append(text.isEmpty() ? "" : ", ").append(part).append(" %.1f s".formatted(seconds(part, before)));
             if (part.equals(parts.get(0).name())) {
                 text.append(" (JIT %.1f s)".formatted((compilingMillis - before.compilingMillis) / 1000.0));
             }
