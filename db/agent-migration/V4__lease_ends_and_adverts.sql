@@ -7,11 +7,14 @@ alter table hosted_lease add column end_reason text
     check (end_reason in ('closed', 'moved', 'exhausted', 'stopped'));
 create index hosted_lease_active on hosted_lease (id) where ended_block is null;
 
--- Every AdvertPublished of this agent's engine, in chain order (the last is the advert in force). The registry keeps
--- only the advert's hash: these strings, written by whoever held the operator or agent key, are the rest of it.
-create table engine_advert (
+-- Every engine's AdvertPublished, in chain order (the last one of an engine is its advert in force). The registry
+-- keeps only the advert's hash: these strings, written by whoever held the operator or agent key, are the rest of it.
+-- The agent re-publishes its own engine's from here (advert), and a move reads a target's snapshot key and a source's
+-- gateway from here (migration).
+create table market_advert (
     block_number   bigint not null,
     log_index      int not null,
+    engine_id      bigint not null,
     advert_hash    text not null,
     endpoint       text not null,
     did            text not null,
@@ -23,3 +26,4 @@ create table engine_advert (
     encryption_key text not null,
     primary key (block_number, log_index)
 );
+create index market_advert_engine on market_advert (engine_id, block_number desc, log_index desc);

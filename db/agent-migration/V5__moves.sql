@@ -47,16 +47,3 @@ create table move_step (
     detail  text
 );
 create index move_step_of_move on move_step (move_id, id);
-
--- Every engine's adverts as the chain published them (the registry keeps their hashes only): where a target's
--- snapshot key and a source's gateway are read from. The last one per engine is in force.
-create table market_advert (
-    block_number   bigint not null,
-    log_index      int not null,
-    engine_id      bigint not null,
-    advert_hash    text not null,
-    endpoint       text not null,
-    encryption_key text not null,
-    primary key (block_number, log_index)
-);
-create index market_advert_engine on market_advert (engine_id, block_number desc, log_index desc);

@@ -14,11 +14,12 @@ import org.picomesh.contracts.generated.EngineRegistry;
 import org.web3j.utils.Numeric;
 
 /**
- * One advert of this agent's engine as the chain published it ({@code AdvertPublished}): the registry keeps only its
- * hash, so these fields are the only way to re-publish it with one number changed and every other field unchanged.
+ * One engine's advert as the chain published it ({@code AdvertPublished}): the registry keeps only its hash, so these
+ * fields are the only way to re-publish it with one number changed and every other field unchanged, and the only
+ * place a move finds another engine's endpoint and snapshot key.
  */
 @Entity
-@Table(name = "engine_advert")
+@Table(name = "market_advert")
 @IdClass(PublishedAdvert.Position.class)
 class PublishedAdvert {
     @Id
@@ -27,6 +28,8 @@ class PublishedAdvert {
     @Id
     @Column(name = "log_index")
     private int logIndex;
+    @Column(name = "engine_id")
+    private long engineId;
     @Column(name = "advert_hash")
     private String advertHash;
     private String endpoint;
@@ -47,6 +50,7 @@ class PublishedAdvert {
     PublishedAdvert(AdvertPublished advert, long blockNumber, int logIndex) {
         this.blockNumber = blockNumber;
         this.logIndex = logIndex;
+        this.engineId = advert.engineId();
         this.advertHash = advert.advertHash();
         this.endpoint = advert.endpoint();
         this.did = advert.did();
@@ -64,6 +68,10 @@ class PublishedAdvert {
 
     String endpoint() {
         return endpoint;
+    }
+
+    String encryptionKey() {
+        return encryptionKey;
     }
 
     long latencyMs() {

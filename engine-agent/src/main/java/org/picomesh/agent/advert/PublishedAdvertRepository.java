@@ -8,8 +8,8 @@ import org.springframework.data.repository.Repository;
 interface PublishedAdvertRepository extends Repository<PublishedAdvert, PublishedAdvert.Position> {
     PublishedAdvert save(PublishedAdvert advert);
 
-    /** The advert in force: the last one published. */
-    Optional<PublishedAdvert> findFirstByOrderByBlockNumberDescLogIndexDesc();
+    /** An engine's advert in force: the last one it published. */
+    Optional<PublishedAdvert> findFirstByEngineIdOrderByBlockNumberDescLogIndexDesc(long engineId);
 
     @Modifying
     @Query("delete from PublishedAdvert a where a.blockNumber > :block")

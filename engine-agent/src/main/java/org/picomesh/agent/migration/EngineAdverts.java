@@ -2,47 +2,29 @@ package org.picomesh.agent.migration;
 
 import java.net.URI;
 import java.util.HexFormat;
-import org.picomesh.agent.follow.MarketListener;
-import org.picomesh.contracts.follow.Located;
-import org.picomesh.contracts.follow.MarketEvent;
-import org.picomesh.contracts.follow.MarketEvent.AdvertPublished;
+import org.picomesh.agent.advert.AdvertBook;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every engine's advert in force, followed from the chain: a move's snapshot is sealed to the target's advertised key
- * and fetched from the source's advertised endpoint, never from a URL someone sent. The strings are hostile: an
- * endpoint is used only when it is an absolute http(s) URL, a key only when it is 32 bytes of hex.
+ * Every engine's advert in force, as the agent followed it ({@link AdvertBook}): a move's snapshot is sealed to the
+ * target's advertised key and fetched from the source's advertised endpoint, never from a URL someone sent. The
+ * strings are hostile: an endpoint is used only when it is an absolute http(s) URL, a key only when it is 32 bytes of
+ * hex.
  */
 @Component
-class EngineAdverts implements MarketListener {
-    private final MarketAdvertRepository adverts;
+class EngineAdverts {
+    private final AdvertBook adverts;
 
-    EngineAdverts(MarketAdvertRepository adverts) {
+    EngineAdverts(AdvertBook adverts) {
         this.adverts = adverts;
     }
 
     /** An engine's advertised agent endpoint and snapshot key. */
     record Advert(URI endpoint, byte[] encryptionKey) {}
 
-    @Override
-    public void apply(Located<MarketEvent> located) {
-        if (located.event() instanceof AdvertPublished a && String.join("", a.endpoint(), a.encryptionKey())
-                .indexOf('\0') < 0) {
-            adverts.save(new MarketAdvert(located.blockNumber(), located.logIndex(), a.engineId(), a.advertHash(),
-                    a.endpoint(), a.encryptionKey()));
-        }
-    }
-
-    @Override
-    public void rewind(long block) {
-        adverts.deletePublishedAfter(block);
-    }
-
     /** The engine's advert in force, as far as the agent has followed the chain. */
-    @Transactional(readOnly = true)
     Advert of(long engineId) throws MoveFailure {
-        MarketAdvert advert = adverts.findFirstByEngineIdOrderByBlockNumberDescLogIndexDesc(engineId)
+        AdvertBook.Advertised advert = adverts.advertised(engineId)
                 .orElseThrow(() -> new MoveFailure.Transient("no advert of engine " + engineId + " followed yet"));
         return new Advert(endpoint(engineId, advert.endpoint()), key(engineId, advert.encryptionKey()));
     }
