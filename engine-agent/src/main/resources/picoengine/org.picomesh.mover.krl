@@ -7,7 +7,7 @@ ruleset org.picomesh.mover {
       the export leaves out (the picos' installed rulesets, which 0.48.1 exports wrongly for children, and their
       scheduled events). Only the agent reaches the root pico: the engine listens on loopback behind it.
     >>
-    shares picoOf, holders, layout, snapshot
+    shares picoOf, holders, layout, snapshot, entvar
   }
   global {
     // the pico and its descendants, each before its children; none for an unknown pico
@@ -63,6 +63,12 @@ ruleset org.picomesh.mover {
     }
     cleanExport = function(e) {
       e.put(["pico"], cleanPico(e{"pico"}))
+    }
+    // One entity variable of a pico's ruleset (its private state, such as the market key of org.picomesh.market),
+    // read from its export here, so that only that value crosses loopback and nothing of it the pico's channels;
+    // null for an unknown pico or variable
+    entvar = function(pico_id, rid, name) {
+      engine:getAdminECI(pico_id).isnull() => null | engine:exportPico(pico_id){["pico", "entvars", rid, name]}
     }
     // The snapshot document: see org.picomesh.agent.picoengine.Snapshot
     snapshot = function(pico_id) {

@@ -31,7 +31,7 @@ final class Broadcast {
 
     Signed sign(BigInteger gasPrice, Credentials credentials, long chainId) {
         var raw = RawTransaction.createTransaction(BigInteger.valueOf(nonce), gasPrice, gasLimit, tx.to(),
-                BigInteger.ZERO, tx.data());
+                tx.value(), tx.data());
         String hex = Numeric.toHexString(TransactionEncoder.signMessage(raw, chainId, credentials));
         return new Signed(hex, Hash.sha3(hex), gasPrice);
     }

@@ -23,6 +23,8 @@ public final class Keys {
     public static final String KEY_ENV = "PICOMESH_PRIVATE_KEY";
     /** The daemon's key: the engine's agent (hot) key, never its operator's. */
     public static final String AGENT_KEY_ENV = "PICOMESH_AGENT_KEY";
+    /** A pico owner's key, which funds the pico's account ({@code pico enroll}). */
+    public static final String OWNER_KEY_ENV = "PICOMESH_OWNER_KEY";
     static final String PASSWORD_ENV = Passwords.PASSWORD_ENV;
 
     private Keys() {}
@@ -35,6 +37,11 @@ public final class Keys {
     /** The operator's key, from the keystore or else {@value #KEY_ENV} of {@code env}. */
     public static Credentials load(Path keystore, Map<String, String> env) {
         return load(keystore, KEY_ENV, env);
+    }
+
+    /** A pico owner's key, from the keystore or else {@value #OWNER_KEY_ENV} of {@code env}. */
+    public static Credentials loadOwner(Path keystore, Map<String, String> env) {
+        return load(keystore, OWNER_KEY_ENV, env);
     }
 
     /** The agent (hot) key the daemon runs on. */

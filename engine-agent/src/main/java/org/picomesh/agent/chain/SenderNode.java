@@ -111,7 +111,7 @@ final class SenderNode {
     }
 
     private Transaction call(Outgoing tx) {
-        return Transaction.createFunctionCallTransaction(from, null, null, null, tx.to(), BigInteger.ZERO, tx.data());
+        return Transaction.createFunctionCallTransaction(from, null, null, null, tx.to(), tx.value(), tx.data());
     }
 
     private static Optional<DecodedError> revert(Response.Error error) {

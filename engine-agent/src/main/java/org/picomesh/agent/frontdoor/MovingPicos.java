@@ -15,18 +15,21 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Chooses where a pico's event or query goes: to the local engine (every pico that is not moving: one lookup in an
  * empty map), held, redirected or forwarded to the pico's new host, or stored under a replay's delivery key
- * ({@link DeliveryReceiver}). It sets the gateway's request URL itself, so that forwarding to the new host goes
+ * ({@link DeliveryReceiver}); never what {@link EngineGuard} refuses. It sets the gateway's request URL itself, so that forwarding to the new host goes
  * through the same proxy as any request.
  */
 @Component
 class MovingPicos implements HandlerFilterFunction<ServerResponse, ServerResponse> {
+    private final EngineGuard guard;
     private final RouteCache cache;
     private final EventHolder holder;
     private final DeliveryReceiver receiver;
     private final AgentProperties properties;
     private final Clock clock = Clock.systemUTC();
 
-    MovingPicos(RouteCache cache, EventHolder holder, DeliveryReceiver receiver, AgentProperties properties) {
+    MovingPicos(EngineGuard guard, RouteCache cache, EventHolder holder, DeliveryReceiver receiver,
+            AgentProperties properties) {
+        this.guard = guard;
         this.cache = cache;
         this.holder = holder;
         this.receiver = receiver;
@@ -35,6 +38,11 @@ class MovingPicos implements HandlerFilterFunction<ServerResponse, ServerRespons
 
     @Override
     public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
+        // first: a replay's delivery key does not pass by it
+        var refused = guard.refusal(request.uri().getRawPath(), eci -> cache.get(eci) != null);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         String key = request.headers().firstHeader(DeliveryReceiver.HEADER);
         if (key == null && cache.quiet()) {
             return local(request, next);

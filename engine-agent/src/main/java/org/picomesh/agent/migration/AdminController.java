@@ -1,12 +1,11 @@
 package org.picomesh.agent.migration;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.picomesh.agent.AgentProperties;
+import org.picomesh.agent.LoopbackOnly;
 import org.picomesh.agent.picoengine.Pico;
 import org.picomesh.agent.picoengine.PicoEngine;
 import org.springframework.http.HttpStatus;
@@ -76,12 +75,6 @@ class AdminController {
     }
 
     private static void loopbackOnly(HttpServletRequest http) {
-        try {
-            if (!InetAddress.getByName(http.getRemoteAddr()).isLoopbackAddress()) {
-                throw OfferController.problem(HttpStatus.NOT_FOUND, "no such resource");
-            }
-        } catch (UnknownHostException e) {
-            throw OfferController.problem(HttpStatus.NOT_FOUND, "no such resource");
-        }
+        LoopbackOnly.require(http);
     }
 }

@@ -3,21 +3,19 @@ package org.picomesh.agent.migration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Which picos this agent hosts ({@code pico enroll}) and what its journal says of them.
- *
- * <p>TODO(issue 12, "a pico joins the market"): the full enroll installs the project's KRL ruleset in the pico and
- * gives it its market key kept in the pico's own state (so that the key travels with it, sealed, and is never readable
- * through its channels), and has the owner fund the pico and open its first lease. This minimal enroll only links an
- * address the operator names to the pico's admin ECI here; the lease and the key are the pico owner's business.
+ * Which picos this agent hosts and what its journal says of them: the migration's public face for enrolment
+ * ({@code org.picomesh.agent.market} gives a pico its market key and records it here; the older link of an address
+ * the operator names, whose key stays with the pico's owner, comes through {@link AdminController}).
  */
 @Component
-class Enrollment {
+public class Enrollment {
     private static final Logger log = LoggerFactory.getLogger(Enrollment.class);
 
     private final HostedPicoRepository picos;
@@ -28,8 +26,12 @@ class Enrollment {
         this.moves = moves;
     }
 
+    /**
+     * Records that the pico of market address {@code pico} (lower case) lives here under {@code adminEci}, with its
+     * lease here if known; enrolling again relinks it.
+     */
     @Transactional
-    void enroll(String pico, String adminEci, Long leaseId) {
+    public void enroll(String pico, String adminEci, Long leaseId) {
         picos.findByAdminEci(adminEci).filter(p -> !p.pico().equals(pico)).ifPresent(other -> {
             picos.delete(other);
             picos.flush(); // the admin ECI is unique: the other row goes before this one takes it
@@ -41,6 +43,12 @@ class Enrollment {
             hosted.relink(adminEci, leaseId);
         }
         log.info("pico {} enrolled: admin ECI {}, lease {}", pico, adminEci, leaseId == null ? "none yet" : leaseId);
+    }
+
+    /** The admin ECI of the pico of market address {@code pico} (lower case) when this agent hosts it. */
+    @Transactional(readOnly = true)
+    public Optional<String> adminEci(String pico) {
+        return picos.findById(pico).map(HostedPico::adminEci);
     }
 
     @Transactional(readOnly = true)

@@ -15,9 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pico enroll | move | status | moves}: picos on this agent's engine, and their moves. */
-@Command(name = "pico", description = {"Picos hosted by this agent's engine and their moves between engines: enroll, "
-        + "move, status, moves.", "Costs: nothing by itself; `pico move` costs the pico about 60,000 gas."},
-        subcommands = {PicoCommand.Enroll.class, PicoMoveCommand.class, PicoCommand.Status.class,
+@Command(name = "pico", description = {"Picos hosted by this agent's engine and their moves between engines: enroll "
+        + "(the pico joins the market: its key, its account funded, its first lease), move, status, moves.",
+    "Costs: nothing by itself; `pico enroll` costs the owner a transfer and the pico its lease (about 200,000 gas), "
+        + "`pico move` the pico about 60,000 gas."},
+        subcommands = {PicoEnrollCommand.class, PicoMoveCommand.class, PicoCommand.Status.class,
             PicoCommand.Moves.class})
 final class PicoCommand {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -25,35 +27,6 @@ final class PicoCommand {
 
     static final String AGENT = "the agent daemon (default: http://127.0.0.1:$AGENT_PORT, else port 8081)";
     static final String PICO = "the pico's market address (0x...)";
-
-    @Command(name = "enroll", description = {"Link a pico of this engine (by an ECI of it) to its market address, "
-            + "so that the agent moves it when its lease asks to move. Its lease here, if any, is read from the chain.",
-        Gas.NOTHING})
-    static final class Enroll implements Callable<Integer> {
-        private final Map<String, String> env;
-        @Mixin
-        ChainOptions chain;
-        @Parameters(index = "0", paramLabel = "ECI", description = "an ECI of the pico on this engine")
-        String eci;
-        @Option(names = "--pico", required = true, paramLabel = "ADDRESS", description = PICO)
-        String pico;
-        @Option(names = "--agent", paramLabel = "URL", description = AGENT)
-        String agent;
-
-        Enroll(Map<String, String> env) {
-            this.env = env;
-            this.chain = new ChainOptions(env);
-        }
-
-        @Override
-        public Integer call() {
-            JsonNode enrolled = new AgentAdmin(AgentAdmin.of(agent, env)).post("/admin/picos",
-                    Map.of("eci", eci, "pico", Address.parse(pico).hex().toLowerCase(java.util.Locale.ROOT)));
-            chain.out().printf("pico %s enrolled: admin ECI %s, lease %s%n", enrolled.path("pico").asText(),
-                    enrolled.path("adminEci").asText(), enrolled.path("leaseId").asText());
-            return 0;
-        }
-    }
 
     @Command(name = "status", description = {"Where a pico lives per the chain (its lease, a pending move) and "
             + "what this agent's journal says of it.", Gas.NOTHING})

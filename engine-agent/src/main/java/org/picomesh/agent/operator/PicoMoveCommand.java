@@ -25,13 +25,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code pico move <pico> --to <engine>}: the pico asks the escrow to move its lease (signed by the pico's own key),
- * then the command follows the move on the source agent's journal and on the chain, printing each step, until it is
- * live on the target or has stayed, or the move window is over.
+ * {@code pico move <pico> --to <engine>}: the pico asks the escrow to move its lease, signed by the pico's own key:
+ * by the source agent, which reads the key of a pico it enrolled (or received) from the pico itself, or here when the
+ * pico's key is given (a pico whose key its owner keeps). Then the command follows the move on the source agent's
+ * journal and on the chain, printing each step, until it is live on the target or has stayed, or the window is over.
  */
 @Command(name = "move", description = {"Move a pico to another engine: the pico's key signs moveLease, then each step "
         + "of the move (leaving, sealed, offered, accepted, moved) is printed as the agent records it.",
-    "The pico's key: --pico-keystore (password in PICOMESH_KEYSTORE_PASSWORD), else PICOMESH_PICO_KEY.",
+    "The pico's key: the source agent signs for a pico it hosts with a market key (see pico enroll); else, or to "
+        + "override, --pico-keystore (password in PICOMESH_KEYSTORE_PASSWORD) or PICOMESH_PICO_KEY.",
     "Costs: about 60,000 gas, paid by the pico."})
 final class PicoMoveCommand implements Callable<Integer> {
     static final String PICO_KEY_ENV = "PICOMESH_PICO_KEY";
@@ -65,19 +67,37 @@ final class PicoMoveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String address = Address.parse(pico).hex().toLowerCase(Locale.ROOT);
         OperatorCommands.id(toEngine);
-        Credentials key = picoKey();
-        if (!key.getAddress().equalsIgnoreCase(address)) {
+        if (maxPrice.signum() < 0) {
+            throw new AgentException("--max-price is a number of wei, 0 or more");
+        }
+        boolean keyGiven = picoKeystore != null || !env.getOrDefault(PICO_KEY_ENV, "").isBlank();
+        Credentials key = keyGiven ? picoKey() : null; // a wrong password fails before anything is reached
+        if (key != null && !key.getAddress().equalsIgnoreCase(address)) {
             throw new AgentException("the pico key is the key of " + key.getAddress() + ", not of " + address);
         }
         Deployment deployment = chain.deployment();
-        try (ChainConnection reader = chain.read(deployment); ChainConnection asPico = reader.as(key)) {
-            LeaseEscrow escrow = asPico.escrow(deployment.escrow());
-            new Transactions(asPico, chain.err()).send("asking to move pico " + address + " to engine " + toEngine,
-                    deployment.escrow(), escrow.moveLease(BigInteger.valueOf(toEngine), maxPrice));
+        try (ChainConnection reader = chain.read(deployment)) {
+            if (key != null) {
+                signHere(reader, deployment, address, key);
+            } else {
+                JsonNode asked = new AgentAdmin(AgentAdmin.of(agent, env)).post("/admin/picos/" + address + "/move",
+                        Map.of("toEngine", Long.toString(toEngine), "maxPrice", maxPrice.toString()));
+                chain.err().println("the agent signed the move for the pico: tx " + asked.path("tx").asText());
+            }
+            LeaseEscrow escrow = reader.escrow(deployment.escrow());
             LeaseEscrow.LeaseView lease = escrow.currentLease(address).send();
             chain.out().println(PicoCommand.onChain(lease));
             chain.out().flush();
             return noFollow ? 0 : follow(escrow, address, lease);
+        }
+    }
+
+    private void signHere(ChainConnection reader, Deployment deployment, String address, Credentials key)
+            throws Exception {
+        try (ChainConnection asPico = reader.as(key)) {
+            new Transactions(asPico, chain.err()).send("asking to move pico " + address + " to engine " + toEngine,
+                    deployment.escrow(), asPico.escrow(deployment.escrow()).moveLease(BigInteger.valueOf(toEngine),
+                            maxPrice));
         }
     }
 

@@ -34,9 +34,18 @@ final class Transactions {
     /** Sends {@code call} to {@code to} with {@code value} wei (the wrapper's own value is not read). */
     TransactionReceipt send(String doing, String to, RemoteFunctionCall<TransactionReceipt> call, BigInteger value)
             throws Exception {
+        return send(doing, to, call.encodeFunctionCall(), value);
+    }
+
+    /** Sends {@code value} wei to the account {@code to}, no call. */
+    TransactionReceipt transfer(String doing, String to, BigInteger value) throws Exception {
+        return send(doing, to, "", value);
+    }
+
+    private TransactionReceipt send(String doing, String to, String data, BigInteger value) throws Exception {
         say(doing + ": estimating and signing...");
         EthSendTransaction sent = connection.transactions().sendTransaction(connection.gas().getGasPrice(),
-                connection.gas().getGasLimit(), to, call.encodeFunctionCall(), value);
+                connection.gas().getGasLimit(), to, data, value);
         if (sent.hasError()) {
             throw new IOException("the node refused the transaction (RPC error " + sent.getError().getCode() + "): "
                     + sent.getError().getMessage());

@@ -1,6 +1,8 @@
 package org.picomesh.agent.picoengine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,4 +55,25 @@ public interface PicoEngine {
 
     /** Removes the pico, its children and their scheduled events from the engine. Nothing happens when it is gone. */
     void delete(Pico pico);
+
+    /**
+     * Registers a ruleset from its KRL source (the same source again changes nothing) and installs it in the pico (a
+     * ruleset already installed stays as it is).
+     */
+    void install(Pico pico, String rid, String source);
+
+    /**
+     * Sends the pico an event on its admin channel, straight to the engine on loopback (never through the front
+     * door, which refuses the agent's own event domain); its directives.
+     */
+    JsonNode signal(Pico pico, String domain, String type, Map<String, String> attrs);
+
+    /** Calls a function the pico's ruleset {@code rid} shares; its answer. */
+    JsonNode query(Pico pico, String rid, String function);
+
+    /**
+     * One entity variable of the pico's ruleset {@code rid}, private state that no channel of the pico shows (the
+     * market key): read on the engine's root pico, which only the agent reaches; nothing when it is not set.
+     */
+    Optional<JsonNode> entvar(Pico pico, String rid, String name);
 }

@@ -130,6 +130,45 @@ public final class PicoEngine048 implements PicoEngine {
         return List.copyOf(ecis);
     }
 
+    @Override
+    public void install(Pico pico, String rid, String source) {
+        String rids = EngineHttp.JSON.valueToTree(List.of(rid)).toString();
+        known(pico, () -> {
+            http.register(source);
+            return mover.event("rulesets_install_requested", Map.of("pico_id", pico.id(), "rids", rids));
+        });
+        log.info("installed {} in pico {} on {}", rid, pico.id(), http.engine());
+    }
+
+    @Override
+    public JsonNode signal(Pico pico, String domain, String type, Map<String, String> attrs) {
+        return known(pico, () -> http.event(pico.adminEci(), domain, type, attrs));
+    }
+
+    @Override
+    public JsonNode query(Pico pico, String rid, String function) {
+        return known(pico, () -> http.query(pico.adminEci(), rid, function, Map.of()));
+    }
+
+    @Override
+    public Optional<JsonNode> entvar(Pico pico, String rid, String name) {
+        JsonNode value = known(pico, () -> mover.query("entvar", Map.of("pico_id", pico.id(), "rid", rid, "name",
+                name)));
+        return value == null || value.isNull() || value.isMissingNode() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** A call about one pico: the engine's 404 (the pico is gone) as {@link PicoEngineException.UnknownEci}. */
+    private <T> T known(Pico pico, Supplier<T> call) {
+        try {
+            return guarded(call);
+        } catch (PicoEngineException.Refused e) {
+            if (e.status() == 404) {
+                throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
+            }
+            throw e;
+        }
+    }
+
     /** Each ECI to the id of the pico holding it, "" for none. */
     Map<String, String> holders(List<String> ecis) {
         String json = EngineHttp.JSON.valueToTree(ecis).toString();
