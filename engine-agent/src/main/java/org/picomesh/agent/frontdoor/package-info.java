@@ -6,5 +6,7 @@
  * engine when the pico stays or arrives, replays them under delivery keys to the new host when it moved (the new host
  * stores each key once: a repeated replay delivers nothing twice), and redirects (GET) or forwards (POST) calls for a
  * moved pico during a grace period. ECIs that are not moving cost one lookup in an in-memory map and no query.
+ * {@code EngineGuard} refuses what would hand a caller the engine's secrets: the root pico's channels (the agent's
+ * mover ruleset), wrangler's {@code skyQuery} and the agent's own event domain.
  */
 package org.picomesh.agent.frontdoor;

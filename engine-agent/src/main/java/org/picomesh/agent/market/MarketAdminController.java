@@ -5,7 +5,10 @@ import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Map;
 import org.picomesh.agent.LoopbackOnly;
+import org.picomesh.agent.picoengine.PicoEngineException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -53,6 +56,14 @@ class MarketAdminController {
             throw new MarketRefusal(HttpStatus.BAD_REQUEST, "toEngine: an engine id (1 or more)");
         }
         return enrolment.move(address(pico), request.toEngine(), wei("maxPrice", request.maxPrice()));
+    }
+
+    /** The engine did not answer, or lost the pico meanwhile: said as such, never a 500. */
+    @ExceptionHandler(PicoEngineException.class)
+    ProblemDetail engineFailed(PicoEngineException e) {
+        HttpStatus status = e instanceof PicoEngineException.UnknownEci ? HttpStatus.NOT_FOUND
+                : HttpStatus.SERVICE_UNAVAILABLE;
+        return ProblemDetail.forStatusAndDetail(status, "the pico engine: " + e.getMessage());
     }
 
     private static String address(String text) {

@@ -13,6 +13,7 @@ import org.picomesh.contracts.ChainConnection;
 import org.picomesh.contracts.generated.LeaseEscrow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +58,7 @@ class MarketEnrolment {
         PicoKeys.Identity identity = keys.enrol(pico, chain.chainId());
         LeaseEscrow.LeaseView lease = currentLease(identity.address());
         boolean leasedHere = lease.active && lease.engineId.longValueExact() == engineId;
-        hosted.enroll(identity.address(), pico.adminEci(), leasedHere ? lease.id.longValueExact() : null);
+        record(identity.address(), pico.adminEci(), leasedHere ? lease.id.longValueExact() : null);
         log.info("pico {} enrolled as {} ({})", pico.adminEci(), identity.address(), identity.made() ? "key made"
                 : "key kept");
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -91,6 +92,15 @@ class MarketEnrolment {
         PicoKey key = keyOfHosted(address);
         String tx = signed("move pico " + address, () -> transactions.moveLease(key, toEngine, maxPrice));
         return Map.of("pico", address, "tx", tx, "toEngineId", toEngine);
+    }
+
+    /** Once more when the follower linked a lease to the same row meanwhile (its version moved on). */
+    private void record(String address, String adminEci, Long leaseId) {
+        try {
+            hosted.enroll(address, adminEci, leaseId);
+        } catch (OptimisticLockingFailureException e) {
+            hosted.enroll(address, adminEci, leaseId);
+        }
     }
 
     private PicoKey keyOfHosted(String address) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code pico enroll | move | status | moves}: picos on this agent's engine, and their moves. */
 @Command(name = "pico", description = {"Picos hosted by this agent's engine and their moves between engines: enroll "
         + "(the pico joins the market: its key, its account funded, its first lease), move, status, moves.",
-    "Costs: nothing by itself; `pico enroll` costs the owner a transfer and the pico its lease (about 200,000 gas), "
+    "Costs: nothing by itself; `pico enroll` costs the owner a transfer and the pico its lease (about 114,000 gas), "
         + "`pico move` the pico about 60,000 gas."},
         subcommands = {PicoEnrollCommand.class, PicoMoveCommand.class, PicoCommand.Status.class,
             PicoCommand.Moves.class})

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
     "The owner's key: --owner-keystore (password in PICOMESH_KEYSTORE_PASSWORD), else PICOMESH_OWNER_KEY; needed only "
         + "when the pico's account must be funded.",
     "With --pico ADDRESS: only link a pico whose key its owner keeps (nothing installed, funded or opened).",
-    "Costs: the owner pays 21,000 gas for the transfer; the pico pays about 200,000 gas for its lease."})
+    "Costs: the owner pays 21,000 gas for the transfer; the pico pays about 114,000 gas for its lease."})
 final class PicoEnrollCommand implements Callable<Integer> {
     private final Map<String, String> env;
     @Mixin

@@ -16,7 +16,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
  */
 final class PicoFunding {
     /**
-     * Gas the pico's account keeps for its own transactions: opening its lease (about 200,000), a few moves (about
+     * Gas the pico's account keeps for its own transactions: opening its lease (about 114,000), a few moves (about
      * 60,000 each), at twice today's gas price.
      */
     private static final BigInteger GAS_ALLOWANCE = BigInteger.valueOf(500_000);

@@ -151,7 +151,7 @@ class CommandLineParsingTest {
     }
 
     static final List<String> SENDING = List.of("register", "update", "stake add", "unbond", "withdraw",
-            "answer-challenge", "claim", "keys rotate-agent", "keys set-payout", "pico move");
+            "answer-challenge", "claim", "keys rotate-agent", "keys set-payout", "pico enroll", "pico move");
 
     @ParameterizedTest
     @MethodSource("everyCommand")
