@@ -19,6 +19,22 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+// Characters that print as nothing or reorder what follows: C0 and C1 controls, zero-width marks, bidi overrides.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * A stranger's string with every invisible or reordering character shown as a visible mark (NUL as ␀, other C0
+ * controls as their control pictures, the rest as ⟨U+XXXX⟩), so what one reads is what was published.
+ */
+export function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => {
+    const code = c.codePointAt(0)!;
+    if (code < 0x20) return String.fromCodePoint(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+  });
+}
+
 /** The URL if it is an absolute http(s) URL, else null: only those become links. */
 export function safeHref(url: string): string | null {
   try {
@@ -32,5 +48,7 @@ export function safeHref(url: string): string | null {
 /** An endpoint as a link when it is a safe URL, as plain text otherwise. */
 export function endpointLink(url: string): Node {
   const href = safeHref(url);
-  return href ? el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, url) : el('span', {}, url);
+  const text = visible(url);
+  return href && text === url ? el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, url)
+    : el('span', {}, text);
 }
