@@ -10,6 +10,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
+    if (name === 'style') throw new Error('the Content-Security-Policy refuses style attributes: use widthPercent');
     if (value !== undefined) node.setAttribute(name, value);
   }
   for (const child of children) {
@@ -33,6 +34,12 @@ export function visible(text: string): string {
     if (code === 0x7f) return '\u2421';
     return `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
   });
+}
+
+/** Sets a width in percent through the CSSOM, which the app's Content-Security-Policy allows (style attributes not). */
+export function widthPercent<T extends HTMLElement>(node: T, percent: number): T {
+  node.style.width = `${percent}%`;
+  return node;
 }
 
 /** The URL if it is an absolute http(s) URL, else null: only those become links. */
