@@ -64,6 +64,9 @@ export interface EngineDetails {
   summary: EngineSummary;
   provenance: Record<string, string>;
   advertHash: string;
+  /** abi.encode(advert) as the chain hashed it: the advert's strings whole, NUL included. */
+  advertEncoded: string;
+  advertVerified: boolean;
   metadataCid: string;
   encryptionKey: string;
   keys: { operator: string; agent: string; payout: string; pendingOperator: string | null };

@@ -10,12 +10,35 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
+    if (name === 'style') throw new Error('the Content-Security-Policy refuses style attributes: use widthPercent');
     if (value !== undefined) node.setAttribute(name, value);
   }
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
+  return node;
+}
+
+// Characters that print as nothing or reorder what follows: C0 and C1 controls, zero-width marks, bidi overrides.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * A stranger's string with every invisible or reordering character shown as a visible mark (NUL as ␀, other C0
+ * controls as their control pictures, the rest as ⟨U+XXXX⟩), so what one reads is what was published.
+ */
+export function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => {
+    const code = c.codePointAt(0)!;
+    if (code < 0x20) return String.fromCodePoint(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+  });
+}
+
+/** Sets a width in percent through the CSSOM, which the app's Content-Security-Policy allows (style attributes not). */
+export function widthPercent<T extends HTMLElement>(node: T, percent: number): T {
+  node.style.width = `${percent}%`;
   return node;
 }
 
@@ -32,5 +55,7 @@ export function safeHref(url: string): string | null {
 /** An endpoint as a link when it is a safe URL, as plain text otherwise. */
 export function endpointLink(url: string): Node {
   const href = safeHref(url);
-  return href ? el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, url) : el('span', {}, url);
+  const text = visible(url);
+  return href && text === url ? el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, url)
+    : el('span', {}, text);
 }

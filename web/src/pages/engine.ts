@@ -1,8 +1,8 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { ApiError, ChainEvent, EngineDetails, getJson } from '../api';
-import { advertHash, verifiesAgainstChain } from '../advert';
-import { el, endpointLink } from '../dom';
+import { type Advert, checkAdvert } from '../advert';
+import { el, endpointLink, visible } from '../dom';
 import { formatEther } from '../query';
 
 /** One engine: its advert, claimed vs measured latency over time, stake and challenges, leases, the hash check. */
@@ -29,31 +29,37 @@ export async function renderEngine(root: HTMLElement, id: string, signal: AbortS
 
 function sections(e: EngineDetails): Node[] {
   const s = e.summary;
-  const verified = verifiesAgainstChain(e);
+  const checked = checkAdvert(e);
+  // Shown from the bytes that were hashed; the summary's text (NUL as U+FFFD) only when they are no advert.
+  const a: Advert = checked.advert ?? { endpoint: s.endpoint, did: s.did, pricePerHour: BigInt(s.pricePerHourWei),
+    latencyMs: s.advertisedLatencyMs, capacity: s.capacity, region: s.region, metadataCid: e.metadataCid,
+    encryptionKey: e.encryptionKey as `0x${string}` };
+  const verified = checked.verified;
   return [
     el('h1', {}, `Engine ${s.id}`, ' ', el('span', { class: `pill ${s.status}` }, s.status)),
     el('dl', { class: 'facts' },
-      fact('Endpoint', endpointLink(s.endpoint), 'advertised'),
-      fact('DID', s.did, 'advertised'),
-      fact('Region', s.region || '—', 'advertised'),
+      fact('Endpoint', endpointLink(a.endpoint), 'advertised'),
+      fact('DID', visible(a.did), 'advertised'),
+      fact('Region', a.region ? visible(a.region) : '—', 'advertised'),
+      a.metadataCid ? fact('Metadata (CID)', visible(a.metadataCid), 'advertised') : null,
       fact('Operator (cold key)', e.keys.operator, 'onchain'),
       fact('Agent (hot key)', e.keys.agent, 'onchain'),
       fact('Payouts go to', e.keys.payout, 'onchain'),
       e.keys.pendingOperator ? fact('Operator role offered to', e.keys.pendingOperator, 'onchain') : null,
-      fact('Agent encryption key (X25519)', el('code', {}, e.encryptionKey), 'advertised'),
+      fact('Agent encryption key (X25519)', el('code', {}, a.encryptionKey), 'advertised'),
       e.halted ? fact('Halted', 'yes: its stake fell below the minimum; its leases stopped earning', 'onchain') : null,
       e.openChallenges > 0 ? fact('Open challenges', String(e.openChallenges), 'onchain') : null,
-      fact('Price per pico-hour', `${formatEther(s.pricePerHourWei)} ETH`, 'onchain'),
+      fact('Price per pico-hour', `${formatEther(a.pricePerHour.toString())} ETH`, 'onchain'),
       fact('Stake', `${formatEther(s.stakeWei)} ETH`, 'onchain'),
       fact('Unbonding', `${formatEther(String(e.unbonding.value))} ETH`, 'onchain'),
       fact('Slashed', `${formatEther(String(e.slashed.value))} ETH`, 'onchain'),
-      fact('Slots', `${s.activeLeases} leased of ${s.capacity}`, 'onchain'),
-      fact('Latency claimed', `${s.advertisedLatencyMs} ms`, 'advertised'),
+      fact('Slots', `${s.activeLeases} leased of ${a.capacity}`, 'onchain'),
+      fact('Latency claimed', `${a.latencyMs} ms`, 'advertised'),
       fact('Latency measured (median, 24 h)', s.measuredLatencyP50Ms === null ? 'not measured yet' : `${s.measuredLatencyP50Ms} ms`, 'measured'),
       fact('Availability (24 h)', s.availability === null ? 'not measured yet' : `${Math.round(s.availability * 1000) / 10} %`, 'measured')),
     el('p', { class: verified ? 'verify ok' : 'verify bad', 'data-verified': String(verified) },
       verified ? '✓ This advert hashes to what the chain holds: ' : '✗ This advert does not hash to what the chain holds: ',
-      el('code', {}, advertHash(e)), verified ? '' : ` ≠ ${e.advertHash}`),
+      el('code', {}, checked.hash), verified ? '' : ` ≠ ${e.advertHash}`),
     el('h2', {}, 'Latency over time'),
     el('div', { id: 'latency-chart', class: 'chart', role: 'img', 'aria-label': 'Measured latency and claimed latency over time' }),
     el('h2', {}, 'Availability over time'),

@@ -1,5 +1,5 @@
 import { ApiError, EnginePage, EngineSummary, getJson } from '../api';
-import { el, endpointLink } from '../dom';
+import { el, endpointLink, visible } from '../dom';
 import { apiQuery, EngineFilters, filtersHash, formatEther, toggleSort } from '../query';
 
 const COLUMNS: { key: string; label: string; sort?: string; field: keyof EngineSummary }[] = [
@@ -78,9 +78,9 @@ function table(page: EnginePage, filters: EngineFilters): HTMLTableElement {
       el('a', { href, class: 'sort' }, label));
   }));
   const rows = page.engines.map((e) => el('tr', { 'data-engine': String(e.id) },
-    el('td', {}, endpointLink(e.endpoint), el('div', { class: 'did' }, e.did),
+    el('td', {}, endpointLink(e.endpoint), el('div', { class: 'did' }, visible(e.did)),
       el('a', { class: 'details', href: `#/engines/${e.id}` }, `Engine ${e.id} details`)),
-    el('td', {}, e.region),
+    el('td', {}, visible(e.region)),
     el('td', {}, el('span', { class: `pill ${e.status}` }, e.status)),
     el('td', { class: 'num', title: `${e.pricePerHourWei} wei` }, formatEther(e.pricePerHourWei)),
     el('td', { class: 'num', title: `${e.stakeWei} wei` }, formatEther(e.stakeWei)),

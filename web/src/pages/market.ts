@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { ApiError, getJson, Stats } from '../api';
-import { el } from '../dom';
+import { el, widthPercent } from '../dom';
 import { formatEther } from '../query';
 
 const LAG_POINTS = 60;
@@ -38,7 +38,7 @@ function bars(rows: [string, number][]): HTMLElement {
   const max = Math.max(1, ...rows.map(([, n]) => n));
   return el('ul', { class: 'bars' }, ...rows.map(([label, n]) => el('li', {},
     el('span', { class: 'bar-label' }, label),
-    el('span', { class: 'bar', style: `width:${n === 0 ? 0 : Math.max(1, Math.round((n / max) * 100))}%` }),
+    widthPercent(el('span', { class: 'bar' }), n === 0 ? 0 : Math.max(1, Math.round((n / max) * 100))),
     el('span', { class: 'bar-value' }, String(n)))));
 }
 

@@ -1,5 +1,5 @@
 import { ApiError, postJson, SelectionResult } from '../api';
-import { el } from '../dom';
+import { el, widthPercent } from '../dom';
 import { FACTORS, FactorName, policyBody, PolicyForm } from '../policy';
 
 const DEFAULT_WEIGHTS: Record<FactorName, number> = { cost: 35, latency: 25, availability: 25, stake: 10, freeCapacity: 5 };
@@ -46,7 +46,7 @@ function show(r: SelectionResult): Node[] {
       ` — score ${c.score}`, c.currentHost ? ' (current host)' : '',
       el('div', { class: 'shares', role: 'img', 'aria-label': shares(c.factors) },
         ...FACTORS.filter((f) => c.factors[f]?.share > 0).map((f) =>
-          el('span', { class: `share ${f}`, style: `width:${Math.round(c.factors[f].share * 100)}%` }, f))))));
+          widthPercent(el('span', { class: `share ${f}` }, f), Math.round(c.factors[f].share * 100)))))));
   const excluded = el('ul', { class: 'excluded' }, ...r.excluded.map((e) => el('li', { 'data-engine': String(e.id) },
     el('strong', {}, `Engine ${e.id}`), ` ${e.endpoint}: `, e.reasons.join('; '))));
   return [el('h2', {}, `Candidates (${r.considered} engines considered)`), candidates,

@@ -23,17 +23,29 @@ import org.springframework.context.annotation.Configuration;
 public class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /**
+     * Starts the folder's server; first stops the one a crashed run left behind ({@link OrphanedServer}), so that
+     * every start after a crash works the first time. Durable unless told otherwise: zonky's defaults (no fsync,
+     * asynchronous commit) suit tests only, where a lost machine loses nothing worth keeping.
+     */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
         Files.createDirectories(properties.dataDir());
+        OrphanedServer.stopIfAny(properties.dataDir(), properties.orphanStopTimeout());
+        String durable = properties.durable() ? "on" : "off";
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDir())
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                // given after zonky's own -F (fsync off), so they win
+                .setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable)
+                .setServerConfig("full_page_writes", durable);
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }
         EmbeddedPostgres postgres = builder.start();
-        log.info("embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), properties.dataDir());
+        log.info("embedded PostgreSQL on port {} with its data in {} ({})", postgres.getPort(), properties.dataDir(),
+                properties.durable() ? "durable" : "not durable: fsync off, for tests");
         return postgres;
     }
 

@@ -18,6 +18,8 @@ import org.picomesh.directory.api.NotFoundException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
 
 /** Everything known about one engine: its advert, stake history, challenges, slashes, leases and probes. */
 @Component
@@ -30,8 +32,13 @@ class EngineDetails {
     static final List<String> CHALLENGE_EVENTS = List.of("ChallengeOpened", "ChallengeAnswered", "ChallengeExecuted");
     private static final int MAX_SAMPLES = 2_000;
 
-    record Engine(EngineSummary summary, Map<String, String> provenance, String advertHash, String metadataCid,
-            String encryptionKey, Keys keys, boolean halted, Metric unbonding, Long unlockAt, Metric slashed,
+    /**
+     * @param advertEncoded the advert's exact bytes as the chain hashed them ({@code abi.encode(advert)}, hex): its
+     *     strings whole, NUL included, where the summary's text shows U+FFFD
+     * @param advertVerified whether {@code advertEncoded} hashes to {@code advertHash}
+     */
+    record Engine(EngineSummary summary, Map<String, String> provenance, String advertHash, String advertEncoded,
+            boolean advertVerified, String metadataCid, String encryptionKey, Keys keys, boolean halted, Metric unbonding, Long unlockAt, Metric slashed,
             int openChallenges, Long challengeDeadline, long registeredBlock, long sourceBlock, String sourceBlockHash,
             Map<String, Metric> measured, List<ChainEvent> stakeHistory, List<ChainEvent> challenges,
             List<ChainEvent> keyChanges, List<Lease> activeLeases, List<TrustList> trustLists, List<ProbeSample> probes) {}
@@ -62,10 +69,11 @@ class EngineDetails {
         var params = new MapSqlParameterSource("id", id);
         List<Engine> found = jdbc.query("""
                 select l.*, s.p50_ms_1h, s.p95_ms_1h, s.availability_1h, s.p50_ms_7d, s.p95_ms_7d, s.availability_7d,
-                    s.connect_ms_24h
+                    s.connect_ms_24h, (select e.advert from engine e where e.id = l.id) as advert
                 from engine_listing l left join probe_stats s on s.engine_id = l.id where l.id = :id""", params,
                 (rs, n) -> new Engine(
-                EngineSummary.from(rs), EngineSummary.PROVENANCE, rs.getString("advert_hash"), rs.getString("metadata_cid"),
+                EngineSummary.from(rs), EngineSummary.PROVENANCE, rs.getString("advert_hash"),
+                Numeric.toHexString(rs.getBytes("advert")), verifies(rs), rs.getString("metadata_cid"),
                 rs.getString("encryption_key"), keys(rs), rs.getBoolean("halted"),
                 Metric.onchain(rs.getBigDecimal("unbonding").toPlainString(), "wei"),
                 rs.getObject("unlock_at", Long.class),
@@ -86,6 +94,10 @@ class EngineDetails {
             throw new NotFoundException("there is no engine " + id);
         }
         return found.get(0);
+    }
+
+    private static boolean verifies(ResultSet rs) throws SQLException {
+        return Numeric.toHexString(Hash.sha3(rs.getBytes("advert"))).equalsIgnoreCase(rs.getString("advert_hash"));
     }
 
     private static Keys keys(ResultSet rs) throws SQLException {

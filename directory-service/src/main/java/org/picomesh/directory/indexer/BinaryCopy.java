@@ -58,6 +58,11 @@ final class BinaryCopy {
         return putInt(utf8.length).raw(utf8);
     }
 
+    /** A {@code bytea} field: the bytes as they are. */
+    BinaryCopy bytea(byte[] value) {
+        return putInt(value.length).raw(value);
+    }
+
     /**
      * A whole number as {@code numeric}: base-10,000 digits, most significant first, trailing zero digits left out
      * (their place is in the weight), no decimal places.

@@ -21,6 +21,8 @@ final class EngineRow {
     long latencyMs;
     long capacity;
     String advertHash = "";
+    /** The advert's exact bytes, {@code abi.encode(advert)}: what {@link #advertHash} is the keccak256 of. */
+    byte[] advert = new byte[0];
     BigInteger stake = BigInteger.ZERO;
     BigInteger unbonding = BigInteger.ZERO;
     Long unlockAt;

@@ -22,7 +22,7 @@ class EngineRows {
     private static final String COLUMNS = "id, operator, endpoint, did, region, metadata_cid, price_per_hour, latency_ms,"
             + " capacity, advert_hash, stake, unbonding, unlock_at, slashed, active_leases, challenge_deadline,"
             + " registered_block, source_block, source_block_hash, agent, payout, pending_operator, encryption_key,"
-            + " halted, epoch, open_challenges";
+            + " halted, epoch, open_challenges, advert";
 
     private final DataSource dataSource;
 
@@ -72,13 +72,13 @@ class EngineRows {
     private static byte[] binary(Collection<EngineRow> rows) {
         BinaryCopy copy = new BinaryCopy(rows.size() * 560);
         for (EngineRow e : rows) {
-            copy.row(26).bigint(e.id).text(e.operator).text(e.endpoint).text(e.did).text(e.region).text(e.metadataCid)
+            copy.row(27).bigint(e.id).text(e.operator).text(e.endpoint).text(e.did).text(e.region).text(e.metadataCid)
                     .numeric(e.pricePerHour).bigint(e.latencyMs).bigint(e.capacity).text(e.advertHash)
                     .numeric(e.stake).numeric(e.unbonding).nullableBigint(e.unlockAt).numeric(e.slashed)
                     .integer(e.activeLeases).nullableBigint(e.challengeDeadline).bigint(e.registeredBlock)
                     .bigint(e.sourceBlock).text(e.sourceBlockHash).text(e.agent).text(e.payout)
                     .nullableText(e.pendingOperator).text(e.encryptionKey).bool(e.halted).integer(e.epoch)
-                    .integer(e.openChallenges);
+                    .integer(e.openChallenges).bytea(e.advert);
         }
         return copy.finish();
     }

@@ -116,6 +116,7 @@ class ProjectionStore {
         e.latencyMs = rs.getLong("latency_ms");
         e.capacity = rs.getLong("capacity");
         e.advertHash = rs.getString("advert_hash");
+        e.advert = rs.getBytes("advert");
         e.stake = integer(rs, "stake");
         e.unbonding = integer(rs, "unbonding");
         e.unlockAt = rs.getObject("unlock_at", Long.class);

@@ -95,12 +95,14 @@ final class Projector {
         engine.region = storable(e, "region");
         engine.metadataCid = storable(e, "metadataCid");
         engine.encryptionKey = e.text("encryptionKey");
+        engine.advert = AdvertBytes.of(e);
     }
 
     /**
      * A stranger's string as PostgreSQL's text can hold it: everything kept but NUL, which no text column takes
      * (the COPY would fail, and indexing with it); NUL becomes U+FFFD, as undecodable bytes already did. The event
-     * itself keeps the string whole, escaped in its JSON.
+     * itself keeps the string whole, escaped in its JSON, and the engine row its advert's exact bytes
+     * ({@link AdvertBytes}), which the engine page verifies and shows.
      */
     static String storable(MarketLog e, String arg) {
         return e.text(arg).replace('\0', '\uFFFD');

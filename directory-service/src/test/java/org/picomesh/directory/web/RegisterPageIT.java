@@ -38,6 +38,9 @@ class RegisterPageIT {
         directory = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of());
         browser = new Browser();
         String account = DevAccounts.account(7).getAddress();
+        // The stand-in wallet fetches anvil from the page, which the app's connect-src 'self' forbids; MetaMask talks
+        // to its extension instead. Only this test lifts the policy (AppHeadersIT checks it on every page).
+        browser.driver.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", true));
         browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
                 window.ethereum = {
                   async request({ method, params }) {
