@@ -113,6 +113,7 @@ public final class AgentMesh implements AutoCloseable {
                 "--picomesh.agent.engine-url=" + engineUrl,
                 "--picomesh.agent.deployment-file=" + state.resolve("deployment.json"),
                 "--picomesh.agent.poll=100ms", "--picomesh.database.data-dir=" + dataDir,
+                "--picomesh.database.durable=false", // tests outlive process crashes, not machine crashes
                 "--picomesh.agent.max-picos=" + CAPACITY)) {
             byName.put(setting.substring(0, setting.indexOf('=')), setting);
         }
