@@ -1,9 +1,8 @@
 package org.picomesh.agent.migration;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.Optional;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.picoengine.Pico;
@@ -78,17 +77,13 @@ class SourceSteps {
         engine.markLeaving(pico);
         byte[] key = adverts.of(move.toEngineId()).encryptionKey();
         Snapshot snapshot = engine.export(pico);
-        ByteArrayOutputStream copy = new ByteArrayOutputStream(snapshot.size());
-        try {
-            snapshot.writeTo(copy);
-            byte[] json = copy.toByteArray();
-            try {
-                Cid cid = snapshots.seal(json, key, new SnapshotContext(chain.chainId(),
-                        BigInteger.valueOf(move.leaseId()), BigInteger.valueOf(move.toEngineId())));
-                journal.sealed(move.id(), cid.toString());
-            } finally {
-                Arrays.fill(json, (byte) 0);
-            }
+        try (InputStream json = snapshot.open()) {
+            Cid cid = snapshots.seal(json, key, new SnapshotContext(chain.chainId(),
+                    BigInteger.valueOf(move.leaseId()), BigInteger.valueOf(move.toEngineId())));
+            journal.sealed(move.id(), cid.toString());
+        } catch (IllegalArgumentException e) {
+            // RFC 8785 has no form for it (a lone surrogate, say): sealing again cannot help; the chain ends the move
+            throw new MoveFailure.Fatal("the pico's export cannot be canonicalised: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MoveFailure.Transient("sealing the snapshot failed: " + e.getMessage(), e);
         } finally {
