@@ -63,7 +63,7 @@ class SourceSteps {
                 log.info("pico {} moved to engine {}: its copy here is deleted", move.pico(), move.toEngineId());
             }
             case ROLLING_BACK -> {
-                find(move).ifPresent(engine::unmarkLeaving);
+                find(move).ifPresent(p -> live(p, move));
                 forget(move);
                 journal.rolledBack(move.id());
                 log.info("pico {} stays here: {}", move.pico(), move.reason());
@@ -74,9 +74,16 @@ class SourceSteps {
 
     private void seal(Move move) throws MoveFailure {
         Pico pico = pico(move);
+        String carried = move.schedules();
+        if (carried == null || !pico.status().leaving()) {
+            // read before the engine marks it leaving, after which it drops what falls due (recorded: a restart
+            // after the marking must not read again)
+            carried = engine.schedules(pico);
+            journal.schedulesRead(move.id(), carried);
+        }
         engine.markLeaving(pico);
         byte[] key = adverts.of(move.toEngineId()).encryptionKey();
-        Snapshot snapshot = engine.export(pico);
+        Snapshot snapshot = engine.export(pico, carried);
         try (InputStream json = snapshot.open()) {
             Cid cid = snapshots.seal(json, key, new SnapshotContext(chain.chainId(),
                     BigInteger.valueOf(move.leaseId()), BigInteger.valueOf(move.toEngineId())));
@@ -88,6 +95,14 @@ class SourceSteps {
             throw new MoveFailure.Transient("sealing the snapshot failed: " + e.getMessage(), e);
         } finally {
             snapshot.erase();
+        }
+    }
+
+    /** The pico runs here again, with what fell due while the engine held it leaving (if it did) scheduled again. */
+    private void live(Pico pico, Move move) {
+        engine.unmarkLeaving(pico);
+        if (pico.status().leaving() && move.schedules() != null) {
+            engine.restoreDue(pico, move.schedules());
         }
     }
 

@@ -70,6 +70,11 @@ public final class TestPicos {
         event(eci, "counter", "schedule_requested", Map.of());
     }
 
+    /** Schedules one counter/tick {@code seconds} from now. */
+    public void scheduleTickIn(String eci, int seconds) {
+        event(eci, "counter", "soon_requested", Map.of("seconds", String.valueOf(seconds)));
+    }
+
     public long count(String eci) {
         return post("/sky/cloud/" + eci + "/" + COUNTER + "/count", Map.of()).asLong(-1);
     }
