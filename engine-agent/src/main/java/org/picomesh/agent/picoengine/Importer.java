@@ -30,10 +30,12 @@ final class Importer {
         this.schedules = schedules;
     }
 
-    Imported importIdempotent(Pico parent, Snapshot snapshot, Function<String, Optional<Pico>> find) {
+    /** {@code outline}: the snapshot's, read; an {@link IllegalArgumentException} when it is no snapshot. */
+    Imported importIdempotent(Pico parent, Snapshot snapshot, Function<Snapshot, SnapshotOutline> outlines,
+            Function<String, Optional<Pico>> find) {
         SnapshotOutline outline;
         try {
-            outline = SnapshotOutline.read(snapshot);
+            outline = outlines.apply(snapshot);
         } catch (IllegalArgumentException e) {
             throw new PicoEngineException.ImportRefused(http.engine(), e.getMessage());
         }

@@ -24,6 +24,7 @@ public final class PicoEngine048 implements PicoEngine {
     private final MoverRuleset mover;
     private final ScheduleRestore schedules;
     private final Duration transferTimeout;
+    private final Map<Snapshot, SnapshotOutline> outlines = new java.util.WeakHashMap<>();
 
     /**
      * @param engine the engine's base URL (on loopback behind the agent)
@@ -122,12 +123,13 @@ public final class PicoEngine048 implements PicoEngine {
 
     @Override
     public Imported importIdempotent(Pico parent, Snapshot snapshot) {
-        return guarded(() -> new Importer(http, mover, schedules).importIdempotent(parent, snapshot, this::find));
+        return guarded(() -> new Importer(http, mover, schedules).importIdempotent(parent, snapshot, this::outline,
+                this::find));
     }
 
     @Override
     public CheckResult check(Pico pico, Snapshot expected) {
-        SnapshotOutline want = SnapshotOutline.read(expected);
+        SnapshotOutline want = outline(expected);
         Snapshot actual = export(pico);
         try {
             SnapshotOutline have = SnapshotOutline.read(actual);
@@ -161,6 +163,21 @@ public final class PicoEngine048 implements PicoEngine {
             throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
         }
         return List.copyOf(ecis);
+    }
+
+    /**
+     * The snapshot's outline, read once for the import and the check that follows it (reading one of 10 MB costs
+     * seconds). Kept by the snapshot's identity, weakly: it holds ECIs and digests, no keys and no state.
+     */
+    private SnapshotOutline outline(Snapshot snapshot) {
+        synchronized (outlines) {
+            SnapshotOutline known = outlines.get(snapshot);
+            if (known == null) {
+                known = SnapshotOutline.read(snapshot);
+                outlines.put(snapshot, known);
+            }
+            return known;
+        }
     }
 
     /** Each ECI to the id of the pico holding it, "" for none. */
