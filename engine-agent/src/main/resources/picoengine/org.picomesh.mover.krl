@@ -70,13 +70,18 @@ ruleset org.picomesh.mover {
     entvar = function(pico_id, rid, name) {
       engine:getAdminECI(pico_id).isnull() => null | engine:exportPico(pico_id){["pico", "entvars", rid, name]}
     }
-    // The snapshot document: see org.picomesh.agent.picoengine.Snapshot
-    snapshot = function(pico_id) {
+    // The snapshot document: see org.picomesh.agent.picoengine.Snapshot. carried: a JSON array of the tree's scheduled
+    // events as the agent read them before marking it leaving; those the engine dropped since (due while leaving)
+    // travel with the ones it still holds.
+    snapshot = function(pico_id, carried) {
       ids = tree(pico_id);
+      current = schedulesOf(ids);
+      known = current.map(function(s) { s{"id"} });
+      given = carried.isnull() || carried == "" => [] | carried.decode();
       ids.length() == 0 => null | {
         "picomesh": 1,
         "installed": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], engine:listInstalledRIDs(id)) }, {}),
-        "schedules": schedulesOf(ids),
+        "schedules": given.filter(function(s) { not (known >< s{"id"}) }).append(current),
         "export": cleanExport(engine:exportPico(pico_id))
       }
     }

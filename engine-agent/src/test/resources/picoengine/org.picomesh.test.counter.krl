@@ -2,7 +2,7 @@ ruleset org.picomesh.test.counter {
   meta {
     name "picomesh test counter"
     description <<
-      For tests and benches: counts the events counter/tick it receives, schedules one an hour ahead on request,
+      For tests and benches: counts the events counter/tick it receives, schedules one an hour ahead (or some seconds ahead) on request,
       and keeps a blob of any size as state.
     >>
     shares count, blobSize
@@ -19,6 +19,13 @@ ruleset org.picomesh.test.counter {
     select when counter schedule_requested
     always {
       schedule counter event "tick" at time:add(time:now(), {"hours": 1}) attributes {"from": "schedule"}
+    }
+  }
+  rule soon {
+    select when counter soon_requested
+    always {
+      schedule counter event "tick" at time:add(time:now(), {"seconds": event:attr("seconds").as("Number")})
+        attributes {"from": "soon"}
     }
   }
   rule keep {

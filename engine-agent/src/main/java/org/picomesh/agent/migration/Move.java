@@ -47,6 +47,8 @@ class Move {
     private MoveState state;
     private String cid;
     private String ecis;
+    /** The scheduled events this move carries (JSON): see V7__move_carried_schedules.sql. */
+    private String schedules;
     @Column(name = "offer_signer")
     private String offerSigner;
     @Column(name = "to_lease_id")
@@ -119,6 +121,8 @@ class Move {
     long toEngineId() { return toEngineId; }
     Instant deadline() { return deadline; }
     MoveState state() { return state; }
+    String schedules() { return schedules; }
+    void schedules(String json) { schedules = json; }
     String cid() { return cid; }
     void cid(String value) { cid = value; }
     String offerSigner() { return offerSigner; }

@@ -86,11 +86,22 @@ class MoveJournal {
                 m -> m.ecis().isEmpty() ? null : new PicoStayed(m.pico(), m.ecis(), m.leaseId(), m.reason()));
     }
 
+    /** Source: the tree's scheduled events, read before the engine marks it leaving (the state stays LEAVING). */
     @Transactional
-    void imported(long id, String adminEci, List<String> ecis) {
+    void schedulesRead(long id, String schedules) {
+        Move move = moves.findById(id).orElseThrow(() -> new MoveConflict("move " + id + " is gone"));
+        if (move.state() != MoveState.LEAVING) {
+            throw new MoveConflict("move " + id + " is " + move.state() + ", not LEAVING: left to its new state");
+        }
+        move.schedules(schedules);
+    }
+
+    @Transactional
+    void imported(long id, String adminEci, List<String> ecis, String schedules) {
         step(id, EnumSet.of(MoveState.OFFERED), MoveState.IMPORTED, adminEci, m -> {
             m.adminEci(adminEci);
             m.ecis(ecis);
+            m.schedules(schedules);
         }, m -> new PicoArriving(m.pico(), m.ecis(), m.leaseId()));
     }
 

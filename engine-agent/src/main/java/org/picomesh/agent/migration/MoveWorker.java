@@ -5,14 +5,18 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.chain.TransactionFailed;
+import org.picomesh.agent.follow.ChainFollowed;
 import org.picomesh.agent.picoengine.PicoEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +42,11 @@ class MoveWorker implements SmartLifecycle {
     private final MoveChain chain;
     private final AgentProperties properties;
     private final StoreSweep sweep;
-    private ScheduledExecutorService thread;
+    /** Rounds of one run: a move has fewer states than this, so a run ends even if a step keeps itself due. */
+    private static final int ROUNDS_PER_RUN = 20;
+
+    private final AtomicBoolean nudged = new AtomicBoolean();
+    private volatile ScheduledExecutorService thread;
 
     MoveWorker(MoveJournal journal, SourceSteps source, TargetSteps target, MoveChain chain,
             AgentProperties properties, StoreSweep sweep) {
@@ -50,26 +58,59 @@ class MoveWorker implements SmartLifecycle {
         this.properties = properties;
     }
 
+    /**
+     * Takes every due step, and the steps they made due, round after round (bounded): a move goes through its states
+     * in one run instead of one state per poll.
+     */
     void run() {
         try {
-            for (long id : journal.due()) {
-                journal.load(id).ifPresent(this::step);
+            boolean stepped = true;
+            for (int round = 0; stepped && round < ROUNDS_PER_RUN; round++) {
+                stepped = false;
+                for (long id : journal.due()) {
+                    stepped |= journal.load(id).map(this::step).orElse(false);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("the move worker's round failed, will retry: {}", e.toString());
         }
     }
 
-    private void step(Move move) {
+    /**
+     * Runs the worker soon, on its own thread, when something may have made a step due (the chain followed, an offer
+     * recorded): a move need not wait for the next poll. Nudges while a run is pending fold into it.
+     */
+    void nudge() {
+        ScheduledExecutorService running = thread;
+        if (running != null && nudged.compareAndSet(false, true)) {
+            try {
+                running.execute(() -> {
+                    nudged.set(false);
+                    run();
+                });
+            } catch (RejectedExecutionException e) {
+                nudged.set(false); // stopping: the poll is gone too
+            }
+        }
+    }
+
+    @EventListener
+    void on(ChainFollowed followed) {
+        nudge();
+    }
+
+    /** Whether the step was taken (the move may now be due for its next one). */
+    private boolean step(Move move) {
         try {
             if (EXPIRABLE.contains(move.state()) && expired(move)) {
-                return;
+                return false;
             }
             if (move.side() == Side.SOURCE) {
                 source.next(move);
             } else {
                 target.next(move);
             }
+            return true;
         } catch (MoveFailure.Transient | PicoEngineException.Unreachable e) {
             retry(move, e.getMessage());
         } catch (MoveFailure | PicoEngineException e) {
@@ -77,6 +118,7 @@ class MoveWorker implements SmartLifecycle {
         } catch (MoveJournal.MoveConflict | OptimisticLockingFailureException e) {
             log.debug("move {} changed meanwhile: {}", move.id(), e.getMessage());
         }
+        return false;
     }
 
     private void retry(Move move, String why) {

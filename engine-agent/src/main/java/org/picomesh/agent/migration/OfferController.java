@@ -23,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OfferController {
     private final MoveChain chain;
     private final OfferIntake intake;
+    private final MoveWorker worker;
     private final long engineId;
 
-    OfferController(MoveChain chain, OfferIntake intake, AgentProperties properties) {
+    OfferController(MoveChain chain, OfferIntake intake, MoveWorker worker, AgentProperties properties) {
+        this.worker = worker;
         this.chain = chain;
         this.intake = intake;
         this.engineId = properties.engineId();
@@ -50,6 +52,7 @@ class OfferController {
             throw problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         }
         MoveState state = intake.offered(offer.leaseId(), lease, cid, signer);
+        worker.nudge(); // committed: the import need not wait for the next poll
         return ResponseEntity.accepted().body(Map.of("state", state.name()));
     }
 

@@ -1,9 +1,8 @@
 package org.picomesh.agent.migration;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.Optional;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.picoengine.Pico;
@@ -64,7 +63,7 @@ class SourceSteps {
                 log.info("pico {} moved to engine {}: its copy here is deleted", move.pico(), move.toEngineId());
             }
             case ROLLING_BACK -> {
-                find(move).ifPresent(engine::unmarkLeaving);
+                find(move).ifPresent(p -> live(p, move));
                 forget(move);
                 journal.rolledBack(move.id());
                 log.info("pico {} stays here: {}", move.pico(), move.reason());
@@ -75,24 +74,35 @@ class SourceSteps {
 
     private void seal(Move move) throws MoveFailure {
         Pico pico = pico(move);
+        String carried = move.schedules();
+        if (carried == null || !pico.status().leaving()) {
+            // read before the engine marks it leaving, after which it drops what falls due (recorded: a restart
+            // after the marking must not read again)
+            carried = engine.schedules(pico);
+            journal.schedulesRead(move.id(), carried);
+        }
         engine.markLeaving(pico);
         byte[] key = adverts.of(move.toEngineId()).encryptionKey();
-        Snapshot snapshot = engine.export(pico);
-        ByteArrayOutputStream copy = new ByteArrayOutputStream(snapshot.size());
-        try {
-            snapshot.writeTo(copy);
-            byte[] json = copy.toByteArray();
-            try {
-                Cid cid = snapshots.seal(json, key, new SnapshotContext(chain.chainId(),
-                        BigInteger.valueOf(move.leaseId()), BigInteger.valueOf(move.toEngineId())));
-                journal.sealed(move.id(), cid.toString());
-            } finally {
-                Arrays.fill(json, (byte) 0);
-            }
+        Snapshot snapshot = engine.export(pico, carried);
+        try (InputStream json = snapshot.open()) {
+            Cid cid = snapshots.seal(json, key, new SnapshotContext(chain.chainId(),
+                    BigInteger.valueOf(move.leaseId()), BigInteger.valueOf(move.toEngineId())));
+            journal.sealed(move.id(), cid.toString());
+        } catch (IllegalArgumentException e) {
+            // RFC 8785 has no form for it (a lone surrogate, say): sealing again cannot help; the chain ends the move
+            throw new MoveFailure.Fatal("the pico's export cannot be canonicalised: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MoveFailure.Transient("sealing the snapshot failed: " + e.getMessage(), e);
         } finally {
             snapshot.erase();
+        }
+    }
+
+    /** The pico runs here again, with what fell due while the engine held it leaving (if it did) scheduled again. */
+    private void live(Pico pico, Move move) {
+        engine.unmarkLeaving(pico);
+        if (pico.status().leaving() && move.schedules() != null) {
+            engine.restoreDue(pico, move.schedules());
         }
     }
 

@@ -97,7 +97,8 @@ class TargetSteps {
         } finally {
             snapshot.erase();
         }
-        journal.imported(move.id(), imported.pico().adminEci(), engine.treeEcis(imported.pico()));
+        journal.imported(move.id(), imported.pico().adminEci(), engine.treeEcis(imported.pico()),
+                imported.schedules());
         log.info("pico {} (lease {}) imported and checked: accepting the move", move.pico(), move.leaseId());
     }
 
@@ -134,7 +135,12 @@ class TargetSteps {
     }
 
     private void live(Move move, Long toLeaseId) throws MoveFailure {
-        find(move).ifPresent(engine::unmarkLeaving);
+        find(move).ifPresent(p -> {
+            engine.unmarkLeaving(p);
+            if (p.status().leaving() && move.schedules() != null) {
+                engine.restoreDue(p, move.schedules()); // fell due since the import: the engine dropped them
+            }
+        });
         journal.live(move.id(), toLeaseId != null ? toLeaseId : chain.currentLease(move.pico()).id.longValueExact());
         if (move.cid() != null) {
             snapshots.store().delete(Cid.parse(move.cid())); // the pico runs here: its sealed copy is not needed

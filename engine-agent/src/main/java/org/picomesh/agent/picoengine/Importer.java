@@ -30,10 +30,12 @@ final class Importer {
         this.schedules = schedules;
     }
 
-    Imported importIdempotent(Pico parent, Snapshot snapshot, Function<String, Optional<Pico>> find) {
+    /** {@code outline}: the snapshot's, read; an {@link IllegalArgumentException} when it is no snapshot. */
+    Imported importIdempotent(Pico parent, Snapshot snapshot, Function<Snapshot, SnapshotOutline> outlines,
+            Function<String, Optional<Pico>> find) {
         SnapshotOutline outline;
         try {
-            outline = SnapshotOutline.read(snapshot);
+            outline = outlines.apply(snapshot);
         } catch (IllegalArgumentException e) {
             throw new PicoEngineException.ImportRefused(http.engine(), e.getMessage());
         }
@@ -47,7 +49,8 @@ final class Importer {
                 "the engine accepted the import but no pico holds the snapshot's ECIs"));
         JsonNode layout = mover.query("layout", Map.of("pico_id", pico.id()));
         List<String> repaired = RulesetRepair.repair(outline, layout, mover);
-        List<JsonNode> missing = missingSchedules(outline, layout);
+        // one due already would fire at once, while the pico is leaving, and be dropped: restoreDue takes it, once live
+        List<JsonNode> missing = ScheduledEvents.notDue(missingSchedules(outline, layout), java.time.Instant.now());
         if (!missing.isEmpty()) {
             mover.event("status_requested", Map.of("pico_id", pico.id(), "leaving", "false", "moved_to", ""));
             try {
@@ -61,7 +64,8 @@ final class Importer {
         log.info("{} pico {} on {}: {} rulesets repaired, {} scheduled events restored, left leaving",
                 fresh ? "imported" : "found the already imported", pico.id(), http.engine(), repaired.size(),
                 missing.size());
-        return new Imported(find.apply(admin).orElseThrow(), fresh, repaired, missing.size());
+        return new Imported(find.apply(admin).orElseThrow(), fresh, repaired, missing.size(),
+                ScheduledEvents.json(outline.schedules()));
     }
 
     /** None of the snapshot's ECIs may belong to a pico already: the root's would be a retry, the others a clash. */

@@ -35,7 +35,30 @@ public interface PicoEngine {
      * per pico, the scheduled events). The snapshot holds the channels' private keys: keep it in memory or encrypted.
      * Mark the pico leaving first, or an event may change it mid-export.
      */
-    Snapshot export(Pico pico);
+    default Snapshot export(Pico pico) {
+        return export(pico, "[]");
+    }
+
+    /**
+     * As {@link #export(Pico)}, with the scheduled events {@code carried} (a JSON array as {@link #schedules} gave it,
+     * read before the pico was marked leaving) besides those the engine still holds: 0.48.1 drops a schedule that
+     * falls due while the pico is leaving, so the snapshot must carry it from what was read before.
+     */
+    Snapshot export(Pico pico, String carried);
+
+    /**
+     * The scheduled events of the pico and its children that are not due yet, as a JSON array: read them before
+     * marking the pico leaving, keep them with the move, hand them to {@link #export(Pico, String)} and
+     * {@link #restoreDue}.
+     */
+    String schedules(Pico pico);
+
+    /**
+     * Schedules again each of {@code schedules} (a JSON array as {@link #schedules} or {@link Imported#schedules}
+     * gave it) that fell due and is gone from the engine: 0.48.1 removed it and refused its event while the pico was
+     * leaving. Call it once the pico is live: each then fires at once, once. Returns how many.
+     */
+    int restoreDue(Pico pico, String schedules);
 
     /**
      * Imports the snapshot under {@code parent} unless a pico already holds its ECIs (a retried import: that pico is

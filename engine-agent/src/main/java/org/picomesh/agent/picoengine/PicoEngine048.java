@@ -24,6 +24,7 @@ public final class PicoEngine048 implements PicoEngine {
     private final MoverRuleset mover;
     private final ScheduleRestore schedules;
     private final Duration transferTimeout;
+    private final Map<Snapshot, SnapshotOutline> outlines = new java.util.WeakHashMap<>();
 
     /**
      * @param engine the engine's base URL (on loopback behind the agent)
@@ -81,9 +82,9 @@ public final class PicoEngine048 implements PicoEngine {
     }
 
     @Override
-    public Snapshot export(Pico pico) {
+    public Snapshot export(Pico pico, String carried) {
         byte[] json = guarded(() -> http.queryBytes(mover.root().adminEci(), MoverRuleset.RID, "snapshot",
-                Map.of("pico_id", pico.id()), transferTimeout));
+                Map.of("pico_id", pico.id(), "carried", carried), transferTimeout));
         if (new String(json, 0, Math.min(json.length, 16), StandardCharsets.UTF_8).startsWith("null")) {
             throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
         }
@@ -92,16 +93,50 @@ public final class PicoEngine048 implements PicoEngine {
     }
 
     @Override
+    public String schedules(Pico pico) {
+        JsonNode layout = guarded(() -> mover.query("layout", Map.of("pico_id", pico.id())));
+        List<JsonNode> all = new java.util.ArrayList<>();
+        layout.path("schedules").forEach(all::add);
+        return ScheduledEvents.json(ScheduledEvents.notDue(all, java.time.Instant.now()));
+    }
+
+    @Override
+    public int restoreDue(Pico pico, String schedules) {
+        List<JsonNode> carried = ScheduledEvents.parse(schedules);
+        if (carried.isEmpty()) {
+            return 0;
+        }
+        JsonNode layout = guarded(() -> mover.query("layout", Map.of("pico_id", pico.id())));
+        List<JsonNode> due = ScheduledEvents.dueAndGone(carried, layout.path("schedules"), java.time.Instant.now());
+        if (!due.isEmpty()) {
+            Map<String, String> holders = holders(due.stream().map(s -> s.path("event").path("eci").asText())
+                    .distinct().toList());
+            guarded(() -> {
+                this.schedules.restore(due, holders);
+                return null;
+            });
+            log.info("pico {} on {}: {} scheduled events that fell due while it was leaving scheduled again",
+                    pico.id(), http.engine(), due.size());
+        }
+        return due.size();
+    }
+
+    @Override
     public Imported importIdempotent(Pico parent, Snapshot snapshot) {
-        return guarded(() -> new Importer(http, mover, schedules).importIdempotent(parent, snapshot, this::find));
+        return guarded(() -> new Importer(http, mover, schedules).importIdempotent(parent, snapshot, this::outline,
+                this::find));
     }
 
     @Override
     public CheckResult check(Pico pico, Snapshot expected) {
-        SnapshotOutline want = SnapshotOutline.read(expected);
+        SnapshotOutline want = outline(expected);
         Snapshot actual = export(pico);
         try {
             SnapshotOutline have = SnapshotOutline.read(actual);
+            // what fell due meanwhile is scheduled again once the pico is live (restoreDue), not before
+            java.time.Instant now = java.time.Instant.now();
+            want = want.withSchedules(ScheduledEvents.notDue(want.schedules(), now));
+            have = have.withSchedules(ScheduledEvents.notDue(have.schedules(), now));
             List<String> ecis = want.root().tree().stream().flatMap(p -> p.ecis().stream()).toList();
             return SnapshotCheck.compare(want, have, holders(ecis));
         } finally {
@@ -166,6 +201,21 @@ public final class PicoEngine048 implements PicoEngine {
                 throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
             }
             throw e;
+        }
+    }
+
+    /**
+     * The snapshot's outline, read once for the import and the check that follows it (reading one of 10 MB costs
+     * seconds). Kept by the snapshot's identity, weakly: it holds ECIs and digests, no keys and no state.
+     */
+    private SnapshotOutline outline(Snapshot snapshot) {
+        synchronized (outlines) {
+            SnapshotOutline known = outlines.get(snapshot);
+            if (known == null) {
+                known = SnapshotOutline.read(snapshot);
+                outlines.put(snapshot, known);
+            }
+            return known;
         }
     }
 

@@ -49,6 +49,10 @@ record SnapshotOutline(String engineVersion, PicoOutline root, Map<String, List<
         return List.copyOf(shown);
     }
 
+    SnapshotOutline withSchedules(List<JsonNode> only) {
+        return new SnapshotOutline(engineVersion, root, installed, List.copyOf(only));
+    }
+
     static SnapshotOutline read(Snapshot snapshot) {
         try (InputStream in = snapshot.open(); JsonParser p = EngineHttp.JSON.getFactory().createParser(in)) {
             return new Reader(p).document();

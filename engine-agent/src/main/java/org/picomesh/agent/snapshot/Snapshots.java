@@ -1,5 +1,6 @@
 package org.picomesh.agent.snapshot;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -26,10 +27,17 @@ public final class Snapshots {
      * returns its CID. Sealing the same export again gives another CID (HPKE's ephemeral key is new each time).
      */
     public Cid seal(byte[] exportJson, byte[] targetKey, SnapshotContext move) throws IOException {
-        byte[] canonical = CanonicalJson.canonicalise(exportJson);
+        return seal(new ByteArrayInputStream(exportJson), targetKey, move);
+    }
+
+    /**
+     * As {@link #seal(byte[], byte[], SnapshotContext)}, reading the export from a stream and writing its canonical
+     * form straight into the sealer: no canonical copy of the export is made besides the one being ordered.
+     */
+    public Cid seal(InputStream exportJson, byte[] targetKey, SnapshotContext move) throws IOException {
         return store.put(out -> {
             try (SnapshotSealer sealer = SnapshotSealer.sealing(out, targetKey, move)) {
-                sealer.write(canonical);
+                CanonicalJson.canonicalise(exportJson, sealer);
                 sealer.finish();
             }
         });

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.picomesh.agent.AgentMesh;
@@ -38,6 +40,7 @@ final class MoveMesh implements AutoCloseable {
     final long engineC_id;
     final Side a;
     final Side b;
+    private final List<String> settings;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** One agent of the mesh: how to start it again on the same database and store. */
@@ -66,10 +69,13 @@ final class MoveMesh implements AutoCloseable {
         }
 
         void start() {
+            List<String> args = new ArrayList<>(List.of("--picomesh.agent.snapshot.dir=" + snapshots,
+                    "--picomesh.agent.moved-copy-grace=10s", "--picomesh.agent.move-poll=100ms",
+                    "--picomesh.agent.move-attempts=40", "--picomesh.agent.advert-interval=1h",
+                    "--server.port=" + port));
+            args.addAll(settings);
             agent = mesh.startAgent(engineId, engineUrl, agentAccount, Map.of("encryptionKey", key), data,
-                    "--picomesh.agent.snapshot.dir=" + snapshots, "--picomesh.agent.moved-copy-grace=10s",
-                    "--picomesh.agent.move-poll=100ms", "--picomesh.agent.move-attempts=40",
-                    "--picomesh.agent.advert-interval=1h", "--server.port=" + port);
+                    args.toArray(String[]::new));
         }
 
         void stop() {
@@ -126,6 +132,12 @@ final class MoveMesh implements AutoCloseable {
     }
 
     MoveMesh() throws Exception {
+        this(List.of());
+    }
+
+    /** @param settings {@code --name=value} for both agents, replacing the mesh's own of the same name */
+    MoveMesh(List<String> settings) throws Exception {
+        this.settings = List.copyOf(settings);
         mesh = new AgentMesh(true);
         engineB = mesh.startQuietEngine();
         engineB_id = mesh.register(OPERATOR_B, AGENT_B);

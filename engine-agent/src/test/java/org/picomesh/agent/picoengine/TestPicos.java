@@ -12,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 
 /**
@@ -67,6 +70,11 @@ public final class TestPicos {
         event(eci, "counter", "schedule_requested", Map.of());
     }
 
+    /** Schedules one counter/tick {@code seconds} from now. */
+    public void scheduleTickIn(String eci, int seconds) {
+        event(eci, "counter", "soon_requested", Map.of("seconds", String.valueOf(seconds)));
+    }
+
     public long count(String eci) {
         return post("/sky/cloud/" + eci + "/" + COUNTER + "/count", Map.of()).asLong(-1);
     }
@@ -84,6 +92,54 @@ public final class TestPicos {
         String eci = child(rootEci(), name, COUNTER);
         event(eci, "counter", "blob_given", Map.of("blob", "x".repeat(bytes)));
         return eci;
+    }
+
+    /** A pico made by {@link #picoWithVariedState}: its ECI and its children's. */
+    public record StatefulPico(String eci, List<String> children) {}
+
+    /**
+     * A new child of the root pico with the counter and {@code bytes} bytes of varied text as state (words drawn from
+     * a seeded random source, not one repeated character: what a compressor or a chunker sees is closer to a real
+     * pico's), shared between the pico and {@code children} children of its own that carry the counter too. Registers
+     * the counter first.
+     */
+    public StatefulPico picoWithVariedState(String name, int bytes, int children) {
+        registerCounter();
+        String eci = child(rootEci(), name, COUNTER);
+        Random random = new Random(name.hashCode());
+        List<String> kids = new ArrayList<>();
+        int share = bytes / (children + 1);
+        for (int i = 0; i < children; i++) {
+            String kid = child(eci, name + "-child-" + i, COUNTER);
+            event(kid, "counter", "blob_given", Map.of("blob", variedText(random, share)));
+            kids.add(kid);
+        }
+        event(eci, "counter", "blob_given", Map.of("blob", variedText(random, bytes - share * children)));
+        return new StatefulPico(eci, List.copyOf(kids));
+    }
+
+    /** The bytes of state of the pico and its children, as {@link #picoWithVariedState} gave them. */
+    public long stateSize(StatefulPico pico) {
+        long size = blobSize(pico.eci());
+        for (String kid : pico.children()) {
+            size += blobSize(kid);
+        }
+        return size;
+    }
+
+    private static String variedText(Random random, int length) {
+        String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        StringBuilder text = new StringBuilder(length);
+        while (text.length() < length) {
+            int word = 1 + random.nextInt(12);
+            for (int i = 0; i < word && text.length() < length; i++) {
+                text.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            if (text.length() < length) {
+                text.append(random.nextInt(8) == 0 ? '.' : ' ');
+            }
+        }
+        return text.toString();
     }
 
     public JsonNode event(String eci, String domain, String type, Map<String, String> attrs) {

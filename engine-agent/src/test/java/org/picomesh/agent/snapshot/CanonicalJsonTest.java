@@ -75,6 +75,45 @@ class CanonicalJsonTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not canonicalisable JSON");
     }
 
+    @Test
+    void ordersTheMembersOfNestedObjectsAndKeepsArraysInOrder() {
+        String input = "{\"z\":{\"b\":[{\"y\":1,\"x\":2},\"s\"],\"a\":{}},\"a\":[[],{}],\"m\":-0.0}";
+
+        assertThat(canonical(input)).isEqualTo("{\"a\":[[],{}],\"m\":0,\"z\":{\"a\":{},\"b\":[{\"x\":2,\"y\":1},\"s\"]}}");
+    }
+
+    @Test
+    void writesControlCharactersAndNonAsciiAsTheRfcSays() {
+        String input = "[\"\\u0000\\u001f\\b\\t\\u2028\\ud83d\\ude00\\u00e9/\"]";
+
+        assertThat(canonical(input)).isEqualTo("[\"\\u0000\\u001f\\b\\t\u2028\ud83d\ude00\u00e9/\"]");
+    }
+
+    @Test
+    void givesTheBytesOfTheRfcAuthorsTreeCanonicaliserForAnExport() throws Exception {
+        byte[] export = CanonicalHeap.export(300_000);
+
+        assertThat(CanonicalJson.canonicalise(export)).isEqualTo(new org.erdtman.jcs.JsonCanonicalizer(export)
+                .getEncodedUTF8());
+    }
+
+    @Test
+    void refusesALoneSurrogateWhichHasNoUtf8Form() {
+        assertThatThrownBy(() -> canonical("[\"a\\ud800b\"]")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lone surrogate");
+        assertThatThrownBy(() -> canonical("[\"a\\udc00\"]")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> canonical("{\"\\ud800\":1}")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesDuplicateNamesAndMoreThanOneValue() {
+        assertThatThrownBy(() -> canonical("{\"a\":1,\"b\":2,\"a\":3}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("duplicate property: a");
+        assertThatThrownBy(() -> canonical("{} {}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> canonical("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> canonical("[1e400]")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static String canonical(String json) {
         return new String(CanonicalJson.canonicalise(json.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }

@@ -1,0 +1,223 @@
+package org.picomesh.agent.snapshot;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import org.erdtman.jcs.NumberToJSON;
+
+/**
+ * RFC 8785 over Jackson's streaming parser: values are written as they are read, as canonical UTF-8, into
+ * {@link Rope}s; an object's members are collected (each a rope) and put in UTF-16 order of their names. The document
+ * is held once as canonical bytes, never as a tree of strings: heap about twice the export plus the largest string
+ * being read (its characters), where a tree-building canonicaliser needs about ten times the export. Numbers are
+ * written by the RFC author's own ES6 formatting ({@link NumberToJSON}).
+ */
+final class CanonicalWriter {
+    private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(StreamReadConstraints
+            .builder().maxStringLength(Integer.MAX_VALUE).build()).build();
+
+    private final JsonParser p;
+    private final Escaper escaper = new Escaper();
+
+    private CanonicalWriter(JsonParser p) {
+        this.p = p;
+    }
+
+    /** The canonical form of the one JSON value in {@code json}; an {@link IOException} when it is not JSON. */
+    static Rope canonical(InputStream json) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            CanonicalWriter writer = new CanonicalWriter(p);
+            Rope out = new Rope();
+            writer.value(p.nextToken(), out);
+            if (p.nextToken() != null) {
+                throw new IOException("more than one JSON value");
+            }
+            return out;
+        }
+    }
+
+    private void value(JsonToken token, Rope out) throws IOException {
+        if (token == null) {
+            throw new IOException("no JSON value");
+        }
+        switch (token) {
+            case START_OBJECT -> object(out);
+            case START_ARRAY -> array(out);
+            case VALUE_STRING -> {
+                escaper.into(out);
+                p.getText(escaper);
+                escaper.end();
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ascii(number(p.getText()), out);
+            case VALUE_TRUE -> ascii("true", out);
+            case VALUE_FALSE -> ascii("false", out);
+            case VALUE_NULL -> ascii("null", out);
+            default -> throw new IOException("unexpected " + token);
+        }
+    }
+
+    private void object(Rope out) throws IOException {
+        // String order is UTF-16 code unit order, as RFC 8785 sorts names.
+        Map<String, Rope> members = new TreeMap<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            String name = p.currentName();
+            Rope member = new Rope();
+            value(p.nextToken(), member);
+            if (members.put(name, member) != null) {
+                throw new IOException("duplicate property: " + name);
+            }
+        }
+        out.write('{');
+        boolean first = true;
+        for (Map.Entry<String, Rope> member : members.entrySet()) {
+            if (!first) {
+                out.write(',');
+            }
+            first = false;
+            escaper.into(out);
+            escaper.write(member.getKey());
+            escaper.end();
+            out.write(':');
+            out.append(member.getValue());
+        }
+        out.write('}');
+    }
+
+    private void array(Rope out) throws IOException {
+        out.write('[');
+        boolean first = true;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (!first) {
+                out.write(',');
+            }
+            first = false;
+            value(t, out);
+        }
+        out.write(']');
+    }
+
+    /** ES6 Number.prototype.toString of the IEEE 754 double the literal denotes, as RFC 8785 section 3.2.2.3 asks. */
+    static String number(String literal) throws IOException {
+        double value = Double.parseDouble(literal);
+        if (Double.isInfinite(value)) {
+            throw new IOException("a number beyond IEEE 754 double: " + literal);
+        }
+        return NumberToJSON.serializeNumber(value);
+    }
+
+    private static void ascii(String text, Rope out) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        out.write(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Characters of one string to its canonical JSON form in UTF-8: quoted; {@code "} and {@code \} escaped; control
+     * characters as {@code \b \t \n \f \r} or a six-character escape (backslash, {@code u00xx}); everything else as
+     * itself. A lone surrogate is refused (RFC 8785 section 3.2.2.2: it has no UTF-8 form).
+     */
+    private static final class Escaper extends Writer {
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        private Rope out;
+        private char high;
+
+        void into(Rope rope) {
+            out = rope;
+            high = 0;
+            out.write('"');
+        }
+
+        void end() throws IOException {
+            if (high != 0) {
+                throw new IOException("a lone surrogate in a string");
+            }
+            out.write('"');
+        }
+
+        @Override
+        public void write(char[] chars, int from, int length) throws IOException {
+            for (int i = from; i < from + length; i++) {
+                write(chars[i]);
+            }
+        }
+
+        @Override
+        public void write(String text) throws IOException {
+            for (int i = 0; i < text.length(); i++) {
+                write(text.charAt(i));
+            }
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            if (high != 0 || Character.isSurrogate((char) c)) {
+                surrogate((char) c);
+            } else if (c < 0x80) {
+                asciiChar(c);
+            } else if (c < 0x800) {
+                out.write(0xc0 | (c >> 6));
+                out.write(0x80 | (c & 0x3f));
+            } else {
+                out.write(0xe0 | (c >> 12));
+                out.write(0x80 | ((c >> 6) & 0x3f));
+                out.write(0x80 | (c & 0x3f));
+            }
+        }
+
+        private void asciiChar(int c) {
+            switch (c) {
+                case '"', '\\' -> escape((char) c);
+                case '\b' -> escape('b');
+                case '\t' -> escape('t');
+                case '\n' -> escape('n');
+                case '\f' -> escape('f');
+                case '\r' -> escape('r');
+                default -> {
+                    if (c < 0x20) {
+                        out.write('\\');
+                        out.write('u');
+                        out.write('0');
+                        out.write('0');
+                        out.write(HEX[c >> 4]);
+                        out.write(HEX[c & 0xf]);
+                    } else {
+                        out.write(c);
+                    }
+                }
+            }
+        }
+
+        private void escape(char c) {
+            out.write('\\');
+            out.write(c);
+        }
+
+        private void surrogate(char c) throws IOException {
+            if (high == 0 && Character.isHighSurrogate(c)) {
+                high = c;
+                return;
+            }
+            if (high == 0 || !Character.isLowSurrogate(c)) {
+                throw new IOException("a lone surrogate in a string");
+            }
+            int code = Character.toCodePoint(high, c);
+            high = 0;
+            out.write(0xf0 | (code >> 18));
+            out.write(0x80 | ((code >> 12) & 0x3f));
+            out.write(0x80 | ((code >> 6) & 0x3f));
+            out.write(0x80 | (code & 0x3f));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    }
+}

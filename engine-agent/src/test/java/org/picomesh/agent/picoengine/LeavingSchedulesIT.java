@@ -1,0 +1,104 @@
+package org.picomesh.agent.picoengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.picomesh.contracts.devnet.PicoEngineProcess;
+
+/**
+ * A scheduled event that falls due while its pico is leaving: pico-engine 0.48.1 removes it and refuses its event.
+ * Read before the pico was marked leaving, it is carried: it fires once when the pico runs again where it was (a
+ * rolled back move) or on the engine it moved to, and a schedule not due yet is restored there as a schedule.
+ */
+class LeavingSchedulesIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static PicoEngineProcess engineA;
+    private static PicoEngineProcess engineB;
+    private static TestPicos picosA;
+    private static TestPicos picosB;
+    private static PicoEngine a;
+    private static PicoEngine b;
+
+    @BeforeAll
+    static void startEngines() throws Exception {
+        engineA = PicoEngineProcess.startQuiet();
+        engineB = PicoEngineProcess.startQuiet();
+        picosA = new TestPicos(engineA.url());
+        picosB = new TestPicos(engineB.url());
+        picosA.registerCounter();
+        picosB.registerCounter();
+        a = new PicoEngine048(URI.create(engineA.url()), Duration.ofSeconds(5), Duration.ofMinutes(1));
+        b = new PicoEngine048(URI.create(engineB.url()), Duration.ofSeconds(5), Duration.ofMinutes(1));
+    }
+
+    @AfterAll
+    static void stopEngines() throws Exception {
+        for (PicoEngineProcess engine : new PicoEngineProcess[] {engineA, engineB}) {
+            if (engine != null) {
+                engine.stop();
+            }
+        }
+    }
+
+    @Test
+    void anEventDueWhileThePicoWasLeavingFiresOnceWhenItRunsHereAgain() throws Exception {
+        String eci = picosA.child(picosA.rootEci(), "stays", TestPicos.COUNTER);
+        picosA.scheduleTickIn(eci, 2);
+        Pico pico = a.find(eci).orElseThrow();
+        String carried = a.schedules(pico);
+
+        a.markLeaving(pico);
+        await("the engine to drop the due schedule", () -> a.schedules(pico).equals("[]"));
+        a.unmarkLeaving(pico);
+        assertThat(picosA.count(eci)).as("0.48.1 lost the event").isZero();
+        int restored = a.restoreDue(pico, carried);
+
+        assertThat(restored).isEqualTo(1);
+        await("the event to fire", () -> picosA.count(eci) == 1);
+        Thread.sleep(1000);
+        assertThat(picosA.count(eci)).as("once").isEqualTo(1);
+        assertThat(a.restoreDue(pico, a.schedules(pico))).as("nothing else was due").isZero();
+    }
+
+    @Test
+    void anEventDueWhileThePicoMovesFiresOnceOnTheTargetAndALaterOneStaysScheduled() throws Exception {
+        String eci = picosA.child(picosA.rootEci(), "moves", TestPicos.COUNTER);
+        picosA.scheduleTickIn(eci, 2);
+        picosA.scheduleTick(eci); // an hour ahead
+        Pico pico = a.find(eci).orElseThrow();
+        String carried = a.schedules(pico);
+
+        a.markLeaving(pico);
+        await("the engine to drop the due schedule", () -> !a.schedules(pico).contains("\"soon\""));
+        Snapshot snapshot = a.export(pico, carried);
+        Imported imported = b.importIdempotent(b.root(), snapshot);
+        CheckResult check = b.check(imported.pico(), snapshot);
+        snapshot.erase();
+        b.unmarkLeaving(imported.pico());
+        int restored = b.restoreDue(imported.pico(), imported.schedules());
+
+        assertThat(check).isEqualTo(new CheckResult.Same());
+        assertThat(imported.restoredSchedules()).as("the later one, restored as a schedule").isEqualTo(1);
+        assertThat(restored).as("the one due during the move").isEqualTo(1);
+        await("the event to fire on B", () -> picosB.count(eci) == 1);
+        Thread.sleep(1000);
+        assertThat(picosB.count(eci)).as("once").isEqualTo(1);
+        assertThat(b.schedules(b.find(eci).orElseThrow())).as("the later one waits on B").contains("\"schedule\"")
+                .doesNotContain("\"soon\"");
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
