@@ -14,12 +14,17 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.picomesh.agent.AgentMesh;
 import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
 
 /**
  * A pico's agent chooses a host from the chain alone, on a real anvil with a real pico engine: every engine's advert
@@ -27,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the shortlist, and the directory's ranking and reasons.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the reorganisation last: the others read the chain it leaves
 class ChainSelectionIT {
     private static final String MAX_PRICE = "5000000000000000"; // between sample adverts 5 and 6
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -99,6 +105,42 @@ class ChainSelectionIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("weights.latency");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // after every test without an order (Order.DEFAULT)
+    void forgetsWhatAReorganisationDroppedAnEngineRegisteredAndAnUnbonding() throws Exception {
+        Web3j web3j = Web3j.build(new HttpService(mesh.anvil.rpcUrl()));
+        try {
+            long fork = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+            long dropped = register(1, "http://127.0.0.1:1/", 4);
+            mesh.registry(AgentMesh.OPERATOR).requestUnbond(BigInteger.valueOf(unreachable), AgentMesh.ether("0.5")).send();
+            await(() -> reasons(whereTo("{}", false), unreachable).contains(
+                    "status is unbonding: only listed engines take new leases"));
+            assertThat(whereTo("{}", false).at("/ranking/considered").asInt()).isEqualTo(6);
+
+            long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+            mesh.anvil.call("anvil_reorg", head - fork, List.of());
+
+            await(() -> whereTo("{}", false).at("/ranking/considered").asInt() == 5);
+            JsonNode where = whereTo("{\"constraints\":{\"maxPrice\":\"" + MAX_PRICE + "\"},\"weights\":{\"cost\":1}}", false);
+            assertThat(ids(where.at("/ranking/candidates"))).doesNotContain(dropped)
+                    .containsExactly(mesh.engineId, measurable, unreachable);
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(Check check) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!check.holds()) {
+            assertThat(Instant.now()).as("waited a minute for the agent to follow").isBefore(deadline);
+            Thread.sleep(200);
+        }
     }
 
     private long register(int sample, String endpoint, int capacity) throws Exception {
