@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 class ChainIndex {
     static final int MAX_TEXT = 2048;
 
-    /** The engines and trust lists as of block {@code at}. */
-    record Snapshot(long at, List<Candidate> engines, Map<Long, Set<Long>> trustLists) {
+    /** The engines and trust lists as of block {@code at} (whose hash is {@code atHash}: a reorganisation may replace it). */
+    record Snapshot(long at, String atHash, List<Candidate> engines, Map<Long, Set<Long>> trustLists) {
         Set<Long> trusted(long listId) {
             return trustLists.getOrDefault(listId, Set.of());
         }
@@ -51,14 +51,14 @@ class ChainIndex {
     @EventListener
     void followed(ChainFollowed followed) {
         Snapshot snapshot = current.get();
-        long at = follow.position().map(ChainPosition::number).orElse(-1L);
-        if (snapshot == null || snapshot.at() != at) {
+        ChainPosition at = follow.position().orElse(null);
+        if (snapshot == null || at != null && (snapshot.at() != at.number() || !at.hash().equals(snapshot.atHash()))) {
             refresh();
         }
     }
 
     Snapshot refresh() {
-        long at = follow.position().map(ChainPosition::number).orElse(-1L);
+        ChainPosition at = follow.position().orElse(null); // null before the first block is followed
         BigInteger minStake = jdbc.query("select value from market_parameter where name = 'minStake'"
                 + " order by block_number desc, log_index desc limit 1", (rs, n) -> rs.getBigDecimal(1).toBigIntegerExact())
                 .stream().findFirst().orElse(BigInteger.ZERO);
@@ -85,7 +85,7 @@ class ChainIndex {
                 lists.computeIfAbsent(rs.getLong("list_id"), id -> new HashSet<>()).add(rs.getLong("engine_id"));
             }
         });
-        Snapshot snapshot = new Snapshot(at, List.copyOf(engines), Map.copyOf(lists));
+        Snapshot snapshot = new Snapshot(at == null ? -1 : at.number(), at == null ? "" : at.hash(), List.copyOf(engines), Map.copyOf(lists));
         current.set(snapshot);
         return snapshot;
     }
