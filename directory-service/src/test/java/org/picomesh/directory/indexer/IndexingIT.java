@@ -236,7 +236,12 @@ class IndexingIT {
         HttpResponse<String> notAPicoDid = directory.getRaw("/api/picos/did:key:nobody");
         assertThat(notAPicoDid.statusCode()).isEqualTo(400);
         assertThat(notAPicoDid.body()).contains("did:pkh:eip155:<chainId>:<0x address>");
-        assertThat(directory.post("/api/select", "{\"weights\":{\"cost\":-1}}").statusCode()).isEqualTo(400);
+        HttpResponse<String> badPolicy = directory.post("/api/select", "{\"weights\":{\"cost\":-1},\"colour\":1}");
+        assertThat(badPolicy.statusCode()).isEqualTo(400);
+        assertThat(badPolicy.body()).contains("weights.cost: must have a minimum value of 0").contains("'colour'");
+        HttpResponse<String> schema = directory.getRaw("/api/schemas/placement-policy.json");
+        assertThat(schema.statusCode()).isEqualTo(200);
+        assertThat(schema.body()).contains("\"sustainedSeconds\"");
         assertThat(directory.post("/api/select", "{not json").statusCode()).isEqualTo(400);
     }
 

@@ -1,41 +1,44 @@
-package org.picomesh.directory.selection;
+package org.picomesh.contracts.placement;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.picomesh.directory.engines.WeiAmount;
+import java.util.function.LongFunction;
 
 /**
- * A policy's hard constraints, parsed once per request: a fast test, and the reasons an engine fails it in
- * words a person reads (built only for the excluded engines the response lists).
+ * A policy's hard constraints, parsed once per selection: a fast test, and the reasons an engine fails it in words a
+ * person reads (built only for the excluded engines an answer lists).
  */
-final class Constraints {
+public final class HardConstraints {
     private final PlacementPolicy.Constraints k;
     private final BigInteger maxPrice;
     private final BigInteger minStake;
     private final int minFree;
-    private final Set<Long> trusted;
-    /** The regions and excluded engines as sets: every candidate is tested against them. */
+    /** Each required trust list with its engines. */
+    private final Map<Long, Set<Long>> trusted = new LinkedHashMap<>();
     private final Set<String> regions;
     private final Set<Long> excludedEngines;
 
-    private Constraints(PlacementPolicy.Constraints k, Set<Long> trusted) {
+    private HardConstraints(PlacementPolicy.Constraints k, LongFunction<Set<Long>> trustList) {
         this.k = k;
         this.regions = k.regions() == null || k.regions().isEmpty() ? null : Set.copyOf(k.regions());
         this.excludedEngines = k.excludeEngines() == null ? Set.of() : Set.copyOf(k.excludeEngines());
-        this.maxPrice = WeiAmount.parse("maxPrice", k.maxPrice());
-        this.minStake = WeiAmount.parse("minStake", k.minStake());
+        this.maxPrice = wei("constraints.maxPrice", k.maxPrice());
+        this.minStake = wei("constraints.minStake", k.minStake());
         this.minFree = k.minFreeCapacity() == null ? 1 : k.minFreeCapacity();
-        this.trusted = trusted;
+        k.requiredTrustLists().forEach(list -> trusted.put(list, trustList.apply(list)));
     }
 
-    static Constraints of(PlacementPolicy.Constraints k, Set<Long> trusted) {
-        return new Constraints(k, trusted);
+    /** The constraints of {@code k}, with {@code trustList} giving the engines of each list they require. */
+    public static HardConstraints of(PlacementPolicy.Constraints k, LongFunction<Set<Long>> trustList) {
+        return new HardConstraints(k, trustList);
     }
 
-    boolean passes(Candidate c) {
-        return "listed".equals(c.status())
+    public boolean passes(Candidate c) {
+        return EngineStatus.LISTED.equals(c.status())
                 && !excludedEngines.contains(c.id())
                 && (maxPrice == null || c.price().compareTo(maxPrice) <= 0)
                 && c.freeCapacity() >= minFree
@@ -43,15 +46,15 @@ final class Constraints {
                 && (k.maxLatencyMs() == null || (c.measuredLatencyMs() != null && c.measuredLatencyMs() <= k.maxLatencyMs()))
                 && (minStake == null || c.stake().compareTo(minStake) >= 0)
                 && (k.minAvailability() == null || (c.availability() != null && c.availability() >= k.minAvailability()))
-                && (trusted == null || trusted.contains(c.id()));
+                && trusted.values().stream().allMatch(engines -> engines.contains(c.id()));
     }
 
-    List<String> reasons(Candidate c) {
+    public List<String> reasons(Candidate c) {
         List<String> reasons = new ArrayList<>();
-        if (!"listed".equals(c.status())) {
+        if (!EngineStatus.LISTED.equals(c.status())) {
             reasons.add("status is " + c.status() + ": only listed engines take new leases");
         }
-        if (k.excludeEngines() != null && k.excludeEngines().contains(c.id())) {
+        if (excludedEngines.contains(c.id())) {
             reasons.add("excluded by the policy");
         }
         if (maxPrice != null && c.price().compareTo(maxPrice) > 0) {
@@ -60,7 +63,7 @@ final class Constraints {
         if (c.freeCapacity() < minFree) {
             reasons.add("free capacity " + c.freeCapacity() + " is below " + minFree);
         }
-        if (k.regions() != null && !k.regions().isEmpty() && !k.regions().contains(c.region())) {
+        if (regions != null && !regions.contains(c.region())) {
             reasons.add("region '" + c.region() + "' is not one of " + k.regions());
         }
         if (k.maxLatencyMs() != null) {
@@ -80,9 +83,22 @@ final class Constraints {
                 reasons.add("measured availability " + c.availability() + " is below " + k.minAvailability());
             }
         }
-        if (trusted != null && !trusted.contains(c.id())) {
-            reasons.add("not on trust list " + k.trustList());
-        }
+        trusted.forEach((list, engines) -> {
+            if (!engines.contains(c.id())) {
+                reasons.add("not on trust list " + list);
+            }
+        });
         return reasons;
+    }
+
+    private static BigInteger wei(String path, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigInteger(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidPolicyException(List.of(new PolicyProblem(path, "must be a whole number of wei")));
+        }
     }
 }

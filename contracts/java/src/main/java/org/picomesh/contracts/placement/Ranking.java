@@ -1,4 +1,4 @@
-package org.picomesh.directory.selection;
+package org.picomesh.contracts.placement;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,26 +7,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
- * Ranks engines for a pico's policy: excludes those that fail a constraint (saying which and why), then
- * scores the rest by weighted factors, each normalised to 0-1 across the remaining candidates.
+ * Ranks engines for a pico's policy: excludes those that fail a constraint (saying which and why), then scores the
+ * rest by weighted factors, each normalised to 0-1 across the remaining candidates. Pure: the directory (over its
+ * index) and an agent (over the chain and its own probes) give the same answer for the same candidates.
  */
-final class Selector {
-    record Factor(double value, double weight, double share) {}
+public final class Ranking {
+    /**
+     * One factor of a candidate's score: its normalised value, its weight, its share of the score, and where the
+     * figure came from ({@code onchain}, {@code advertised} by the engine, or {@code measured} by whoever ranks).
+     */
+    public record Factor(double value, double weight, double share, String source) {}
 
-    record Ranked(long id, String endpoint, String region, double score, boolean currentHost, Map<String, Factor> factors) {}
+    public record Ranked(long id, String endpoint, String region, double score, boolean currentHost,
+            Map<String, Factor> factors) {}
 
-    record Excluded(long id, String endpoint, List<String> reasons) {}
+    public record Excluded(long id, String endpoint, List<String> reasons) {}
 
-    record Result(List<Ranked> candidates, List<Excluded> excluded, int excludedTotal, int considered) {}
+    public record Result(List<Ranked> candidates, List<Excluded> excluded, int excludedTotal, int considered) {
+        /** The best candidate, if any engine passes. */
+        public Ranked best() {
+            return candidates.isEmpty() ? null : candidates.get(0);
+        }
+    }
 
     /** The factors in the order of {@code best}'s arrays. */
-    private static final List<String> FACTORS = List.of("cost", "latency", "availability", "stake", "freeCapacity");
+    public static final List<String> FACTORS = List.of("cost", "latency", "availability", "stake", "freeCapacity");
 
-    private Selector() {}
+    private Ranking() {}
 
-    static Result select(List<Candidate> engines, PlacementPolicy policy, Constraints constraints) {
+    /** Ranks {@code engines} for {@code policy} (defaults filled); {@code trustList} gives a trust list's engines. */
+    public static Result select(List<Candidate> engines, PlacementPolicy policy, LongFunction<Set<Long>> trustList) {
+        return select(engines, policy, HardConstraints.of(policy.constraints(), trustList));
+    }
+
+    public static Result select(List<Candidate> engines, PlacementPolicy policy, HardConstraints constraints) {
         List<Candidate> eligible = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
         int excludedTotal = 0;
@@ -87,11 +105,20 @@ final class Selector {
             for (int k = 0; k < weights.length; k++) {
                 double part = total == 0 ? 0 : weights[k] / total * values[k][i];
                 shares.put(FACTORS.get(k), new Factor(round(values[k][i]), round(weights[k]),
-                        scores[i] == 0 ? 0 : round(part / scores[i])));
+                        scores[i] == 0 ? 0 : round(part / scores[i]), source(k, c)));
             }
             ranked.add(new Ranked(c.id(), c.endpoint(), c.region(), finalScores[i], current(c, policy), shares));
         }
         return ranked;
+    }
+
+    /** Where factor {@code k}'s figure came from, in the words of the directory's provenance labels. */
+    private static String source(int k, Candidate c) {
+        return switch (k) {
+            case 1 -> c.measuredLatencyMs() != null ? "measured" : "advertised";
+            case 2 -> "measured";
+            default -> "onchain";
+        };
     }
 
     /** Maps raw figures to 0-1 in place: 1 for the best, 0 for the worst, all 1 when they are all equal. */
@@ -108,8 +135,8 @@ final class Selector {
         return policy.currentEngine() != null && policy.currentEngine() == c.id();
     }
 
-    /** Measured median latency where this directory has measured it, the engine's claim otherwise. */
-    static double latency(Candidate c) {
+    /** Measured median latency where the ranker has measured it, the engine's claim otherwise. */
+    public static double latency(Candidate c) {
         return c.measuredLatencyMs() != null ? c.measuredLatencyMs() : c.advertisedLatencyMs();
     }
 
