@@ -28,9 +28,11 @@ class MoveWorker implements SmartLifecycle {
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     /** The longest back-off, in polls: 20 s at the default poll, so an expiry is never noticed much later. */
     private static final int LONGEST_RETRY_POLLS = 40;
+    /** Steps of one move taken back to back in a round: a step whose successor is due at once does not wait a poll. */
+    private static final int CHAINED_STEPS = 8;
     /** States in which the move window still matters: before the acceptance or an end. */
     private static final Set<MoveState> EXPIRABLE = EnumSet.of(MoveState.REQUESTED, MoveState.LEAVING,
-            MoveState.SEALED, MoveState.OFFERED, MoveState.AWAITING_OFFER, MoveState.IMPORTED);
+            MoveState.SEALED, MoveState.OFFERED, MoveState.AWAITING_OFFER, MoveState.IMPORTING, MoveState.IMPORTED);
 
     private final MoveJournal journal;
     private final SourceSteps source;
@@ -38,11 +40,13 @@ class MoveWorker implements SmartLifecycle {
     private final MoveChain chain;
     private final AgentProperties properties;
     private final StoreSweep sweep;
+    private final MoveTestHalt halt;
     private ScheduledExecutorService thread;
 
     MoveWorker(MoveJournal journal, SourceSteps source, TargetSteps target, MoveChain chain,
-            AgentProperties properties, StoreSweep sweep) {
+            AgentProperties properties, StoreSweep sweep, MoveTestHalt halt) {
         this.sweep = sweep;
+        this.halt = halt;
         this.journal = journal;
         this.source = source;
         this.target = target;
@@ -53,30 +57,50 @@ class MoveWorker implements SmartLifecycle {
     void run() {
         try {
             for (long id : journal.due()) {
-                journal.load(id).ifPresent(this::step);
+                journal.load(id).ifPresent(this::advance);
             }
         } catch (RuntimeException e) {
             log.warn("the move worker's round failed, will retry: {}", e.toString());
         }
     }
 
-    private void step(Move move) {
-        try {
-            if (EXPIRABLE.contains(move.state()) && expired(move)) {
+    /** Takes the move's steps while each leaves the next one due at once (bounded), so the pause is not in polls. */
+    private void advance(Move move) {
+        for (int i = 0; i < CHAINED_STEPS && step(move); i++) {
+            MoveState before = move.state();
+            move = journal.load(move.id()).orElse(null);
+            if (move == null || move.state() == before || move.state().terminal()) {
                 return;
             }
+            if (move.nextAttemptAt().isAfter(Instant.now())) { // a wait (for the chain, a grace period) begins
+                halt.at(move.side(), move.state().name(), move.id());
+                return;
+            }
+        }
+    }
+
+    /** Takes the move's next action; whether it is worth looking at the move again at once. */
+    private boolean step(Move move) {
+        try {
+            if (EXPIRABLE.contains(move.state()) && expired(move)) {
+                return false;
+            }
+            halt.at(move.side(), move.state().name(), move.id());
             if (move.side() == Side.SOURCE) {
                 source.next(move);
             } else {
                 target.next(move);
             }
+            return true;
         } catch (MoveFailure.Transient | PicoEngineException.Unreachable e) {
             retry(move, e.getMessage());
         } catch (MoveFailure | PicoEngineException e) {
             fail(move, e.getMessage());
         } catch (MoveJournal.MoveConflict | OptimisticLockingFailureException e) {
             log.debug("move {} changed meanwhile: {}", move.id(), e.getMessage());
+            return true; // re-read: its new state may be due at once
         }
+        return false;
     }
 
     private void retry(Move move, String why) {
