@@ -96,13 +96,29 @@ class MoveJournal {
         move.schedules(schedules);
     }
 
+    /** Target: what the import will make this engine hold, recorded before it is tried. */
+    @Transactional
+    void importing(long id, String adminEci, List<String> ecis) {
+        step(id, EnumSet.of(MoveState.OFFERED), MoveState.IMPORTING, adminEci, m -> {
+            m.adminEci(adminEci);
+            m.ecis(ecis);
+        }, m -> null);
+    }
+
     @Transactional
     void imported(long id, String adminEci, List<String> ecis, String schedules) {
-        step(id, EnumSet.of(MoveState.OFFERED), MoveState.IMPORTED, adminEci, m -> {
+        step(id, EnumSet.of(MoveState.IMPORTING), MoveState.IMPORTED, adminEci, m -> {
             m.adminEci(adminEci);
             m.ecis(ecis);
             m.schedules(schedules);
         }, m -> new PicoArriving(m.pico(), m.ecis(), m.leaseId()));
+    }
+
+    /** Target: this agent's acceptance is mined (the follower may have recorded it first: then a conflict). */
+    @Transactional
+    void acceptedHere(long id, long toLeaseId) {
+        step(id, EnumSet.of(MoveState.IMPORTED), MoveState.ACCEPTED, "lease " + toLeaseId, m -> m.toLeaseId(toLeaseId),
+                m -> null);
     }
 
     @Transactional
@@ -119,7 +135,8 @@ class MoveJournal {
     /** Target: the move cannot go on; what was imported (if anything: {@code adminEci}) is to be deleted. */
     @Transactional
     void rejecting(long id, String reason, String adminEci) {
-        step(id, EnumSet.of(MoveState.AWAITING_OFFER, MoveState.OFFERED, MoveState.IMPORTED), MoveState.REJECTING,
+        step(id, EnumSet.of(MoveState.AWAITING_OFFER, MoveState.OFFERED, MoveState.IMPORTING, MoveState.IMPORTED),
+                MoveState.REJECTING,
                 reason, m -> {
                     m.because(reason);
                     if (adminEci != null) {

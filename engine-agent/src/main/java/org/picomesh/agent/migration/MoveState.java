@@ -3,7 +3,7 @@ package org.picomesh.agent.migration;
 /**
  * Where a move stands on one side; each state names the next action, so a restart knows what to do from the journal
  * and the chain alone. Source: REQUESTED -> LEAVING -> SEALED -> OFFERED -> ACCEPTED -> MOVED -> DONE, or
- * ROLLING_BACK -> ROLLED_BACK. Target: AWAITING_OFFER -> OFFERED -> IMPORTED -> ACCEPTED -> LIVE, or
+ * ROLLING_BACK -> ROLLED_BACK. Target: AWAITING_OFFER -> OFFERED -> IMPORTING -> IMPORTED -> ACCEPTED -> LIVE, or
  * REJECTING / DISCARDING -> REJECTED.
  */
 public enum MoveState {
@@ -27,6 +27,11 @@ public enum MoveState {
     ROLLED_BACK(true),
     /** Target: the chain has a move to this engine; waiting for the source's offer. */
     AWAITING_OFFER(false),
+    /**
+     * Target: the snapshot's ECIs are recorded (no pico here held any); next: import idempotently and check. Whatever
+     * holds those ECIs from here on came from this move: a failed or cut-short import is found by them and deleted.
+     */
+    IMPORTING(false),
     /** Target: imported and checked, leaving; next: accept on the chain. */
     IMPORTED(false),
     /** Target: the pico runs here. */

@@ -32,9 +32,11 @@ class MoveWorker implements SmartLifecycle {
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     /** The longest back-off, in polls: 20 s at the default poll, so an expiry is never noticed much later. */
     private static final int LONGEST_RETRY_POLLS = 40;
+    /** Steps of one move taken back to back in a round: a step whose successor is due at once does not wait a poll. */
+    private static final int CHAINED_STEPS = 8;
     /** States in which the move window still matters: before the acceptance or an end. */
     private static final Set<MoveState> EXPIRABLE = EnumSet.of(MoveState.REQUESTED, MoveState.LEAVING,
-            MoveState.SEALED, MoveState.OFFERED, MoveState.AWAITING_OFFER, MoveState.IMPORTED);
+            MoveState.SEALED, MoveState.OFFERED, MoveState.AWAITING_OFFER, MoveState.IMPORTING, MoveState.IMPORTED);
 
     private final MoveJournal journal;
     private final SourceSteps source;
@@ -42,15 +44,14 @@ class MoveWorker implements SmartLifecycle {
     private final MoveChain chain;
     private final AgentProperties properties;
     private final StoreSweep sweep;
-    /** Rounds of one run: a move has fewer states than this, so a run ends even if a step keeps itself due. */
-    private static final int ROUNDS_PER_RUN = 20;
-
+    private final MoveTestHalt halt;
     private final AtomicBoolean nudged = new AtomicBoolean();
     private volatile ScheduledExecutorService thread;
 
     MoveWorker(MoveJournal journal, SourceSteps source, TargetSteps target, MoveChain chain,
-            AgentProperties properties, StoreSweep sweep) {
+            AgentProperties properties, StoreSweep sweep, MoveTestHalt halt) {
         this.sweep = sweep;
+        this.halt = halt;
         this.journal = journal;
         this.source = source;
         this.target = target;
@@ -58,18 +59,11 @@ class MoveWorker implements SmartLifecycle {
         this.properties = properties;
     }
 
-    /**
-     * Takes every due step, and the steps they made due, round after round (bounded): a move goes through its states
-     * in one run instead of one state per poll.
-     */
+    /** Takes every due move's steps, each move's as far as they go at once (see {@link #advance}). */
     void run() {
         try {
-            boolean stepped = true;
-            for (int round = 0; stepped && round < ROUNDS_PER_RUN; round++) {
-                stepped = false;
-                for (long id : journal.due()) {
-                    stepped |= journal.load(id).map(this::step).orElse(false);
-                }
+            for (long id : journal.due()) {
+                journal.load(id).ifPresent(this::advance);
             }
         } catch (RuntimeException e) {
             log.warn("the move worker's round failed, will retry: {}", e.toString());
@@ -99,12 +93,28 @@ class MoveWorker implements SmartLifecycle {
         nudge();
     }
 
-    /** Whether the step was taken (the move may now be due for its next one). */
+    /** Takes the move's steps while each leaves the next one due at once (bounded), so the pause is not in polls. */
+    private void advance(Move move) {
+        for (int i = 0; i < CHAINED_STEPS && step(move); i++) {
+            MoveState before = move.state();
+            move = journal.load(move.id()).orElse(null);
+            if (move == null || move.state() == before || move.state().terminal()) {
+                return;
+            }
+            if (move.nextAttemptAt().isAfter(Instant.now())) { // a wait (for the chain, a grace period) begins
+                halt.at(move.side(), move.state().name(), move.id());
+                return;
+            }
+        }
+    }
+
+    /** Takes the move's next action; whether it is worth looking at the move again at once. */
     private boolean step(Move move) {
         try {
             if (EXPIRABLE.contains(move.state()) && expired(move)) {
                 return false;
             }
+            halt.at(move.side(), move.state().name(), move.id());
             if (move.side() == Side.SOURCE) {
                 source.next(move);
             } else {
@@ -117,6 +127,7 @@ class MoveWorker implements SmartLifecycle {
             fail(move, e.getMessage());
         } catch (MoveJournal.MoveConflict | OptimisticLockingFailureException e) {
             log.debug("move {} changed meanwhile: {}", move.id(), e.getMessage());
+            return true; // re-read: its new state may be due at once
         }
         return false;
     }

@@ -2,10 +2,12 @@ package org.picomesh.agent.migration;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.chain.AgentKey;
 import org.picomesh.agent.chain.TransactionFailed;
+import org.picomesh.agent.picoengine.CheckResult;
 import org.picomesh.agent.picoengine.Imported;
 import org.picomesh.agent.picoengine.Pico;
 import org.picomesh.agent.picoengine.PicoEngine;
@@ -21,8 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The target's next action per state: fetch, open, import (idempotent), check, accept; or delete what was imported and
- * reject. A snapshot that fails to prove itself, to open or to import is a rejection with the reason; an agent or
+ * The target's next action per state: fetch, open, record the snapshot's ECIs, import (idempotent), check, accept; or
+ * delete whatever holds the recorded ECIs (an import cut short by a crash included) and reject. A snapshot that fails to prove itself, to open or to import is a rejection with the reason; an agent or
  * engine that does not answer is tried again (bounded by the worker).
  */
 @Component
@@ -37,9 +39,11 @@ class TargetSteps {
     private final AgentKey agentKey;
     private final EncryptionKey encryptionKey;
     private final long engineId;
+    private final MoveTestHalt halt;
 
     TargetSteps(MoveJournal journal, PicoEngine engine, Snapshots snapshots, EngineAdverts adverts, MoveChain chain,
-            AgentKey agentKey, EncryptionKey encryptionKey, AgentProperties properties) {
+            AgentKey agentKey, EncryptionKey encryptionKey, AgentProperties properties, MoveTestHalt halt) {
+        this.halt = halt;
         this.journal = journal;
         this.engine = engine;
         this.snapshots = snapshots;
@@ -52,7 +56,7 @@ class TargetSteps {
 
     void next(Move move) throws MoveFailure {
         switch (move.state()) {
-            case OFFERED -> arrive(move);
+            case OFFERED, IMPORTING -> arrive(move);
             case IMPORTED -> accept(move);
             case ACCEPTED -> live(move, move.toLeaseId());
             case REJECTING -> {
@@ -75,20 +79,33 @@ class TargetSteps {
         }
     }
 
+    /**
+     * Records what the import will hold (first time), imports idempotently and checks. A pico an earlier attempt
+     * imported that differs from the snapshot is deleted and imported again; a fresh one that differs is rejected.
+     */
     private void arrive(Move move) throws MoveFailure {
         if (encryptionKey.pair() == null) {
             throw new MoveFailure.Fatal("this agent has no encryption key to open snapshots with");
         }
-        Cid cid = Cid.parse(move.cid());
-        Snapshot snapshot = open(move, cid);
+        Snapshot snapshot = open(move, Cid.parse(move.cid()));
         Imported imported;
         try {
+            if (move.state() == MoveState.OFFERED) {
+                claim(move, snapshot);
+                halt.at(Side.TARGET, MoveState.IMPORTING.name(), move.id());
+            }
             imported = engine.importIdempotent(engine.root(), snapshot);
-            var check = engine.check(imported.pico(), snapshot);
-            if (!check.same()) {
-                journal.rejecting(move.id(), "the imported pico differs: " + ((org.picomesh.agent.picoengine
-                        .CheckResult.Differs) check).where(), imported.pico().adminEci());
-                return;
+            halt.at(Side.TARGET, "IMPORT_RETURNED", move.id());
+            if (!(engine.check(imported.pico(), snapshot) instanceof CheckResult.Differs differs)) {
+                journal.imported(move.id(), imported.pico().adminEci(), engine.treeEcis(imported.pico()),
+                        imported.schedules());
+                log.info("pico {} (lease {}) imported and checked: accepting the move", move.pico(), move.leaseId());
+            } else if (imported.fresh()) {
+                journal.rejecting(move.id(), "the imported pico differs: " + differs.where(), null);
+            } else {
+                engine.delete(imported.pico());
+                throw new MoveFailure.Transient("an earlier attempt's import differs (" + differs.where()
+                        + "): deleted, to import again");
             }
         } catch (PicoEngineException.Unreachable e) {
             throw new MoveFailure.Transient(e.getMessage(), e);
@@ -97,9 +114,17 @@ class TargetSteps {
         } finally {
             snapshot.erase();
         }
-        journal.imported(move.id(), imported.pico().adminEci(), engine.treeEcis(imported.pico()),
-                imported.schedules());
-        log.info("pico {} (lease {}) imported and checked: accepting the move", move.pico(), move.leaseId());
+    }
+
+    /** Records the snapshot's ECIs before the first import: none may be held here yet, or they are not this move's. */
+    private void claim(Move move, Snapshot snapshot) throws MoveFailure {
+        List<String> ecis = engine.snapshotEcis(snapshot);
+        List<String> held = engine.held(ecis);
+        if (!held.isEmpty()) {
+            throw new MoveFailure.Fatal(held.size() + " of the snapshot's " + ecis.size()
+                    + " ECIs belong to picos on this engine already: nothing imported");
+        }
+        journal.importing(move.id(), ecis.get(0), ecis);
     }
 
     private Snapshot open(Move move, Cid cid) throws MoveFailure {
@@ -131,7 +156,7 @@ class TargetSteps {
         } catch (TransactionFailed e) {
             throw new MoveFailure.Transient("accepting failed: " + e.getMessage(), e);
         }
-        live(move, chain.currentLease(move.pico()).id.longValueExact());
+        journal.acceptedHere(move.id(), chain.currentLease(move.pico()).id.longValueExact());
     }
 
     private void live(Move move, Long toLeaseId) throws MoveFailure {
@@ -148,8 +173,12 @@ class TargetSteps {
         log.info("pico {} is live here (lease {})", move.pico(), toLeaseId);
     }
 
+    /** Deletes whatever holds the ECIs this move recorded (the root's first): only its own import can hold them. */
     private void discard(Move move) {
-        find(move).ifPresent(engine::delete);
+        List<String> ecis = move.ecis().isEmpty() && move.adminEci() != null ? List.of(move.adminEci()) : move.ecis();
+        for (String eci : ecis) {
+            engine.find(eci).ifPresent(engine::delete);
+        }
         if (move.cid() != null) {
             snapshots.store().delete(Cid.parse(move.cid()));
         }

@@ -67,6 +67,15 @@ public interface PicoEngine {
      */
     Imported importIdempotent(Pico parent, Snapshot snapshot);
 
+    /**
+     * Every ECI the snapshot's picos hold, its root's admin ECI first: what an import makes this engine hold, and so
+     * how an import that failed or was cut short is found again. Refused when the snapshot is not one.
+     */
+    java.util.List<String> snapshotEcis(Snapshot snapshot);
+
+    /** Those of {@code ecis} that a pico on this engine holds now. */
+    java.util.List<String> held(java.util.List<String> ecis);
+
     /** Whether the pico answers on the snapshot's ECIs with the snapshot's state, children and scheduled events. */
     CheckResult check(Pico pico, Snapshot expected);
 

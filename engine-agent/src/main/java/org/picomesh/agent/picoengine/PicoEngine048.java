@@ -219,6 +219,35 @@ public final class PicoEngine048 implements PicoEngine {
         }
     }
 
+    @Override
+    public List<String> snapshotEcis(Snapshot snapshot) {
+        SnapshotOutline outline;
+        try {
+            outline = outline(snapshot);
+        } catch (IllegalArgumentException e) {
+            throw new PicoEngineException.ImportRefused(http.engine(), e.getMessage());
+        }
+        java.util.LinkedHashSet<String> ecis = new java.util.LinkedHashSet<>();
+        ecis.add(outline.root().adminEci());
+        outline.root().tree().forEach(p -> {
+            ecis.add(p.adminEci());
+            ecis.addAll(p.ecis());
+        });
+        if (!ecis.stream().allMatch(e -> e != null && e.matches(ECI))) {
+            throw new PicoEngineException.ImportRefused(http.engine(), "the snapshot names an ECI that no engine makes");
+        }
+        return List.copyOf(ecis);
+    }
+
+    @Override
+    public List<String> held(List<String> ecis) {
+        if (ecis.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> holders = holders(ecis);
+        return ecis.stream().filter(e -> !holders.getOrDefault(e, "").isEmpty()).toList();
+    }
+
     /** Each ECI to the id of the pico holding it, "" for none. */
     Map<String, String> holders(List<String> ecis) {
         String json = EngineHttp.JSON.valueToTree(ecis).toString();

@@ -27,7 +27,10 @@ import org.web3j.utils.Numeric;
  * in the environment. Started again, it finds its journal, store and key where it left them.
  */
 final class AgentProcess implements AutoCloseable {
-    private static final Duration START = Duration.ofSeconds(90);
+    /** Generous: a test machine shared with other builds may take a minute to start a Spring Boot JVM. */
+    private static final Duration START = Duration.ofSeconds(240);
+    /** Picos an engine may hold: a crash matrix moves a pico per case to the same engine. */
+    static final int CAPACITY = 40;
     private static final String PASSWORD = "crash-test-password";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,17 +52,21 @@ final class AgentProcess implements AutoCloseable {
             this.port = free.getLocalPort();
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // starts in about half the time: restarts are many
                 "-cp", System.getProperty("java.class.path"), AgentCli.class.getName(), "run",
                 "--server.port=" + port, "--picomesh.agent.engine-id=" + engineId,
                 "--picomesh.agent.engine-url=" + engineUrl, "--picomesh.agent.deployment-file=" + deployment,
-                "--picomesh.agent.poll=100ms", "--picomesh.agent.max-picos=5",
+                "--picomesh.agent.poll=100ms", "--picomesh.agent.max-picos=" + CAPACITY,
                 "--picomesh.agent.advert-interval=1h", "--picomesh.agent.encryption-key=" + keyFile,
                 "--picomesh.agent.snapshot.dir=" + dir.resolve("snapshots"), "--picomesh.agent.moved-copy-grace=3s",
                 "--picomesh.agent.move-poll=100ms", "--picomesh.agent.move-attempts=40",
-                "--spring.datasource.url=" + jdbcUrl));
+                "--picomesh.agent.test.halt-file=" + haltFile(), "--spring.datasource.url=" + jdbcUrl));
     }
 
+    /** Starts the agent, its test hook cleared: it halts nowhere until {@link #haltAt} says where. */
     void start() throws IOException, InterruptedException {
+        release();
+        Files.deleteIfExists(reachedFile());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("agent.log").toFile()));
         builder.environment().put("PICOMESH_AGENT_KEY", Numeric.toHexStringNoPrefixZeroPadded(
@@ -74,6 +81,36 @@ final class AgentProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The agent's moves will halt at {@code point} ({@code SOURCE:LEAVING}...: see MoveTestHalt) until released. */
+    void haltAt(String point) throws IOException {
+        Files.deleteIfExists(reachedFile());
+        Files.writeString(haltFile(), point);
+    }
+
+    /** Waits until a move of this agent halted at {@code point}. */
+    void awaitHalted(String point) throws InterruptedException {
+        MoveMesh.await("agent to halt at " + point, () -> {
+            try {
+                return Files.isRegularFile(reachedFile()) && Files.readString(reachedFile()).startsWith(point + " ");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    /** Lets a halted move go on. */
+    void release() throws IOException {
+        Files.writeString(haltFile(), "");
+    }
+
+    private Path haltFile() {
+        return dir.resolve("halt");
+    }
+
+    private Path reachedFile() {
+        return dir.resolve("halt.reached");
     }
 
     /** SIGKILL: the process ends where it is. */

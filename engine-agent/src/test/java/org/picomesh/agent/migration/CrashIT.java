@@ -10,10 +10,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.picomesh.agent.AgentMesh;
 import org.picomesh.agent.picoengine.PicoEngine048;
 import org.picomesh.agent.picoengine.TestPicos;
@@ -22,19 +28,58 @@ import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.contracts.generated.EngineRegistry;
 
 /**
- * The agents are separate processes, SIGKILLed where a move waits (the source with its snapshot sealed and again with
- * its offer taken, the target with its acceptance in flight) and started again: the move completes, the pico lives on
- * the target once, with its state, and the source's copy is deleted.
+ * The crash matrix: the agents are separate processes and the pico engines too; a test hook halts a move at a chosen
+ * step (MoveTestHalt), where the agent (or the engine that step uses) is SIGKILLed and started again. Every run ends
+ * with the pico live on the engine the chain names, once, with its counter, its child and its channels, and every
+ * event a front door took counted once. One anvil, one PostgreSQL, the same two agents and engines for all cases;
+ * each case moves a pico of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashIT {
     private static final BigInteger ANY_PRICE = BigInteger.TWO.pow(72);
+    /** State that makes an export or an import take long enough for an engine to die during it. */
+    private static final int BLOB = 2_000_000;
+    /** How long after a halted step is released its engine is killed: while the step's call is under way. */
+    private static final long MID_STEP_MS = 150;
     private AgentMesh mesh;
     private EmbeddedPostgres postgres;
     private PicoEngineProcess engineB;
     private long engineBId;
     private AgentProcess a;
     private AgentProcess b;
+    private TestPicos picosA;
+    private TestPicos picosB;
+    private int nextPico = 20;
+
+    enum Victim { AGENT_A, AGENT_B, ENGINE_A, ENGINE_B }
+
+    /** Kill {@code victim} once the move halted at {@code point} (SOURCE:... halts A, TARGET:... halts B). */
+    record Kill(Victim victim, String point, int blob) {
+        @Override
+        public String toString() {
+            return victim + " at " + point + (blob > 0 ? " (mid-step)" : "");
+        }
+    }
+
+    static Stream<Kill> killPoints() {
+        return Stream.of(
+                new Kill(Victim.AGENT_A, "SOURCE:REQUESTED", 0),
+                new Kill(Victim.AGENT_A, "SOURCE:LEAVING", 0),
+                new Kill(Victim.AGENT_A, "SOURCE:SEALED", 0),
+                new Kill(Victim.AGENT_A, "SOURCE:OFFERED", 0),
+                new Kill(Victim.AGENT_A, "SOURCE:ACCEPTED", 0),
+                new Kill(Victim.AGENT_A, "SOURCE:MOVED", 0),
+                new Kill(Victim.AGENT_B, "TARGET:OFFERED", 0),
+                new Kill(Victim.AGENT_B, "TARGET:IMPORTING", 0),
+                new Kill(Victim.AGENT_B, "TARGET:IMPORT_RETURNED", 0),
+                new Kill(Victim.AGENT_B, "TARGET:IMPORTED", 0),
+                new Kill(Victim.AGENT_B, "TARGET:ACCEPTED", 0),
+                new Kill(Victim.ENGINE_A, "SOURCE:LEAVING", BLOB),
+                new Kill(Victim.ENGINE_A, "SOURCE:ACCEPTED", 0),
+                new Kill(Victim.ENGINE_B, "TARGET:IMPORTING", BLOB),
+                new Kill(Victim.ENGINE_B, "TARGET:IMPORTED", 0));
+    }
 
     @BeforeAll
     void start() throws Exception {
@@ -53,6 +98,11 @@ class CrashIT {
                 postgres.getJdbcUrl("postgres", "agent_b"), mesh.state.resolve("process-b"));
         advertise(mesh.engineId, AgentMesh.OPERATOR, a);
         advertise(engineBId, MoveMesh.OPERATOR_B, b);
+        picosA = new TestPicos(mesh.engine.url());
+        picosB = new TestPicos(engineB.url());
+        picosA.registerCounter();
+        a.start();
+        b.start();
     }
 
     @AfterAll
@@ -64,10 +114,88 @@ class CrashIT {
         }
     }
 
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("killPoints")
+    void thePicoEndsLiveOnTheTargetOnceWhateverIsKilledWhere(Kill kill) throws Exception {
+        int n = nextPico++;
+        CrashFamily family = new CrashFamily(picosA, "crash" + n, kill.blob());
+        String pico = leaseAndEnroll(n, family.parent);
+        int onB = picosOnB();
+        AgentProcess halter = kill.point().startsWith("SOURCE") ? a : b;
+        halter.haltAt(kill.point());
+        mesh.pico(n).moveLease(BigInteger.valueOf(engineBId), ANY_PRICE).send();
+        halter.awaitHalted(kill.point());
+        family.tick(a.url(), 2);
+
+        switch (kill.victim()) {
+            case AGENT_A -> restart(a);
+            case AGENT_B -> restart(b);
+            case ENGINE_A -> crash(mesh.engine, halter, pico, kill.blob() > 0);
+            case ENGINE_B -> crash(engineB, halter, pico, kill.blob() > 0);
+        }
+        family.tick(a.url(), 1);
+
+        await("B to let the pico run", () -> b.state(pico).equals("LIVE"));
+        await("A to delete its copy", () -> a.state(pico).equals("DONE"));
+        assertThat(mesh.pico(n).currentLease(pico).send().engineId.longValueExact()).isEqualTo(engineBId);
+        await("every event taken to reach the pico on B", () -> picosB.count(family.parent)
+                >= family.expectedCount());
+        assertThat(picosB.count(family.child)).as("its child").isEqualTo(CrashFamily.CHILD_TICKS);
+        assertThat(picosB.count(family.channel)).as("its other channel answers").isEqualTo(family.expectedCount());
+        assertThat(picosB.blobSize(family.parent)).isEqualTo(family.blob);
+        assertThat(picosOnB()).as("one pico imported on B, not two").isEqualTo(onB + 1);
+        for (String eci : family.ecis()) {
+            assertThat(picosA.raw(countPath(eci)).statusCode()).as("A's copy is gone").isEqualTo(404);
+        }
+        family.tick(a.url(), 1);
+        assertThat(picosB.count(family.parent)).as("each event taken counted once, and A forwards to B")
+                .isEqualTo(family.expectedCount());
+    }
+
+    /**
+     * The target dies with the pico imported on its engine but not yet in its journal, and the move runs out while it
+     * is down: started again, it deletes what it imported; the pico lives on A with the events A held.
+     */
+    @Order(3)
+    @Test
+    void aPicoImportedByATargetThatDiedIsDeletedThereWhenTheMoveRunsOut() throws Exception {
+        int n = nextPico++;
+        CrashFamily family = new CrashFamily(picosA, "expired" + n, 0);
+        String pico = leaseAndEnroll(n, family.parent);
+        int onB = picosOnB();
+        b.haltAt("TARGET:IMPORT_RETURNED");
+        mesh.pico(n).moveLease(BigInteger.valueOf(engineBId), ANY_PRICE).send();
+        b.awaitHalted("TARGET:IMPORT_RETURNED");
+        family.tick(a.url(), 2);
+        b.kill();
+
+        mesh.anvil.increaseTime(Duration.ofMinutes(11));
+        await("A to roll back", () -> a.state(pico).equals("ROLLED_BACK"));
+        b.start();
+        await("B to discard the move", () -> b.state(pico).equals("REJECTED"));
+
+        assertThat(picosOnB()).as("nothing of the pico left on B").isEqualTo(onB);
+        for (String eci : family.ecis()) {
+            assertThat(picosB.raw(countPath(eci)).statusCode()).as("no pico holds " + eci + " on B").isEqualTo(404);
+        }
+        await("the held events to run on A", () -> picosA.count(family.parent) >= family.expectedCount());
+        family.tick(a.url(), 1);
+        assertThat(picosA.count(family.parent)).as("each event taken counted once").isEqualTo(family
+                .expectedCount());
+        assertThat(mesh.pico(n).currentLease(pico).send().engineId.longValueExact()).isEqualTo(mesh.engineId);
+    }
+
+    /**
+     * The agents are SIGKILLed where a move waits on the other side (the source with its snapshot sealed and again with
+     * its offer taken, the target with its acceptance in flight, not mined) and started again.
+     */
+    @Order(2)
     @Test
     void aMoveCompletesThoughItsAgentsAreKilledWhereItWaits() throws Exception {
-        TestPicos picosA = new TestPicos(mesh.engine.url());
-        picosA.registerCounter();
+        b.kill(); // the target is down when the source seals
+        a.kill();
+        int onB = picosOnB();
         String parent = picosA.child(picosA.rootEci(), "crash", TestPicos.COUNTER);
         picosA.tick(parent);
         picosA.tick(parent);
@@ -106,19 +234,58 @@ class CrashIT {
         a.start();
         await("B to let the pico run", () -> b.state(pico).equals("LIVE"));
         await("A to delete its copy", () -> a.state(pico).equals("DONE"));
-        TestPicos picosB = new TestPicos(engineB.url());
         assertThat(picosB.count(parent)).isEqualTo(2);
         assertThat(picosB.count(child)).isEqualTo(1);
-        assertThat(new PicoEngine048(URI.create(engineB.url()), Duration.ofSeconds(5), Duration.ofSeconds(60)).root()
-                .children()).as("one pico imported, not two").hasSize(1);
+        assertThat(picosOnB()).as("one pico imported, not two").isEqualTo(onB + 1);
         assertThat(picosA.raw("/sky/cloud/" + parent + "/" + TestPicos.COUNTER + "/count").statusCode())
                 .isEqualTo(404);
         var lease = mesh.pico(5).currentLease(pico).send();
         assertThat(lease.engineId.longValueExact()).isEqualTo(engineBId);
     }
 
+    private void restart(AgentProcess agent) throws Exception {
+        agent.kill();
+        agent.start();
+    }
+
+    /**
+     * SIGKILLs the engine and starts it again. Mid-step (a blob to export or import): the halted step is let go and
+     * the engine killed while its call is under way. Otherwise the engine is killed first: the agent, let go, meets it
+     * dead.
+     */
+    private void crash(PicoEngineProcess engine, AgentProcess halter, String pico, boolean midStep) throws Exception {
+        if (midStep) {
+            halter.release();
+            Thread.sleep(MID_STEP_MS);
+            engine.kill();
+            Thread.sleep(2_000); // the agent's call fails, or the step was done before: both must end well
+        } else {
+            engine.kill();
+            halter.release();
+            await("the agent to meet its engine dead", () -> halter.latest(pico) != null
+                    && !halter.latest(pico).path("reason").asText("").isEmpty());
+        }
+        engine.restart();
+    }
+
+    private String leaseAndEnroll(int n, String eci) throws Exception {
+        String pico = SampleAdverts.pico(n).getAddress().toLowerCase(Locale.ROOT);
+        mesh.pico(n).openLease(BigInteger.valueOf(mesh.engineId), ANY_PRICE, AgentMesh.ether("0.01")).send();
+        new MoveMeshEnroll(a.url()).enroll(eci, pico);
+        return pico;
+    }
+
+    private int picosOnB() {
+        return new PicoEngine048(URI.create(engineB.url()), Duration.ofSeconds(5), Duration.ofSeconds(60)).root()
+                .children().size();
+    }
+
+    private static String countPath(String eci) {
+        return "/sky/cloud/" + eci + "/" + TestPicos.COUNTER + "/count";
+    }
+
     private void advertise(long engineId, int operator, AgentProcess agent) throws Exception {
-        var sample = SampleAdverts.advert(agent.url(), 1, AgentMesh.CAPACITY);
+        var sample = SampleAdverts.advert(agent.url(), 1, AgentProcess.CAPACITY);
         mesh.registry(operator).updateAdvert(BigInteger.valueOf(engineId), new EngineRegistry.Advert(agent.url(),
                 "did:web:engine-" + engineId + ".example", sample.pricePerHour, sample.latencyMs, sample.capacity,
                 sample.region, sample.metadataCid, agent.publicKey())).send();

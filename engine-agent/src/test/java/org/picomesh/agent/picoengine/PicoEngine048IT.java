@@ -128,4 +128,26 @@ class PicoEngine048IT {
         a.unmarkLeaving(onA);
         assertThat(picosA.count(family.parent())).as("the pico lives on where the move was not accepted").isEqualTo(3);
     }
+
+    @Test
+    void aSnapshotNamesEveryEciItsImportWillHoldSoThatACutShortImportIsFoundAndDeleted() {
+        Family family = family("found");
+        Pico onA = a.find(family.parent()).orElseThrow();
+        a.markLeaving(onA);
+        Snapshot snapshot = a.export(onA);
+        List<String> ecis = b.snapshotEcis(snapshot);
+        assertThat(ecis.get(0)).as("the root's admin ECI first").isEqualTo(onA.adminEci());
+        assertThat(ecis).containsAll(family.parentEcis()).contains(family.sharing(), family.plain());
+        assertThat(b.held(ecis)).as("none on B before the import").isEmpty();
+
+        b.importIdempotent(b.root(), snapshot);
+        assertThat(b.held(ecis)).containsExactlyElementsOf(ecis);
+        for (String eci : ecis) {
+            b.find(eci).ifPresent(b::delete);
+        }
+
+        assertThat(b.held(ecis)).as("nothing of the pico left on B").isEmpty();
+        assertThat(a.held(ecis)).as("the source's copy untouched").containsExactlyElementsOf(ecis);
+        a.unmarkLeaving(onA);
+    }
 }

@@ -107,6 +107,13 @@ public final class PicoEngineProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: the engine ends where it is, nothing flushed (for crash tests); {@link #restart} starts it again. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     /** The engine's own CLI, or the quiet launcher (copied next to the engine's home) that starts it without logs. */
     private Path launcher() throws IOException {
         if (!quiet) {
