@@ -34,6 +34,10 @@ final class EngineRow {
     String sourceBlockHash = "";
     /** Whether the engine table already has this engine (loaded from it) or it is new in this transaction. */
     boolean stored;
+    /** Whether the row exists as of the event being applied: stored, or made by an earlier event. */
+    boolean present;
+    /** The last block whose undo image of this row was kept in this transaction, -1 when none. */
+    long imagedBlock = -1;
 
     EngineRow(long id) {
         this.id = id;

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EngineRows {
-    private static final String COLUMNS = "id, operator, endpoint, did, region, metadata_cid, price_per_hour, latency_ms,"
+    static final String COLUMNS = "id, operator, endpoint, did, region, metadata_cid, price_per_hour, latency_ms,"
             + " capacity, advert_hash, stake, unbonding, unlock_at, slashed, active_leases, challenge_deadline,"
             + " registered_block, source_block, source_block_hash, agent, payout, pending_operator, encryption_key,"
             + " halted, epoch, open_challenges, advert";
@@ -42,7 +42,7 @@ class EngineRows {
                 statement.execute("create temporary table if not exists engine_batch"
                         + " (like engine including defaults) on commit delete rows");
                 copy(connection, "engine_batch", changed);
-                statement.executeUpdate("update engine e set " + updates() + " from engine_batch b where e.id = b.id");
+                statement.executeUpdate("update engine e set " + updates("b") + " from engine_batch b where e.id = b.id");
                 statement.execute("truncate engine_batch");
             }
         } catch (SQLException | IOException e) {
@@ -54,16 +54,38 @@ class EngineRows {
 
     private static void copy(Connection connection, String table, List<EngineRow> rows)
             throws SQLException, IOException {
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (" + COLUMNS
-                + ") from stdin (format binary)", new ByteArrayInputStream(binary(rows)));
+        copy(connection, "copy " + table + " (" + COLUMNS + ") from stdin (format binary)", binary(rows));
     }
 
-    private static String updates() {
+    /** Copies undo images made with {@link #image} into {@code engine_undo}. */
+    void copyImages(byte[] images) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            copy(connection, "copy engine_undo (block_number, existed, " + COLUMNS + ") from stdin (format binary)",
+                    images);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot keep the engines' undo images", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void copy(Connection connection, String copy, byte[] rows) throws SQLException, IOException {
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(rows));
+    }
+
+    /** The row as it is, before {@code block} changes it, as a row of {@code engine_undo}. */
+    static void image(BinaryCopy copy, long block, EngineRow e) {
+        fields(copy.row(29).bigint(block).bool(e.present), e);
+    }
+
+    /** {@code column = <alias>.column} for every column the chain sets but the id. */
+    static String updates(String alias) {
         StringBuilder set = new StringBuilder();
         for (String column : COLUMNS.split(",")) {
             String name = column.strip();
             if (!name.equals("id")) {
-                set.append(set.isEmpty() ? "" : ", ").append(name).append(" = b.").append(name);
+                set.append(set.isEmpty() ? "" : ", ").append(name).append(" = ").append(alias).append('.').append(name);
             }
         }
         return set.toString();
@@ -72,14 +94,18 @@ class EngineRows {
     private static byte[] binary(Collection<EngineRow> rows) {
         BinaryCopy copy = new BinaryCopy(rows.size() * 560);
         for (EngineRow e : rows) {
-            copy.row(27).bigint(e.id).text(e.operator).text(e.endpoint).text(e.did).text(e.region).text(e.metadataCid)
-                    .numeric(e.pricePerHour).bigint(e.latencyMs).bigint(e.capacity).text(e.advertHash)
-                    .numeric(e.stake).numeric(e.unbonding).nullableBigint(e.unlockAt).numeric(e.slashed)
-                    .integer(e.activeLeases).nullableBigint(e.challengeDeadline).bigint(e.registeredBlock)
-                    .bigint(e.sourceBlock).text(e.sourceBlockHash).text(e.agent).text(e.payout)
-                    .nullableText(e.pendingOperator).text(e.encryptionKey).bool(e.halted).integer(e.epoch)
-                    .integer(e.openChallenges).bytea(e.advert);
+            fields(copy.row(27), e);
         }
         return copy.finish();
+    }
+
+    private static void fields(BinaryCopy copy, EngineRow e) {
+        copy.bigint(e.id).text(e.operator).text(e.endpoint).text(e.did).text(e.region).text(e.metadataCid)
+                .numeric(e.pricePerHour).bigint(e.latencyMs).bigint(e.capacity).text(e.advertHash)
+                .numeric(e.stake).numeric(e.unbonding).nullableBigint(e.unlockAt).numeric(e.slashed)
+                .integer(e.activeLeases).nullableBigint(e.challengeDeadline).bigint(e.registeredBlock)
+                .bigint(e.sourceBlock).text(e.sourceBlockHash).text(e.agent).text(e.payout)
+                .nullableText(e.pendingOperator).text(e.encryptionKey).bool(e.halted).integer(e.epoch)
+                .integer(e.openChallenges).bytea(e.advert);
     }
 }

@@ -36,6 +36,7 @@ class EventStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final DataSource dataSource;
+    private final Fence fence;
     /** Runs the indexer's COPYs, one at a time; the indexer's single writer thread starts and awaits them. */
     private final ExecutorService copier = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "indexer-copy");
@@ -44,9 +45,10 @@ class EventStore {
     });
     private Future<?> inserting;
 
-    EventStore(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
+    EventStore(NamedParameterJdbcTemplate jdbc, DataSource dataSource, Fence fence) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.fence = fence;
     }
 
     /**
@@ -154,20 +156,39 @@ class EventStore {
 
     /**
      * Records {@code block} as the last one indexed, and the confirmed head: every row from a block at or below it
-     * is confirmed (the {@code engine_listing} and {@code confirmed_head} views).
+     * is confirmed (the {@code engine_listing} and {@code confirmed_head} views). {@code uncoveredTo}: the highest
+     * block whose changes this write kept no undo images of ({@link Undo}), -1 when none. Fenced: refused with
+     * {@link FencedOffException} when another instance took over the indexer meanwhile.
      */
-    void saveCheckpoint(ChainPosition block, long confirmedHead) {
+    void saveCheckpoint(ChainPosition block, long confirmedHead, long uncoveredTo) {
+        fence.check();
         jdbc.update("""
-                insert into indexer_checkpoint (id, block_number, block_hash, confirmed_block, updated_at)
-                values (1, :number, :hash, :confirmed, now())
+                insert into indexer_checkpoint (id, block_number, block_hash, confirmed_block, undo_since, updated_at)
+                values (1, :number, :hash, :confirmed, :uncovered, now())
                 on conflict (id) do update set block_number = excluded.block_number, block_hash = excluded.block_hash,
-                    confirmed_block = excluded.confirmed_block, updated_at = excluded.updated_at""",
+                    confirmed_block = excluded.confirmed_block, updated_at = excluded.updated_at,
+                    undo_since = greatest(indexer_checkpoint.undo_since, excluded.undo_since)""",
                 new MapSqlParameterSource("number", block.number()).addValue("hash", block.hash())
-                        .addValue("confirmed", confirmedHead));
+                        .addValue("confirmed", confirmedHead).addValue("uncovered", uncoveredTo));
     }
 
-    /** Moves the confirmed head while no new block is to be indexed; writes nothing when it did not move. */
+    /** After a rebuild from the whole history: every block above {@code block} will have its undo images. */
+    void undoSince(long block) {
+        jdbc.update("update indexer_checkpoint set undo_since = :block", new MapSqlParameterSource("block", block));
+    }
+
+    /** Above this block, every block's changes can be undone from their images; -1 before the first checkpoint. */
+    long undoSince() {
+        return jdbc.query("select undo_since from indexer_checkpoint where id = 1", (rs, n) -> rs.getLong(1))
+                .stream().findFirst().orElse(-1L);
+    }
+
+    /**
+     * Moves the confirmed head while no new block is to be indexed; writes nothing when it did not move. Fenced like
+     * the checkpoint, within the caller's transaction.
+     */
     void confirm(long confirmedHead) {
+        fence.check();
         jdbc.update("update indexer_checkpoint set confirmed_block = :confirmed where confirmed_block <> :confirmed",
                 new MapSqlParameterSource("confirmed", confirmedHead));
     }

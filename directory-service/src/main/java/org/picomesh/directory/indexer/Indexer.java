@@ -15,8 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Mirrors the market's events into PostgreSQL, as the shared {@link LogFollower} hands them out: backfills from
  * the deployment block, then follows the head. Each transaction writes whole ranges together with the checkpoint
  * and the blocks' hashes, so a crash at any moment resumes with nothing lost or doubled; when the checkpoint left
- * the chain, it forgets everything above the common ancestor and rebuilds. The follower reads ranges ahead while
- * others are written.
+ * the chain, it forgets every event above the common ancestor and {@link Undo undoes} what their blocks changed, at a
+ * cost that follows the reorganisation, not the history. The follower reads ranges ahead while others are written.
+ * Every checkpoint write is {@link Fence fenced}: after a takeover, this instance's late writes are refused.
  */
 class Indexer {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
@@ -25,20 +26,25 @@ class Indexer {
     private final ChainProperties properties;
     private final EventStore events;
     private final MarketBatches batches;
+    private final Undo undo;
     private final TransactionTemplate tx;
     private final IndexerStatus status;
     /** The most events one transaction takes from the ranges already read. */
     private final long maxTransactionEvents;
+    /** The deepest reorganisation the follower handles: blocks deeper below the head keep no undo images. */
+    private final int maxReorgDepth;
 
-    Indexer(LogFollower follower, ChainProperties properties, EventStore events, MarketBatches batches,
-            TransactionTemplate tx, IndexerStatus status, long maxTransactionEvents) {
+    Indexer(LogFollower follower, ChainProperties properties, EventStore events, MarketBatches batches, Undo undo,
+            TransactionTemplate tx, IndexerStatus status, long maxTransactionEvents, int maxReorgDepth) {
         this.follower = follower;
         this.properties = properties;
         this.events = events;
         this.batches = batches;
+        this.undo = undo;
         this.tx = tx;
         this.status = status;
         this.maxTransactionEvents = maxTransactionEvents;
+        this.maxReorgDepth = maxReorgDepth;
     }
 
     /** Indexes the next ranges. Returns true when caught up with the head (time to wait for new blocks). */
@@ -46,7 +52,8 @@ class Indexer {
         Step step = follower.next(events.checkpoint());
         if (step instanceof Step.AtHead atHead) {
             status.head(atHead.head());
-            events.confirm(confirmedHead(atHead.head()));
+            long confirmedHead = confirmedHead(atHead.head());
+            tx.executeWithoutResult(t -> events.confirm(confirmedHead));
             return true;
         }
         if (step instanceof Step.Rewind rewind) {
@@ -75,6 +82,7 @@ class Indexer {
      */
     private Written write(Step.Events first, long confirmedHead) {
         MarketState state = new MarketState();
+        state.undoFloor = first.head() - maxReorgDepth;
         List<ChainPosition> blocks = new ArrayList<>();
         Step.Events range = first;
         int count = 0;
@@ -103,19 +111,37 @@ class Indexer {
         }
         events.saveBlocks(blocks);
         batches.save(state);
-        events.saveCheckpoint(range.to(), confirmedHead);
-        return new Written(range.to().number(), count);
+        long to = range.to().number();
+        // the blocks of this write at or below the floor kept no images: a rewind below them rebuilds instead
+        long uncovered = state.undoFloor >= first.from() ? Math.min(state.undoFloor, to) : -1;
+        events.saveCheckpoint(range.to(), confirmedHead, uncovered);
+        undo.prune(to - maxReorgDepth);
+        return new Written(to, count);
     }
 
-    /** Drops everything above the common ancestor and rebuilds, in one transaction. */
+    /**
+     * Drops everything above the common ancestor and undoes what it changed, in one transaction; rebuilds from the
+     * whole history instead when the ancestor lies below the blocks with undo images (an index made before them).
+     */
     private void rewind(ChainPosition ancestor) {
-        log.warn("chain reorganisation: rewinding to block {} and rebuilding", ancestor.number());
+        long block = ancestor.number();
         tx.executeWithoutResult(t -> {
-            int dropped = events.deleteAbove(ancestor.number());
-            // confirmed no further than the ancestor: the next write confirms up to what the head then allows
-            events.saveCheckpoint(ancestor, ancestor.number());
-            batches.rebuild(ancestor.number());
-            log.info("dropped {} events from the abandoned chain", dropped);
+            if (block >= events.undoSince()) {
+                int rows = undo.rewind(block);
+                int dropped = events.deleteAbove(block);
+                // confirmed no further than the ancestor: the next write confirms up to what the head then allows
+                events.saveCheckpoint(ancestor, block, -1);
+                log.warn("chain reorganisation: rewound to block {}, dropped {} events, put back {} rows", block,
+                        dropped, rows);
+            } else {
+                log.warn("chain reorganisation below the undo images: rewinding to block {} and rebuilding", block);
+                int dropped = events.deleteAbove(block);
+                undo.forgetAbove(block);
+                events.saveCheckpoint(ancestor, block, -1);
+                batches.rebuild(block);
+                events.undoSince(block);
+                log.info("dropped {} events from the abandoned chain", dropped);
+            }
         });
     }
 

@@ -46,13 +46,14 @@ class IndexerConfiguration {
      */
     @Bean
     Indexer indexer(LogFollower follower, ChainProperties properties, EventStore events, MarketBatches batches,
-            TransactionTemplate tx, IndexerStatus status,
+            Undo undo, TransactionTemplate tx, IndexerStatus status,
             @Value("${picomesh.indexer.max-transaction-events:50000}") long maxTransactionEvents) {
         if (maxTransactionEvents < 1) {
             throw new IllegalArgumentException("picomesh.indexer.max-transaction-events must be at least 1, not "
                     + maxTransactionEvents);
         }
-        return new Indexer(follower, properties, events, batches, tx, status, maxTransactionEvents);
+        return new Indexer(follower, properties, events, batches, undo, tx, status, maxTransactionEvents,
+                MAX_REORG_DEPTH);
     }
 
     /** Off for read-only replicas and for tests that drive the indexer step by step. */

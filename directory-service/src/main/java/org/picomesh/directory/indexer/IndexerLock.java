@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes one directory instance the indexer among those sharing a database: a PostgreSQL session advisory
  * lock, held on a connection of its own. When the holder dies, its session ends, the lock is released, and
- * another instance takes it on its next try.
+ * another instance takes it on its next try. Each turn also takes the next {@link Fence} token, so that a write
+ * still under way from an instance whose session died cannot land after the next one took over.
  */
 @Component
 class IndexerLock implements AutoCloseable {
@@ -21,10 +22,12 @@ class IndexerLock implements AutoCloseable {
     private static final long KEY = 0x7069636FL;
 
     private final DataSource dataSource;
+    private final Fence fence;
     private Connection connection;
 
-    IndexerLock(DataSource dataSource) {
+    IndexerLock(DataSource dataSource, Fence fence) {
         this.dataSource = dataSource;
+        this.fence = fence;
     }
 
     /** Whether this instance holds the lock now, trying to take it if not. */
@@ -40,13 +43,13 @@ class IndexerLock implements AutoCloseable {
                 rs.next();
                 if (rs.getBoolean(1)) {
                     connection = candidate;
-                    log.info("this instance is now the indexer");
+                    log.info("this instance is now the indexer (turn {})", fence.take());
                     return true;
                 }
             }
             candidate.close();
             return false;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             log.warn("cannot take the indexer lock: {}", e.getMessage());
             release();
             return false;

@@ -70,6 +70,12 @@ class IndexerRunner implements SmartLifecycle {
                 if (caughtUp) {
                     pause(poll);
                 }
+            } catch (FencedOffException e) {
+                // its lock session died and another instance took over: step down, and stand by from now on
+                log.warn("stepping down: {}", e.getMessage());
+                lock.close();
+                status.role(IndexerStatus.Role.STANDBY);
+                pause(poll.multipliedBy(4));
             } catch (ChainUnavailableException e) {
                 log.warn("chain node away: {}", e.getMessage());
                 status.nodeAway(e.getMessage());

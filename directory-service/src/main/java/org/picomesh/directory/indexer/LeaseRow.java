@@ -21,6 +21,10 @@ final class LeaseRow {
     Long moveDeadline;
     long sourceBlock;
     String sourceBlockHash = "";
+    /** Whether the row exists as of the event being applied: loaded from the table, or made by an earlier event. */
+    boolean present;
+    /** The last block whose undo image of this row was kept in this transaction, -1 when none. */
+    long imagedBlock = -1;
 
     LeaseRow(long id) {
         this.id = id;

@@ -69,10 +69,10 @@ final class Leases {
     }
 
     private static LeaseRow lease(MarketLog e, MarketState state, String arg) {
-        return Projector.touch(e, state.lease(e.id(arg)));
+        return state.touchLease(e, e.id(arg));
     }
 
     private static void slots(MarketLog e, MarketState state, long engineId, int change) {
-        Projector.touch(e, state.engine(engineId)).activeLeases += change;
+        state.touchEngine(e, engineId).activeLeases += change;
     }
 }

@@ -31,10 +31,12 @@ class ProjectionStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final EngineRows engineRows;
+    private final Undo undo;
 
-    ProjectionStore(NamedParameterJdbcTemplate jdbc, EngineRows engineRows) {
+    ProjectionStore(NamedParameterJdbcTemplate jdbc, EngineRows engineRows, Undo undo) {
         this.jdbc = jdbc;
         this.engineRows = engineRows;
+        this.undo = undo;
     }
 
     private static MapSqlParameterSource ids(Collection<Long> ids) {
@@ -68,6 +70,7 @@ class ProjectionStore {
 
     void save(MarketState state) {
         engineRows.write(state.engines.values());
+        undo.save(state.images);
         jdbc.batchUpdate(UPSERT_LEASE, state.leases.values().stream()
                 .map(ProjectionStore::leaseParams).toArray(SqlParameterSource[]::new));
         state.newLists.values().forEach(list -> jdbc.update("""
@@ -94,7 +97,7 @@ class ProjectionStore {
         jdbc.getJdbcTemplate().execute("truncate engine, lease, trust_list, trust_list_engine, market_parameter");
     }
 
-    private static MapSqlParameterSource leaseParams(LeaseRow l) {
+    static MapSqlParameterSource leaseParams(LeaseRow l) {
         return new MapSqlParameterSource("id", l.id).addValue("engineId", l.engineId).addValue("pico", l.pico)
                 .addValue("epoch", l.epoch).addValue("deposit", decimal(l.deposit)).addValue("paid", decimal(l.paid))
                 .addValue("price", decimal(l.pricePerHour)).addValue("moveTo", l.moveTo)
@@ -134,6 +137,7 @@ class ProjectionStore {
         e.sourceBlock = rs.getLong("source_block");
         e.sourceBlockHash = rs.getString("source_block_hash");
         e.stored = true;
+        e.present = true;
         return e;
     }
 
@@ -154,6 +158,7 @@ class ProjectionStore {
         l.movedTo = rs.getObject("moved_to", Long.class);
         l.sourceBlock = rs.getLong("source_block");
         l.sourceBlockHash = rs.getString("source_block_hash");
+        l.present = true;
         return l;
     }
 

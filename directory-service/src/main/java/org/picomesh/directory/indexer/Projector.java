@@ -7,7 +7,8 @@ import org.web3j.utils.Numeric;
 
 /**
  * Folds the market's events into engine, lease, trust-list and parameter rows. Pure: it reads and changes
- * the given {@link MarketState} and nothing else, so the same code indexes forward and rebuilds after a reorg.
+ * the given {@link MarketState} and nothing else, so the same code indexes forward, rebuilds from the whole history
+ * and re-derives a parameter after a reorg.
  */
 final class Projector {
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
@@ -31,7 +32,7 @@ final class Projector {
         if (!e.args().containsKey("engineId")) {
             return; // scheduled parameters, credits: no row changes; the events stay in chain_event
         }
-        EngineRow engine = touch(e, state.engine(e.id("engineId")));
+        EngineRow engine = state.touchEngine(e, e.id("engineId"));
         switch (e.name()) {
             case "AdvertPublished" -> advert(e, engine);
             case "EngineRegistered" -> {
@@ -113,22 +114,15 @@ final class Projector {
         return ZERO_ADDRESS.equals(address) ? "" : address;
     }
 
+    /** A parameter's name from its bytes32 as the event gives it. */
+    static String parameterName(String hex) {
+        return new String(Numeric.hexStringToByteArray(hex), StandardCharsets.US_ASCII).replace("\0", "");
+    }
+
     private static void parameter(MarketLog e, MarketState state) {
-        String name = new String(Numeric.hexStringToByteArray(e.text("name")), StandardCharsets.US_ASCII).replace("\0", "");
+        String name = parameterName(e.text("name"));
         state.parameters.put(name, e.number("newValue"));
         state.parameterBlocks.put(name, e.blockNumber());
         state.parameterBlockHashes.put(name, e.blockHash());
-    }
-
-    static EngineRow touch(MarketLog e, EngineRow row) {
-        row.sourceBlock = e.blockNumber();
-        row.sourceBlockHash = e.blockHash();
-        return row;
-    }
-
-    static LeaseRow touch(MarketLog e, LeaseRow row) {
-        row.sourceBlock = e.blockNumber();
-        row.sourceBlockHash = e.blockHash();
-        return row;
     }
 }

@@ -39,7 +39,7 @@ public final class DirectoryBench {
     /** Where a backfill's CPU goes: the directory and the bench share this JVM; PostgreSQL by name (any on the machine). */
     private static final List<CpuTime.Part> PARTS = List.of(CpuTime.Part.thisJvm("jvm"),
             CpuTime.Part.named("postgres", "postgres"), CpuTime.Part.started("anvil", "anvil"));
-    /** -Dpicomesh.bench.only=backfill, list or probes runs one part, for working on it. */
+    /** -Dpicomesh.bench.only=backfill, reorg, list or probes runs one part, for working on it. */
     private static final String ONLY = System.getProperty("picomesh.bench.only", "all");
     /** Eight filtered, sorted first pages, as different browsers would ask for them. */
     private static final List<String> LISTS = java.util.stream.IntStream.range(0, 8).mapToObj(n ->
@@ -67,10 +67,14 @@ public final class DirectoryBench {
             new MarketLoad(chain).fill(ENGINES, STAKE_EVENTS);
             long head = chain.blockNumber();
 
-            if (!ONLY.equals("list")) {
+            if (!ONLY.equals("list") && !ONLY.equals("reorg")) {
                 figures.addAll(backfillFigures(chain, genesis, head));
             }
-            if (ONLY.equals("backfill")) {
+            if (ONLY.equals("all") || ONLY.equals("reorg")) {
+                progress("depth-5 reorganisations over the whole index...");
+                figures.add(ReorgBench.figure(chain, ENGINES));
+            }
+            if (ONLY.equals("backfill") || ONLY.equals("reorg")) {
                 print(figures);
                 return;
             }
@@ -157,7 +161,7 @@ public final class DirectoryBench {
     /** Empties the directory's index and indexes the whole chain again, range by range; events/s. */
     private static double backfill(Directory directory, long events) {
         directory.jdbc().execute("truncate chain_event, chain_block, indexer_checkpoint, engine, lease, trust_list,"
-                + " trust_list_engine, market_parameter");
+                + " trust_list_engine, market_parameter, engine_undo, lease_undo");
         CpuTime cpu = CpuTime.now(PARTS);
         long start = System.nanoTime();
         while (!IndexerSteps.step(directory)) {

@@ -6,8 +6,10 @@ import static org.picomesh.directory.support.Directory.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.picomesh.contracts.generated.EngineRegistry;
 import org.junit.jupiter.api.Test;
 import org.picomesh.contracts.PicoDid;
 import org.picomesh.contracts.devnet.DevAccounts;
@@ -84,6 +86,86 @@ class ReorgIT {
                         java.math.BigInteger.valueOf((Long) row.get("block_number"))), false).send().getBlock().getHash();
                 assertThat(row.get("block_hash")).as("block %s", row.get("block_number")).isEqualTo(onNode);
             }
+        }
+    }
+
+    @Test
+    void aReorgOfAdvertsStakesAndALeaseLeavesWhatAFreshIndexOfTheNewChainHas() throws Exception {
+        try (TestChain chain = new TestChain();
+                Directory directory = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of())) {
+            List<IndexRebuilt> rebuilds = new ArrayList<>();
+            directory.listen(IndexRebuilt.class, rebuilds::add);
+            long a = chain.register(1, SampleAdverts.advert("https://a.example", 1, 5), "1");
+            long b = chain.register(2, SampleAdverts.advert("https://b.example", 2, 5), "1");
+            var picoKey = SampleAdverts.pico(52);
+            chain.anvil.call("anvil_setBalance", picoKey.getAddress(), "0x8ac7230489e80000");
+            LeaseEscrow pico = chain.as(DevAccounts.DEPLOYER).as(picoKey).escrow(chain.deployment.escrow());
+            pico.openLease(BigInteger.valueOf(a), BigInteger.TWO.pow(72).subtract(BigInteger.ONE),
+                    TestChain.ether("0.01")).send();
+            String picoPath = "/api/picos/" + new PicoDid(chain.deployment.chainId(), picoKey.getAddress());
+            await("the lease to be indexed", Duration.ofSeconds(20), () -> directory.getRaw(picoPath).statusCode() == 200);
+
+            Object snapshot = chain.anvil.call("evm_snapshot");
+            EngineRegistry operatorA = chain.registry(1);
+            operatorA.updateAdvert(BigInteger.valueOf(a), SampleAdverts.advert("https://a-dropped.example", 1, 9)).send();
+            chain.registry(2).addStake(BigInteger.valueOf(b), TestChain.ether("5")).send();
+            pico.topUp(picoKey.getAddress(), TestChain.ether("0.02")).send();
+            long phantom = chain.register(3, SampleAdverts.advert("https://phantom.example", 3, 5), "1");
+            await("the abandoned changes to be indexed", Duration.ofSeconds(20), () -> directory
+                    .getRaw("/api/engines/" + phantom).statusCode() == 200 && directory.get("/api/engines/" + a)
+                    .at("/summary/endpoint").asText().equals("https://a-dropped.example"));
+
+            chain.anvil.call("evm_revert", snapshot);
+            chain.registry(2).updateAdvert(BigInteger.valueOf(b), SampleAdverts.advert("https://b-kept.example", 2, 7))
+                    .send();
+            operatorA.addStake(BigInteger.valueOf(a), TestChain.ether("3")).send();
+            for (int n = 0; n < 4; n++) {
+                chain.anvil.call("evm_mine");
+            }
+            await("the new chain to be indexed", Duration.ofSeconds(20), () -> directory.getRaw("/api/engines/" + phantom)
+                    .statusCode() == 404 && directory.get("/api/engines/" + b).at("/summary/endpoint").asText()
+                    .equals("https://b-kept.example") && checkpoint(directory).equals(head(chain)));
+            assertThat(directory.get("/api/engines/" + a).at("/summary/endpoint").asText()).isEqualTo("https://a.example");
+            assertThat(rebuilds).as("undone, not rebuilt").isEmpty();
+
+            try (Directory fresh = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of())) {
+                await("a fresh index of the new chain", Duration.ofSeconds(30),
+                        () -> checkpoint(fresh).equals(checkpoint(directory)));
+                for (String table : DERIVED) {
+                    assertThat(directory.jdbc().queryForList(table)).as(table).isEqualTo(fresh.jdbc().queryForList(table));
+                }
+                assertThat(directory.get(picoPath)).isEqualTo(fresh.get(picoPath));
+                for (long engine : List.of(a, b)) {
+                    for (String field : List.of("/summary/endpoint", "/summary/stake", "/summary/activeLeases",
+                            "/summary/capacity")) {
+                        assertThat(directory.get("/api/engines/" + engine).at(field))
+                                .as("engine %d %s", engine, field).isEqualTo(fresh.get("/api/engines/" + engine).at(field));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every table derived from the chain, as queries over the chain's columns (not the measured ones). */
+    private static final List<String> DERIVED = List.of(
+            "select " + EngineRows.COLUMNS + " from engine order by id",
+            "select * from lease order by id",
+            "select * from market_parameter order by name",
+            "select * from trust_list order by id",
+            "select * from trust_list_engine order by list_id, engine_id");
+
+    private static String checkpoint(Directory directory) {
+        return directory.jdbc().queryForList("select block_number || ' ' || block_hash from indexer_checkpoint",
+                String.class).stream().findFirst().orElse("");
+    }
+
+    private static String head(TestChain chain) {
+        try {
+            var block = chain.as(0).web3j().ethGetBlockByNumber(
+                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send().getBlock();
+            return block.getNumber() + " " + block.getHash();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
