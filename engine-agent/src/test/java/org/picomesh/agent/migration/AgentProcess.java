@@ -55,6 +55,7 @@ final class AgentProcess implements AutoCloseable {
                 "--picomesh.agent.poll=100ms", "--picomesh.agent.max-picos=5",
                 "--picomesh.agent.advert-interval=1h", "--picomesh.agent.encryption-key=" + keyFile,
                 "--picomesh.agent.snapshot.dir=" + dir.resolve("snapshots"), "--picomesh.agent.moved-copy-grace=3s",
+                "--picomesh.agent.move-finality=0",
                 "--picomesh.agent.move-poll=100ms", "--picomesh.agent.move-attempts=40",
                 "--spring.datasource.url=" + jdbcUrl));
     }

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.picomesh.agent.AgentMesh;
@@ -50,6 +52,7 @@ final class MoveMesh implements AutoCloseable {
         final Path snapshots;
         final EncryptionKey key;
         final int port;
+        private String[] settings = new String[0];
         ConfigurableApplicationContext agent;
 
         Side(long engineId, String engineUrl, int operatorAccount, int agentAccount) throws Exception {
@@ -65,11 +68,25 @@ final class MoveMesh implements AutoCloseable {
             }
         }
 
+        /** Starts the agent again with the settings it was first started with. */
         void start() {
+            start(settings);
+        }
+
+        /**
+         * Starts the agent with more settings (later ones win). By default a moved copy is deleted after the grace
+         * period without waiting for the acceptance to be final (anvil's finalized block is 64 under the head):
+         * {@code ReorgMoveIT} covers finality.
+         */
+        void start(String... more) {
+            settings = more;
+            List<String> all = new ArrayList<>(List.of("--picomesh.agent.snapshot.dir=" + snapshots,
+                    "--picomesh.agent.moved-copy-grace=10s", "--picomesh.agent.move-poll=100ms",
+                    "--picomesh.agent.move-attempts=40", "--picomesh.agent.advert-interval=1h",
+                    "--server.port=" + port, "--picomesh.agent.move-finality=0"));
+            all.addAll(List.of(more));
             agent = mesh.startAgent(engineId, engineUrl, agentAccount, Map.of("encryptionKey", key), data,
-                    "--picomesh.agent.snapshot.dir=" + snapshots, "--picomesh.agent.moved-copy-grace=10s",
-                    "--picomesh.agent.move-poll=100ms", "--picomesh.agent.move-attempts=40",
-                    "--picomesh.agent.advert-interval=1h", "--server.port=" + port);
+                    all.toArray(String[]::new));
         }
 
         void stop() {
@@ -126,14 +143,19 @@ final class MoveMesh implements AutoCloseable {
     }
 
     MoveMesh() throws Exception {
+        this(new String[0]);
+    }
+
+    /** The mesh with both agents started with more settings. */
+    MoveMesh(String... settings) throws Exception {
         mesh = new AgentMesh(true);
         engineB = mesh.startQuietEngine();
         engineB_id = mesh.register(OPERATOR_B, AGENT_B);
         engineC_id = mesh.register(OPERATOR_C, AGENT_C);
         a = new Side(mesh.engineId, mesh.engine.url(), AgentMesh.OPERATOR, AgentMesh.AGENT);
         b = new Side(engineB_id, engineB.url(), OPERATOR_B, AGENT_B);
-        a.start();
-        b.start();
+        a.start(settings);
+        b.start(settings);
         a.advertise();
         b.advertise();
     }
