@@ -57,8 +57,8 @@ class MoveRewinder {
                     move.leaseId(), why, before);
             return;
         }
-        if (next == MoveState.REJECTING || next == MoveState.DISCARDING || next == MoveState.ROLLING_BACK) {
-            move.because(why);
+        if (next == MoveState.DISCARDING || next == MoveState.ROLLING_BACK) {
+            move.because(why); // a rejection sent again keeps its first reason
         }
         move.to(next, why, null);
         moves.save(move);
