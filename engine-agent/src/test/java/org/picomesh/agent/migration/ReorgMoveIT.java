@@ -37,7 +37,9 @@ import org.web3j.protocol.http.HttpService;
  * Moves through reorganisations ({@code anvil_reorg} under both running agents), with two real pico engines, real
  * PostgreSQL and anvil: a move whose request leaves the chain ends clean on both sides with the pico live on the
  * source only and its held event delivered once; a move whose acceptance leaves the chain is accepted again and
- * completes once, and the source deletes its copy only once the acceptance is final.
+ * completes once, and the source deletes its copy only once the acceptance is final; an acceptance taken back after
+ * the window ran out leaves both sides DIVERGED (the source's older copy never runs again, the target holds the
+ * newer one) until the lease is moved to the target again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReorgMoveIT {
@@ -125,6 +127,7 @@ class ReorgMoveIT {
                 .isIn(200, 202);
         await("the event sent to A to reach B", () -> picosB.count(eci) == 5);
         long picosOnB = picosOn(moves.engineB.url());
+        double completed = completedOnB();
         awaitFollowed();
         assertThat(events(MarketEvent.MoveAccepted.class)).hasSize(1);
 
@@ -145,8 +148,7 @@ class ReorgMoveIT {
         assertThat(steps(moves.b, pico)).anyMatch(s -> s.startsWith("ACCEPTING the acceptance left the chain"))
                 .anyMatch(s -> s.startsWith("ACCEPTING accepted again")).filteredOn(s -> s.startsWith("IMPORTED"))
                 .as("imported once").hasSize(1);
-        assertThat(moves.b.admin("/actuator/metrics/picomesh.agent.moves.completed?tag=side:target")
-                .at("/measurements/0/value").asDouble()).as("one move completed").isEqualTo(1.0);
+        assertThat(completedOnB()).as("the move counted as completed once").isEqualTo(completed).isPositive();
 
         Thread.sleep(3_000); // past the grace period (1 s): the acceptance is not final yet
         assertThat(moves.a.state(pico)).as("A keeps its copy marked moved").isEqualTo("MOVED");
@@ -156,6 +158,54 @@ class ReorgMoveIT {
         assertThat(picosA.raw(countPath(eci)).statusCode()).isEqualTo(404);
         assertThat(tick(moves.a.url(), eci).statusCode()).as("still forwarded to B").isEqualTo(200);
         assertThat(picosB.count(eci)).isEqualTo(6);
+    }
+
+    @Test
+    void anAcceptanceTakenBackAfterTheWindowRanOutDivergesLoudlyAndMovingTheLeaseAgainResolvesIt() throws Exception {
+        String eci = family("diverged");
+        String pico = leaseAndEnroll(3, eci);
+        moves.mesh.pico(3).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
+        long fork = head(); // the request's block stays, the acceptance after it goes
+        await("the pico to be live on B", () -> moves.b.state(pico).equals("LIVE"));
+        await("A to mark its copy moved", () -> moves.a.state(pico).equals("MOVED"));
+        picosB.tick(eci); // B's copy is now newer than A's: 4 against 3
+        awaitFollowed();
+        moves.b.stop(); // B cannot accept again before the window runs out
+        try {
+            moves.mesh.anvil.call("anvil_reorg", head() - fork, List.of());
+            moves.mesh.anvil.increaseTime(java.time.Duration.ofMinutes(11));
+            moves.mesh.pico(3).expireMove(leaseId(3)).send();
+            await("A to diverge", () -> moves.a.state(pico).equals("DIVERGED"));
+        } finally {
+            moves.b.start();
+        }
+        await("B to diverge", () -> moves.b.state(pico).equals("DIVERGED"));
+        assertThat(moves.a.moves(pico).get(0).path("reason").asText()).contains("acceptance left the chain",
+                "window ran out");
+        assertThat(moves.a.admin("/actuator/metrics/picomesh.agent.moves.diverged").at("/measurements/0/value")
+                .asDouble()).as("counted where it is watched").isEqualTo(1.0);
+        assertThat(picosA.raw(countPath(eci)).statusCode()).as("A never runs its older copy again").isEqualTo(302);
+        assertThat(tick(moves.b.url(), eci).statusCode()).as("B holds the pico's events").isEqualTo(202);
+
+        moves.mesh.pico(3).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send(); // the way out
+
+        await("B to accept at once and be live", () -> moves.b.state(pico).equals("LIVE"));
+        await("the held event delivered on B", () -> picosB.count(eci) == 5);
+        assertThat(moves.mesh.pico(3).currentLease(address(3)).send().engineId.longValueExact())
+                .isEqualTo(moves.engineB_id);
+        await("A to take the acceptance", () -> moves.a.state(pico).equals("MOVED"));
+        moves.mesh.anvil.call("anvil_mine", "0x48");
+        await("A to delete its older copy once the acceptance is final", () -> moves.a.state(pico).equals("DONE"));
+        assertThat(picosB.count(eci)).as("the newer state lives on").isEqualTo(5);
+    }
+
+    private BigInteger leaseId(int n) throws Exception {
+        return moves.mesh.pico(n).currentLease(address(n)).send().id;
+    }
+
+    private double completedOnB() throws Exception {
+        return moves.b.admin("/actuator/metrics/picomesh.agent.moves.completed?tag=side:target")
+                .at("/measurements/0/value").asDouble();
     }
 
     /** A counter pico at 3 on A. */
