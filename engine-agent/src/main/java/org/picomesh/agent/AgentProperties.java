@@ -42,6 +42,10 @@ import org.springframework.util.unit.DataSize;
  * @param movePoll how often the move worker looks for steps that are due
  * @param moveAttempts tries of a step that fails for a passing reason (an agent or engine not answering) before the
  *     move gives up on it: the target rejects, the source waits for the move window to run out
+ * @param moveFinality when a move's acceptance can no longer be taken back by a reorganisation, so that the source
+ *     may delete its copy of the pico: {@code finalized} (at or below the node's {@code finalized} block; anvil's is
+ *     64 blocks under the head) or a number of blocks the acceptance must be under (0: at once, for a dev chain that
+ *     never reorganises on its own)
  */
 @ConfigurationProperties("picomesh.agent")
 public record AgentProperties(
@@ -71,7 +75,8 @@ public record AgentProperties(
         Path encryptionKey,
         @DefaultValue("10m") Duration movedCopyGrace,
         @DefaultValue("500ms") Duration movePoll,
-        @DefaultValue("8") int moveAttempts) {
+        @DefaultValue("8") int moveAttempts,
+        @DefaultValue("finalized") String moveFinality) {
 
     /** The registry keeps capacities in 24 bits. */
     public static final long MAX_CAPACITY = (1L << 24) - 1;
@@ -95,6 +100,10 @@ public record AgentProperties(
         if (heldEventsPerPico < 1 || heldBodyLimit.toBytes() < 1 || heldBytesPerPico.compareTo(heldBodyLimit) < 0) {
             throw new IllegalArgumentException("picomesh.agent.held-events-per-pico must be at least 1 and "
                     + "held-bytes-per-pico at least held-body-limit");
+        }
+        if (!moveFinality.matches("finalized|[0-9]{1,6}")) {
+            throw new IllegalArgumentException("picomesh.agent.move-finality must be 'finalized' or a number of "
+                    + "blocks, not " + moveFinality);
         }
         if (moveAttempts < 1) {
             throw new IllegalArgumentException("picomesh.agent.move-attempts must be at least 1, not " + moveAttempts);

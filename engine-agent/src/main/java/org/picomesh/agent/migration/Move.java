@@ -59,6 +59,10 @@ class Move {
     private Instant nextAttemptAt;
     @Column(name = "requested_block")
     private long requestedBlock;
+    @Column(name = "accepted_block")
+    private Long acceptedBlock;
+    @Column(name = "ended_block")
+    private Long endedBlock;
     @Column(name = "started_at")
     private Instant startedAt;
     @Column(name = "ended_at")
@@ -81,18 +85,29 @@ class Move {
         this.requestedBlock = requestedBlock;
         this.startedAt = Instant.now();
         this.nextAttemptAt = startedAt;
-        to(first, null);
+        to(first, null, requestedBlock > 0 ? requestedBlock : null);
     }
 
     /** Moves to {@code next}, recorded with its time; the next attempt is due at once. */
     void to(MoveState next, String detail) {
+        to(next, detail, null);
+    }
+
+    /**
+     * Moves to {@code next} on the chain's word: {@code block} is the block of the event (kept with the step, so that
+     * a reorganisation that drops it shows in the history). A move undone by a reorganisation opens again.
+     */
+    void to(MoveState next, String detail, Long block) {
         state = next;
         attempts = 0;
         nextAttemptAt = Instant.now();
-        if (next.terminal()) {
-            endedAt = nextAttemptAt;
-        }
-        steps.add(new MoveStep(this, next, detail));
+        endedAt = next.terminal() ? nextAttemptAt : null;
+        steps.add(new MoveStep(this, next, detail, block));
+    }
+
+    /** Records what happened without changing the state or when the next action is due. */
+    void noted(String detail, Long block) {
+        steps.add(new MoveStep(this, state, detail, block));
     }
 
     /** An attempt at the next action failed: try again after {@code wait}. */
@@ -132,9 +147,20 @@ class Move {
     String reason() { return reason; }
     int attempts() { return attempts; }
     Instant nextAttemptAt() { return nextAttemptAt; }
+    long requestedBlock() { return requestedBlock; }
+    void requestedBlock(long block) { requestedBlock = block; }
+    Long acceptedBlock() { return acceptedBlock; }
+    void acceptedBlock(Long block) { acceptedBlock = block; }
+    Long endedBlock() { return endedBlock; }
+    void endedBlock(Long block) { endedBlock = block; }
     Instant startedAt() { return startedAt; }
     Instant endedAt() { return endedAt; }
     List<MoveStep> steps() { return steps; }
+
+    /** Whether this side ever reached {@code reached} (the history says: a state left since counts). */
+    boolean reached(MoveState reached) {
+        return steps.stream().anyMatch(s -> s.state() == reached);
+    }
 
     List<String> ecis() {
         return ecis == null || ecis.isEmpty() ? List.of() : Arrays.asList(ecis.split(","));

@@ -2,6 +2,7 @@ package org.picomesh.agent.migration;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.chain.AgentSender;
 import org.picomesh.agent.chain.Outgoing;
 import org.picomesh.agent.chain.TransactionFailed;
@@ -10,23 +11,34 @@ import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.contracts.generated.LeaseEscrow;
 import org.springframework.stereotype.Component;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * What moves read from the chain and send to it: leases, engines' agents, the chain's clock; acceptances, rejections
  * and expiries go through the daemon's one {@link AgentSender}. Reads that fail are {@link MoveFailure.Transient}.
+ * It also says when a block is final ({@code picomesh.agent.move-finality}): at or below the node's {@code finalized}
+ * block, or a number of blocks under the head; a node that names no finalized block counts
+ * {@value #DEPTH_WITHOUT_FINALIZED} blocks (two epochs of Ethereum's beacon chain).
  */
 @Component
 class MoveChain {
+    static final int DEPTH_WITHOUT_FINALIZED = 64;
+
     private final ChainConnection chain;
     private final LeaseEscrow escrow;
     private final EngineRegistry registry;
     private final AgentSender sender;
+    /** Blocks under the head that make a block final; negative: the node's {@code finalized} block. */
+    private final int finalDepth;
 
-    MoveChain(ChainConnection chain, LeaseEscrow escrow, EngineRegistry registry, AgentSender sender) {
+    MoveChain(ChainConnection chain, LeaseEscrow escrow, EngineRegistry registry, AgentSender sender,
+            AgentProperties properties) {
         this.chain = chain;
         this.escrow = escrow;
         this.registry = registry;
         this.sender = sender;
+        this.finalDepth = properties.moveFinality().equals("finalized") ? -1
+                : Integer.parseInt(properties.moveFinality());
     }
 
     long chainId() {
@@ -57,8 +69,22 @@ class MoveChain {
                 false).send().getBlock().getTimestamp().longValueExact());
     }
 
-    void accept(long leaseId) throws TransactionFailed {
-        send("move-accept", leaseId, escrow.acceptMove(BigInteger.valueOf(leaseId)).encodeFunctionCall());
+    /** Whether {@code block} can no longer leave the chain (see the class comment). */
+    boolean isFinal(long block) throws MoveFailure {
+        long head = read("the head", () -> chain.web3j().ethBlockNumber().send().getBlockNumber().longValueExact());
+        if (finalDepth >= 0) {
+            return head - block >= finalDepth;
+        }
+        var finalized = read("the finalized block", () -> chain.web3j().ethGetBlockByNumber(
+                DefaultBlockParameterName.FINALIZED, false).send().getBlock());
+        return finalized != null ? block <= finalized.getNumber().longValueExact()
+                : head - block >= DEPTH_WITHOUT_FINALIZED;
+    }
+
+    /** Accepts the lease's pending move; the block it was mined in. */
+    long accept(long leaseId) throws TransactionFailed {
+        return send("move-accept", leaseId, escrow.acceptMove(BigInteger.valueOf(leaseId)).encodeFunctionCall())
+                .getBlockNumber().longValueExact();
     }
 
     void reject(long leaseId, String reason) throws TransactionFailed {
@@ -69,8 +95,8 @@ class MoveChain {
         send("move-expire", leaseId, escrow.expireMove(BigInteger.valueOf(leaseId)).encodeFunctionCall());
     }
 
-    private void send(String purpose, long leaseId, String data) throws TransactionFailed {
-        sender.send(new Outgoing(purpose, "lease " + leaseId, escrow.getContractAddress(), data));
+    private TransactionReceipt send(String purpose, long leaseId, String data) throws TransactionFailed {
+        return sender.send(new Outgoing(purpose, "lease " + leaseId, escrow.getContractAddress(), data));
     }
 
     private interface Read<T> {

@@ -42,6 +42,12 @@ class MoveJournal {
         return moves.findById(id);
     }
 
+    /** Whether an older move of the same pico on the same side is still open. */
+    @Transactional(readOnly = true)
+    boolean olderOpen(Move move) {
+        return moves.olderOpen(move.side(), move.pico(), move.id());
+    }
+
     @Transactional(readOnly = true)
     List<Long> due() {
         return moves.findDue(Instant.now());
@@ -114,21 +120,39 @@ class MoveJournal {
         }, m -> new PicoArriving(m.pico(), m.ecis(), m.leaseId()));
     }
 
-    /** Target: this agent's acceptance is mined (the follower may have recorded it first: then a conflict). */
+    /**
+     * Target: the acceptance was mined ({@code block}, or null when it was found on the chain after a restart); the
+     * pico goes live once the follower sees it, so a reorganisation that drops it always finds it recorded.
+     */
     @Transactional
-    void acceptedHere(long id, long toLeaseId) {
-        step(id, EnumSet.of(MoveState.IMPORTED), MoveState.ACCEPTED, "lease " + toLeaseId, m -> m.toLeaseId(toLeaseId),
-                m -> null);
+    void accepting(long id, Long block) {
+        step(id, EnumSet.of(MoveState.IMPORTED), MoveState.ACCEPTING, block == null ? null : "mined in block " + block,
+                m -> {
+                    m.acceptedBlock(block);
+                    m.dueAt(Instant.now().plus(CHAIN_RECHECK));
+                }, m -> null);
+    }
+
+    /** Target: accepted again after a reorganisation took the acceptance back, mined in {@code block}. */
+    @Transactional
+    void acceptedAgain(long id, long block) {
+        Move move = moves.findById(id).filter(m -> m.state() == MoveState.ACCEPTING).orElseThrow(() ->
+                new MoveConflict("move " + id + " is no longer accepting"));
+        move.acceptedBlock(block);
+        move.noted("accepted again, mined in block " + block, null);
+        move.dueAt(Instant.now().plus(CHAIN_RECHECK));
     }
 
     @Transactional
     void live(long id, long toLeaseId) {
-        step(id, EnumSet.of(MoveState.IMPORTED, MoveState.ACCEPTED), MoveState.LIVE, null, m -> {
+        step(id, EnumSet.of(MoveState.ACCEPTED), MoveState.LIVE, null, m -> {
             m.toLeaseId(toLeaseId);
             HostedPico hosted = picos.findById(m.pico()).orElseGet(() -> new HostedPico(m.pico(), m.adminEci(), null));
             hosted.leased(toLeaseId);
             picos.save(hosted);
-            metrics.ended(m, "completed");
+            if (m.steps().stream().filter(s -> s.state() == MoveState.LIVE).count() == 1) {
+                metrics.ended(m, "completed"); // once: live again after a reorganisation is the same move
+            }
         }, m -> new PicoArrived(m.pico(), m.ecis(), m.leaseId()));
     }
 

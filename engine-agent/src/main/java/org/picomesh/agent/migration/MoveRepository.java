@@ -11,7 +11,22 @@ interface MoveRepository extends Repository<Move, Long> {
 
     Optional<Move> findById(Long id);
 
-    Optional<Move> findBySideAndLeaseId(Side side, long leaseId);
+    /** The latest move of the lease on this side (a lease may move several times: one move open at a time). */
+    default Optional<Move> findBySideAndLeaseId(Side side, long leaseId) {
+        return findFirstBySideAndLeaseIdOrderByIdDesc(side, leaseId);
+    }
+
+    Optional<Move> findFirstBySideAndLeaseIdOrderByIdDesc(Side side, long leaseId);
+
+    /** The moves with an event in a block after {@code block}: what a reorganisation back to it undoes. */
+    @Query("select m from Move m where m.requestedBlock > :block or m.acceptedBlock > :block or m.endedBlock > :block"
+            + " order by m.id")
+    List<Move> findTouchedAfter(long block);
+
+    /** Whether an older move of the pico on this side is still open: the newer one waits for it to finish. */
+    @Query("select count(m) > 0 from Move m where m.side = :side and m.pico = :pico and m.id < :id"
+            + " and m.endedAt is null")
+    boolean olderOpen(Side side, String pico, long id);
 
     Optional<Move> findBySideAndCid(Side side, String cid);
 

@@ -1,5 +1,6 @@
 package org.picomesh.agent.migration;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,7 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A state a move reached, and when: the journal's history. */
+/** A state a move reached, and when (and on which block, when the chain said so): the journal's history. */
 @Entity
 @Table(name = "move_step")
 class MoveStep {
@@ -26,14 +27,17 @@ class MoveStep {
     private MoveState state;
     private Instant at;
     private String detail;
+    @Column(name = "block_number")
+    private Long blockNumber;
 
     protected MoveStep() {}
 
-    MoveStep(Move move, MoveState state, String detail) {
+    MoveStep(Move move, MoveState state, String detail, Long blockNumber) {
         this.move = move;
         this.state = state;
         this.at = Instant.now();
         this.detail = detail;
+        this.blockNumber = blockNumber;
     }
 
     MoveState state() {
@@ -46,5 +50,10 @@ class MoveStep {
 
     String detail() {
         return detail;
+    }
+
+    /** The block of the chain event this step was taken on, or null for a step of the worker's own. */
+    Long blockNumber() {
+        return blockNumber;
     }
 }

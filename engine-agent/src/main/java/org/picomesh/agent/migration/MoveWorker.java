@@ -34,9 +34,16 @@ class MoveWorker implements SmartLifecycle {
     private static final int LONGEST_RETRY_POLLS = 40;
     /** Steps of one move taken back to back in a round: a step whose successor is due at once does not wait a poll. */
     private static final int CHAINED_STEPS = 8;
-    /** States in which the move window still matters: before the acceptance or an end. */
+    /** States in which the move window still matters: before the acceptance (as this side saw it) or an end. */
     private static final Set<MoveState> EXPIRABLE = EnumSet.of(MoveState.REQUESTED, MoveState.LEAVING,
-            MoveState.SEALED, MoveState.OFFERED, MoveState.AWAITING_OFFER, MoveState.IMPORTING, MoveState.IMPORTED);
+            MoveState.SEALED, MoveState.OFFERED, MoveState.AWAITING_OFFER, MoveState.IMPORTING, MoveState.IMPORTED,
+            MoveState.ACCEPTING);
+    /**
+     * Target states a failure turns into a rejection. Not ACCEPTING: an acceptance was mined, and the pico may have
+     * run here before a reorganisation took it back; the chain ends it (expiry) instead.
+     */
+    private static final Set<MoveState> REJECTABLE = EnumSet.of(MoveState.AWAITING_OFFER, MoveState.OFFERED,
+            MoveState.IMPORTING, MoveState.IMPORTED);
 
     private final MoveJournal journal;
     private final SourceSteps source;
@@ -115,6 +122,10 @@ class MoveWorker implements SmartLifecycle {
                 return false;
             }
             halt.at(move.side(), move.state().name(), move.id());
+            if (journal.olderOpen(move)) { // a move undone by a reorganisation finishes first
+                journal.later(move.id(), Instant.now().plus(properties.movePoll()));
+                return false;
+            }
             if (move.side() == Side.SOURCE) {
                 source.next(move);
             } else {
@@ -148,7 +159,7 @@ class MoveWorker implements SmartLifecycle {
 
     private void fail(Move move, String why) {
         log.warn("move {} ({} {}) cannot go on: {}", move.id(), move.side(), move.state(), why);
-        if (move.side() == Side.TARGET && EXPIRABLE.contains(move.state())) {
+        if (move.side() == Side.TARGET && REJECTABLE.contains(move.state())) {
             journal.rejecting(move.id(), why, null);
         } else {
             journal.failed(move.id(), longestRetry(), why); // the chain ends it: rejection or expiry

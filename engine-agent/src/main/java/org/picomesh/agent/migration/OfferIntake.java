@@ -20,7 +20,8 @@ class OfferIntake {
 
     @Transactional
     MoveState offered(long leaseId, LeaseEscrow.LeaseView lease, Cid cid, String signer) {
-        Move move = moves.findBySideAndLeaseId(Side.TARGET, leaseId).orElseGet(() -> {
+        Move move = moves.findBySideAndLeaseId(Side.TARGET, leaseId).filter(m -> !m.state().terminal()
+                || cid.toString().equals(m.cid())).orElseGet(() -> { // a lease moved here before may move again
             metrics.started(Side.TARGET);
             return moves.save(new Move(Side.TARGET, leaseId, lease.pico.toLowerCase(), lease.moveTo.longValueExact(),
                     Instant.ofEpochSecond(lease.moveDeadline.longValueExact()), 0, MoveState.AWAITING_OFFER));

@@ -3,6 +3,8 @@ package org.picomesh.agent.migration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.picoengine.Pico;
@@ -18,11 +20,15 @@ import org.springframework.stereotype.Component;
 /**
  * The source's next action per state. Each external effect is idempotent and taken again after a crash: marking
  * leaving, exporting and sealing (a new CID only if SEALED was never recorded), offering (the target takes the same
- * offer twice), marking moved, deleting, unmarking.
+ * offer twice), marking moved, deleting, unmarking. The copy marked moved is deleted only after the grace period and
+ * once the acceptance is final ({@code picomesh.agent.move-finality}): until then a reorganisation may take the
+ * acceptance back, and the copy is what is left if the target's is lost.
  */
 @Component
 class SourceSteps {
     private static final Logger log = LoggerFactory.getLogger(SourceSteps.class);
+    /** Worker polls between two looks at whether a moved copy's acceptance is final. */
+    private static final int FINALITY_POLLS = 10;
 
     private final MoveJournal journal;
     private final PicoEngine engine;
@@ -57,6 +63,10 @@ class SourceSteps {
                 journal.moved(move.id(), to, properties.movedCopyGrace());
             }
             case MOVED -> {
+                if (move.acceptedBlock() == null || !chain.isFinal(move.acceptedBlock())) {
+                    journal.later(move.id(), Instant.now().plus(properties.movePoll().multipliedBy(FINALITY_POLLS)));
+                    return; // the acceptance may still leave the chain: the copy is kept, marked moved
+                }
                 find(move).ifPresent(engine::delete);
                 forget(move);
                 journal.done(move.id());

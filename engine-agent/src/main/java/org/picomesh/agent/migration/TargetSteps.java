@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The target's next action per state: fetch, open, record the snapshot's ECIs, import (idempotent), check, accept; or
- * delete whatever holds the recorded ECIs (an import cut short by a crash included) and reject. A snapshot that fails to prove itself, to open or to import is a rejection with the reason; an agent or
+ * The target's next action per state: fetch, open, record the snapshot's ECIs, import (idempotent), check, accept,
+ * and (once the follower saw the acceptance) let the pico run; or delete whatever holds the recorded ECIs (an import
+ * cut short by a crash included) and reject. A snapshot that fails to prove itself, to open or to import is a
+ * rejection with the reason; an agent or
  * engine that does not answer is tried again (bounded by the worker).
  */
 @Component
@@ -58,6 +60,7 @@ class TargetSteps {
         switch (move.state()) {
             case OFFERED, IMPORTING -> arrive(move);
             case IMPORTED -> accept(move);
+            case ACCEPTING -> acceptAgain(move);
             case ACCEPTED -> live(move, move.toLeaseId());
             case REJECTING -> {
                 discard(move);
@@ -147,16 +150,40 @@ class TargetSteps {
 
     private void accept(Move move) throws MoveFailure {
         try {
-            chain.accept(move.leaseId());
+            journal.accepting(move.id(), chain.accept(move.leaseId()));
         } catch (TransactionFailed.Reverted e) {
-            var lease = chain.currentLease(move.pico());
-            if (!(lease.active && lease.engineId.longValue() == engineId)) {
+            if (!leaseHere(move)) {
                 throw new MoveFailure.Fatal("accepting reverted: " + e.getMessage(), e); // the chain ends it
             }
+            journal.accepting(move.id(), null); // mined before a restart: the follower says in which block
         } catch (TransactionFailed e) {
             throw new MoveFailure.Transient("accepting failed: " + e.getMessage(), e);
         }
-        journal.acceptedHere(move.id(), chain.currentLease(move.pico()).id.longValueExact());
+    }
+
+    /**
+     * Accepting, re-derived from the chain at the head: while the lease is here the follower will record the
+     * acceptance; while the move is pending to this engine again (a reorganisation dropped the acceptance, perhaps
+     * after the pico ran here) the pico is marked leaving and the acceptance sent again; otherwise the follower
+     * brings the move's end.
+     */
+    private void acceptAgain(Move move) throws MoveFailure {
+        if (!leaseHere(move) && chain.lease(move.leaseId()).moveTo.longValueExact() == engineId) {
+            find(move).ifPresent(engine::markLeaving);
+            try {
+                journal.acceptedAgain(move.id(), chain.accept(move.leaseId()));
+                log.info("pico {} (lease {}): accepted again after a reorganisation", move.pico(), move.leaseId());
+                return;
+            } catch (TransactionFailed e) {
+                throw new MoveFailure.Transient("accepting again failed: " + e.getMessage(), e);
+            }
+        }
+        journal.waitForChain(move.id(), move.deadline());
+    }
+
+    private boolean leaseHere(Move move) throws MoveFailure {
+        var lease = chain.currentLease(move.pico());
+        return lease.active && lease.engineId.longValueExact() == engineId;
     }
 
     private void live(Move move, Long toLeaseId) throws MoveFailure {

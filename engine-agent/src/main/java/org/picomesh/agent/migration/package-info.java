@@ -7,6 +7,8 @@
  * accepts on the chain (or rejects with the reason). {@link org.picomesh.agent.migration.MoveFollower} records what
  * the chain says in the follower's transaction; {@link org.picomesh.agent.migration.MoveWorker} takes the next
  * action of each journal on a thread of its own; every step is a small transaction that publishes its event
- * ({@link org.picomesh.agent.migration.PicoLeaving} and the others) in that same transaction.
+ * ({@link org.picomesh.agent.migration.PicoLeaving} and the others) in that same transaction. Reorganisations: each
+ * chain-derived step keeps its block; a rewind undoes what dropped blocks said ({@code MoveRewind}), the target goes
+ * live only once its follower saw the acceptance, and the source deletes its copy only once the acceptance is final.
  */
 package org.picomesh.agent.migration;

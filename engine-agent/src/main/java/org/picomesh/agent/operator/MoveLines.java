@@ -24,6 +24,7 @@ final class MoveLines {
         String outcome = switch (m.path("state").asText()) {
             case "DONE", "LIVE" -> "moved";
             case "ROLLED_BACK", "REJECTED" -> "stayed";
+            case "DIVERGED" -> "DIVERGED (see the reason; move the lease to the target again)";
             default -> "in progress";
         };
         String took = m.path("endedAt").isNull() ? "-" : seconds(Duration.between(

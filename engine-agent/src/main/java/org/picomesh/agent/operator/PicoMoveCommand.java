@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
     "Costs: about 60,000 gas, paid by the pico."})
 final class PicoMoveCommand implements Callable<Integer> {
     static final String PICO_KEY_ENV = "PICOMESH_PICO_KEY";
-    private static final Set<String> OVER = Set.of("DONE", "MOVED", "ROLLED_BACK");
+    private static final Set<String> OVER = Set.of("DONE", "MOVED", "ROLLED_BACK", "DIVERGED");
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final Map<String, String> env;

@@ -59,6 +59,7 @@ final class AgentProcess implements AutoCloseable {
                 "--picomesh.agent.poll=100ms", "--picomesh.agent.max-picos=" + CAPACITY,
                 "--picomesh.agent.advert-interval=1h", "--picomesh.agent.encryption-key=" + keyFile,
                 "--picomesh.agent.snapshot.dir=" + dir.resolve("snapshots"), "--picomesh.agent.moved-copy-grace=3s",
+                "--picomesh.agent.move-finality=0",
                 "--picomesh.agent.move-poll=100ms", "--picomesh.agent.move-attempts=40",
                 "--picomesh.agent.test.halt-file=" + haltFile(), "--spring.datasource.url=" + jdbcUrl));
     }

@@ -68,11 +68,12 @@ final class MoveMesh implements AutoCloseable {
             }
         }
 
+        /** Starts the agent (again: same database, store, port and settings). */
         void start() {
             List<String> args = new ArrayList<>(List.of("--picomesh.agent.snapshot.dir=" + snapshots,
                     "--picomesh.agent.moved-copy-grace=10s", "--picomesh.agent.move-poll=100ms",
                     "--picomesh.agent.move-attempts=40", "--picomesh.agent.advert-interval=1h",
-                    "--server.port=" + port));
+                    "--server.port=" + port, "--picomesh.agent.move-finality=0"));
             args.addAll(settings);
             agent = mesh.startAgent(engineId, engineUrl, agentAccount, Map.of("encryptionKey", key), data,
                     args.toArray(String[]::new));
@@ -135,7 +136,16 @@ final class MoveMesh implements AutoCloseable {
         this(List.of());
     }
 
-    /** @param settings {@code --name=value} for both agents, replacing the mesh's own of the same name */
+    /** The mesh with both agents started with more settings. */
+    MoveMesh(String... settings) throws Exception {
+        this(List.of(settings));
+    }
+
+    /**
+     * @param settings {@code --name=value} for both agents, replacing the mesh's own of the same name. By default a
+     *     moved copy is deleted after the grace period without waiting for the acceptance to be final (anvil's
+     *     finalized block is 64 under the head): {@code ReorgMoveIT} covers finality.
+     */
     MoveMesh(List<String> settings) throws Exception {
         this.settings = List.copyOf(settings);
         mesh = new AgentMesh(true);
