@@ -28,16 +28,18 @@ class DeliveryReceiver {
     private final TransactionTemplate transactions;
     private final Deliverer deliverer;
     private final ReplaySignatures signatures;
+    private final RouteTable table;
     private final AgentProperties properties;
     private final Clock clock = Clock.systemUTC();
 
     DeliveryReceiver(PicoRouteRepository routes, HeldEventRepository events, TransactionTemplate transactions,
-            Deliverer deliverer, ReplaySignatures signatures, AgentProperties properties) {
+            Deliverer deliverer, ReplaySignatures signatures, RouteTable table, AgentProperties properties) {
         this.routes = routes;
         this.events = events;
         this.transactions = transactions;
         this.deliverer = deliverer;
         this.signatures = signatures;
+        this.table = table;
         this.properties = properties;
     }
 
@@ -75,14 +77,19 @@ class DeliveryReceiver {
         return Answers.problem(HttpStatus.CONFLICT, "no pico moved here with this ECI");
     }
 
-    /** Under the pico's lock; the route is read again, a move may have changed it since the signature was checked. */
+    /**
+     * Under the pico's lock (the route read after it). A replay that comes once the pico turned live here (the source
+     * was still replaying when the last held event went out) reopens its routes: the pico's new events queue behind it
+     * again until it is delivered, or a call forwarded by the source after its last replay would overtake it.
+     */
     private Outcome store(String eci, DeliveryKey key, SkyRequest event) {
-        PicoRoute row = routes.findById(eci).orElse(null);
-        if (row == null) {
+        Optional<String> pico = routes.picoOf(eci);
+        if (pico.isEmpty()) {
             return Outcome.UNEXPECTED;
         }
-        routes.lock(row.route().pico());
-        if (!routes.leaseOf(eci).filter(lease -> lease == key.leaseId()).isPresent()) {
+        routes.lock(pico.get());
+        PicoRoute row = routes.findById(eci).orElse(null);
+        if (row == null || row.route().leaseId() != key.leaseId()) {
             return Outcome.UNEXPECTED;
         }
         var known = events.findByDeliveryKey(key.toString());
@@ -90,6 +97,9 @@ class DeliveryReceiver {
             return known.get().sameAs(event) ? Outcome.DUPLICATE : Outcome.REUSED;
         }
         events.save(new HeldEvent(row.route(), eci, event, key.toString(), clock.instant()));
+        if (row.state() == RouteState.LIVE) {
+            table.reopen(pico.get());
+        }
         return Outcome.RECEIVED;
     }
 }

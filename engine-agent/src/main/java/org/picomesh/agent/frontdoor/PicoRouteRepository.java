@@ -15,9 +15,9 @@ interface PicoRouteRepository extends Repository<PicoRoute, String> {
 
     List<PicoRoute> findByPico(String pico);
 
-    /** The ECI's lease as the table holds it now (a query, not the persistence context's copy). */
-    @Query("select r.leaseId from PicoRoute r where r.eci = :eci")
-    Optional<Long> leaseOf(String eci);
+    /** The pico an ECI's route is of: what to lock before reading the route itself. */
+    @Query("select r.pico from PicoRoute r where r.eci = :eci")
+    Optional<String> picoOf(String eci);
 
     @Query("select r from PicoRoute r where r.state <> 'live'")
     List<PicoRoute> findMoving();

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.picomesh.agent.AgentMesh;
@@ -22,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Two real pico engines (A and B, quiet) behind two agent daemons in this JVM, each with its own agent key,
  * encryption key, database and snapshot store, on one anvil; each engine's advert names its agent's real endpoint
- * and encryption key. Engine C is registered only: nobody answers for it.
+ * and encryption key. Engine C is registered only, nobody answers for it, unless a test gives it an engine and an
+ * agent of its own ({@link #startC}).
  */
 final class MoveMesh implements AutoCloseable {
     static final int OPERATOR_B = 3;
@@ -38,6 +41,10 @@ final class MoveMesh implements AutoCloseable {
     final long engineC_id;
     final Side a;
     final Side b;
+    /** Engine C's side, once {@link #startC} gave it an engine and an agent. */
+    Side c;
+    PicoEngineProcess engineC;
+    private final String[] settings;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** One agent of the mesh: how to start it again on the same database and store. */
@@ -66,10 +73,13 @@ final class MoveMesh implements AutoCloseable {
         }
 
         void start() {
-            agent = mesh.startAgent(engineId, engineUrl, agentAccount, Map.of("encryptionKey", key), data,
+            List<String> all = new ArrayList<>(List.of(
                     "--picomesh.agent.snapshot.dir=" + snapshots, "--picomesh.agent.moved-copy-grace=10s",
                     "--picomesh.agent.move-poll=100ms", "--picomesh.agent.move-attempts=40",
-                    "--picomesh.agent.advert-interval=1h", "--server.port=" + port);
+                    "--picomesh.agent.advert-interval=1h", "--server.port=" + port));
+            all.addAll(List.of(settings));
+            agent = mesh.startAgent(engineId, engineUrl, agentAccount, Map.of("encryptionKey", key), data,
+                    all.toArray(String[]::new));
         }
 
         void stop() {
@@ -126,6 +136,12 @@ final class MoveMesh implements AutoCloseable {
     }
 
     MoveMesh() throws Exception {
+        this(new String[0]);
+    }
+
+    /** The mesh with {@code settings} ({@code --name=value}) given to every agent, over the defaults. */
+    MoveMesh(String... settings) throws Exception {
+        this.settings = settings.clone();
         mesh = new AgentMesh(true);
         engineB = mesh.startQuietEngine();
         engineB_id = mesh.register(OPERATOR_B, AGENT_B);
@@ -136,6 +152,15 @@ final class MoveMesh implements AutoCloseable {
         b.start();
         a.advertise();
         b.advertise();
+    }
+
+    /** Gives engine C a real pico engine (quiet) and an agent, advertised like A's and B's. */
+    Side startC() throws Exception {
+        engineC = mesh.startQuietEngine();
+        c = new Side(engineC_id, engineC.url(), OPERATOR_C, AGENT_C);
+        c.start();
+        c.advertise();
+        return c;
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
