@@ -155,8 +155,11 @@ class MoveUnderTrafficIT {
         assertThat(from.active).isFalse();
         assertThat(from.deposit).as("A's lease accrued up to the acceptance").isEqualTo(upToAcceptance);
         assertThat(to.deposit).as("and the rest went to B's").isEqualTo(DEPOSIT.subtract(upToAcceptance));
-        await("A's agent to claim what the lease earned", () -> paid(fromLease).equals(upToAcceptance));
-        assertThat(moves.mesh.balance(payout)).as("A's payout address got it").isEqualTo(upToAcceptance);
+        // the agent claims when a claim is worth its gas: what earned before the acceptance is claimed (during the
+        // move or after it), a remainder too small for the gas stays claimable by A; nothing accrues after it
+        await("A's agent to claim what the lease earned", () -> paid(fromLease).signum() > 0);
+        assertThat(paid(fromLease)).isLessThanOrEqualTo(upToAcceptance);
+        assertThat(moves.mesh.balance(payout)).as("A's payout address got what was claimed").isEqualTo(paid(fromLease));
     }
 
     private void assertTheDirectoryShowsTheMove(long fromLease) throws Exception {
