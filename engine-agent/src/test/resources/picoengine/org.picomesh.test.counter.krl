@@ -2,18 +2,24 @@ ruleset org.picomesh.test.counter {
   meta {
     name "picomesh test counter"
     description <<
-      For tests and benches: counts the events counter/tick it receives, schedules one an hour ahead (or some seconds ahead) on request,
-      and keeps a blob of any size as state.
+      For tests and benches: counts the events counter/tick it receives and keeps their event ids in the order it
+      ran them (so a test sees each delivered once and in order), schedules one an hour ahead (or some seconds ahead)
+      on request, and keeps a blob of any size as state.
     >>
-    shares count, blobSize
+    shares count, seen, schedules, blobSize
   }
   global {
     count = function() { ent:count.defaultsTo(0) }
+    seen = function() { ent:seen.defaultsTo([]) }
+    schedules = function() { schedule:list() }
     blobSize = function() { ent:blob.defaultsTo("").length() }
   }
   rule count {
     select when counter tick
-    always { ent:count := ent:count.defaultsTo(0) + 1 }
+    always {
+      ent:count := ent:count.defaultsTo(0) + 1;
+      ent:seen := ent:seen.defaultsTo([]).append(event:eid)
+    }
   }
   rule plan {
     select when counter schedule_requested

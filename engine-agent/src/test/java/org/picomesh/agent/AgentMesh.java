@@ -88,7 +88,7 @@ public final class AgentMesh implements AutoCloseable {
         return admin.as(credentials).escrow(deployment.escrow());
     }
 
-    BigInteger balance(String address) throws Exception {
+    public BigInteger balance(String address) throws Exception {
         return admin.web3j().ethGetBalance(address, org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send()
                 .getBalance();
     }

@@ -18,8 +18,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Delivers held events, one pico at a time and each pico's in arrival order, on one thread of its own: to the local
- * engine once the pico lives here (again), to the new host under a delivery key once it moved. An event is marked
- * delivered only after the destination answered; a replay that crashed before the mark is sent again under the same
+ * engine once the pico lives here (again), to the new host under a delivery key this agent signs once it moved. An
+ * event is marked delivered only after the destination answered; a replay that crashed before the mark is sent again under the same
  * key and the new host answers it without delivering twice. A failed delivery stops the pico's queue until the next
  * sweep ({@code picomesh.agent.delivery-retry}): order matters more than speed. Once a pico's queue is empty its
  * routes settle (live, or moved).
@@ -34,6 +34,7 @@ class Deliverer {
     private final HeldEventRepository events;
     private final RouteTable table;
     private final DeliveryClient client;
+    private final ReplaySignatures signatures;
     private final TransactionTemplate transactions;
     private final AgentProperties properties;
     private final Clock clock = Clock.systemUTC();
@@ -45,11 +46,12 @@ class Deliverer {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     Deliverer(PicoRouteRepository routes, HeldEventRepository events, RouteTable table, DeliveryClient client,
-            TransactionTemplate transactions, AgentProperties properties) {
+            ReplaySignatures signatures, TransactionTemplate transactions, AgentProperties properties) {
         this.routes = routes;
         this.events = events;
         this.table = table;
         this.client = client;
+        this.signatures = signatures;
         this.transactions = transactions;
         this.properties = properties;
     }
@@ -102,10 +104,11 @@ class Deliverer {
     private boolean deliver(HeldEvent event, Route route) {
         boolean away = route != null && (route.state() == RouteState.REPLAYING || route.state() == RouteState.MOVED);
         URI destination = event.request().on(away ? route.movedTo() : properties.engineUrl());
-        String key = away ? properties.engineId() + "/" + event.leaseId() + "/" + event.id() : null;
+        DeliveryKey key = away ? new DeliveryKey(properties.engineId(), event.leaseId(), event.id()) : null;
         String failure;
         try {
-            DeliveryClient.Answer answer = client.send(destination, event.request(), key);
+            DeliveryClient.Answer answer = client.send(destination, event.request(), key,
+                    key == null ? null : signatures.sign(key, event.eci(), event.request()));
             if (away ? answer.status() / 100 == 2 : ends(answer.status())) {
                 mark(event.id(), answer.status(), null);
                 return true;

@@ -25,13 +25,14 @@ class DeliveryClient {
     record Answer(int status, String excerpt) {}
 
     /** Fails with a {@link org.springframework.web.client.RestClientException} when no answer came. */
-    Answer send(URI uri, SkyRequest event, String deliveryKey) {
+    Answer send(URI uri, SkyRequest event, DeliveryKey deliveryKey, String signature) {
         RestClient.RequestBodySpec request = rest.method(HttpMethod.valueOf(event.method())).uri(uri).headers(h -> {
             if (event.contentType() != null) {
                 h.set(HttpHeaders.CONTENT_TYPE, event.contentType());
             }
             if (deliveryKey != null) {
-                h.set(DeliveryReceiver.HEADER, deliveryKey);
+                h.set(DeliveryReceiver.HEADER, deliveryKey.toString());
+                h.set(ReplaySignatures.HEADER, signature);
             }
         });
         if (event.body().length > 0) {

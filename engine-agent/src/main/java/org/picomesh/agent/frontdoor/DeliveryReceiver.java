@@ -2,7 +2,7 @@ package org.picomesh.agent.frontdoor;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.picomesh.agent.AgentProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -12,14 +12,14 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The receiving end of a replay (the pico's new host): an event another front door held and now replays, under its
- * delivery key ({@value #HEADER}: {@code <source engine>/<lease>/<sequence>}). It is stored under that key before it
- * is answered, and delivered to the local engine from there in order; a key received before is answered again
- * without storing or delivering anything: the sender may retry as often as it needs.
+ * delivery key ({@value #HEADER}: {@code <source engine>/<lease>/<sequence>}), signed by the source's agent
+ * ({@link ReplaySignatures}). It is stored under that key before it is answered, and delivered to the local engine
+ * from there in order; a key received before is answered again without storing or delivering anything: the sender may
+ * retry as often as it needs.
  */
 @Component
 class DeliveryReceiver {
     static final String HEADER = "Picomesh-Delivery";
-    private static final Pattern KEY = Pattern.compile("[0-9]{1,20}/[0-9]{1,20}/[0-9]{1,20}");
 
     private enum Outcome { RECEIVED, DUPLICATE, REUSED, UNEXPECTED }
 
@@ -27,20 +27,25 @@ class DeliveryReceiver {
     private final HeldEventRepository events;
     private final TransactionTemplate transactions;
     private final Deliverer deliverer;
+    private final ReplaySignatures signatures;
+    private final RouteTable table;
     private final AgentProperties properties;
     private final Clock clock = Clock.systemUTC();
 
     DeliveryReceiver(PicoRouteRepository routes, HeldEventRepository events, TransactionTemplate transactions,
-            Deliverer deliverer, AgentProperties properties) {
+            Deliverer deliverer, ReplaySignatures signatures, RouteTable table, AgentProperties properties) {
         this.routes = routes;
         this.events = events;
         this.transactions = transactions;
         this.deliverer = deliverer;
+        this.signatures = signatures;
+        this.table = table;
         this.properties = properties;
     }
 
-    ServerResponse receive(ServerRequest request, String eci, String key) throws IOException {
-        if (!KEY.matcher(key).matches()) {
+    ServerResponse receive(ServerRequest request, String eci, String text) throws IOException {
+        DeliveryKey key = DeliveryKey.parse(text);
+        if (key == null) {
             return Answers.problem(HttpStatus.BAD_REQUEST, HEADER + " must be <engine>/<lease>/<sequence>");
         }
         SkyRequest event = EventHolder.read(request, (int) properties.heldBodyLimit().toBytes());
@@ -48,28 +53,53 @@ class DeliveryReceiver {
             return Answers.problem(HttpStatus.PAYLOAD_TOO_LARGE, "a replayed event may carry at most "
                     + properties.heldBodyLimit().toBytes() + " bytes");
         }
+        Optional<PicoRoute> route = routes.findById(eci);
+        if (route.isEmpty()) {
+            return unexpected();
+        }
+        Optional<ReplaySignatures.Refusal> refusal = signatures.check(key, eci, route.get().route().leaseId(), event,
+                request.headers().firstHeader(ReplaySignatures.HEADER));
+        if (refusal.isPresent()) {
+            return Answers.problem(refusal.get().status(), refusal.get().detail());
+        }
         Outcome outcome = transactions.execute(status -> store(eci, key, event));
         return switch (outcome) {
             case RECEIVED, DUPLICATE -> {
                 deliverer.kick();
-                yield Answers.received(key, outcome == Outcome.DUPLICATE);
+                yield Answers.received(key.toString(), outcome == Outcome.DUPLICATE);
             }
             case REUSED -> Answers.problem(HttpStatus.CONFLICT, "this delivery key came with another event");
-            case UNEXPECTED -> Answers.problem(HttpStatus.CONFLICT, "no pico moved here with this ECI");
+            case UNEXPECTED -> unexpected();
         };
     }
 
-    private Outcome store(String eci, String key, SkyRequest event) {
-        PicoRoute row = routes.findById(eci).orElse(null);
-        if (row == null) {
+    private static ServerResponse unexpected() {
+        return Answers.problem(HttpStatus.CONFLICT, "no pico moved here with this ECI");
+    }
+
+    /**
+     * Under the pico's lock (the route read after it). A replay that comes once the pico turned live here (the source
+     * was still replaying when the last held event went out) reopens its routes: the pico's new events queue behind it
+     * again until it is delivered, or a call forwarded by the source after its last replay would overtake it.
+     */
+    private Outcome store(String eci, DeliveryKey key, SkyRequest event) {
+        Optional<String> pico = routes.picoOf(eci);
+        if (pico.isEmpty()) {
             return Outcome.UNEXPECTED;
         }
-        routes.lock(row.route().pico());
-        var known = events.findByDeliveryKey(key);
+        routes.lock(pico.get());
+        PicoRoute row = routes.findById(eci).orElse(null);
+        if (row == null || row.route().leaseId() != key.leaseId()) {
+            return Outcome.UNEXPECTED;
+        }
+        var known = events.findByDeliveryKey(key.toString());
         if (known.isPresent()) {
             return known.get().sameAs(event) ? Outcome.DUPLICATE : Outcome.REUSED;
         }
-        events.save(new HeldEvent(row.route(), eci, event, key, clock.instant()));
+        events.save(new HeldEvent(row.route(), eci, event, key.toString(), clock.instant()));
+        if (row.state() == RouteState.LIVE) {
+            table.reopen(pico.get());
+        }
         return Outcome.RECEIVED;
     }
 }

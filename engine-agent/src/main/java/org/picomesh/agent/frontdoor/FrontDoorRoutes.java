@@ -6,6 +6,7 @@ import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFuncti
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 import org.picomesh.agent.AgentProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@link MovingPicos} holds, redirects or forwards its traffic (the gateway still does the forwarding).
  */
 @Configuration
+@EnableConfigurationProperties(FrontDoorProperties.class)
 class FrontDoorRoutes {
     @Bean
     RouterFunction<ServerResponse> picoTraffic(MovingPicos moves) {

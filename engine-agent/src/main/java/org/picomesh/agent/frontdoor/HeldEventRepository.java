@@ -1,6 +1,8 @@
 package org.picomesh.agent.frontdoor;
 
+import java.time.Instant;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -20,4 +22,18 @@ interface HeldEventRepository extends Repository<HeldEvent, Long> {
     @Query(value = "select coalesce(sum(octet_length(body)), 0) from held_event where pico = :pico "
             + "and delivered_at is null", nativeQuery = true)
     long pendingBytes(String pico);
+
+    /**
+     * Deletes up to {@code limit} events delivered before {@code before}; one replayed here under a delivery key only
+     * once its route is gone or belongs to another lease (until then a late replay of the key must be recognised).
+     */
+    @Modifying
+    @Query(value = """
+            delete from held_event where id in (
+                select e.id from held_event e
+                 where e.delivered_at < :before
+                   and (e.delivery_key is null or not exists (
+                        select 1 from pico_route r where r.eci = e.eci and r.lease_id = e.lease_id))
+                 limit :limit)""", nativeQuery = true)
+    int deleteDeliveredBefore(Instant before, int limit);
 }

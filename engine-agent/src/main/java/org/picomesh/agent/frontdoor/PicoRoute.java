@@ -38,6 +38,10 @@ class PicoRoute {
         return RouteState.ofColumn(state);
     }
 
+    Instant changedAt() {
+        return changedAt;
+    }
+
     Route route() {
         return new Route(pico, leaseId, state(), movedTo == null ? null : URI.create(movedTo), movedUntil);
     }

@@ -1,5 +1,6 @@
 package org.picomesh.agent.frontdoor;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.Query;
@@ -8,9 +9,15 @@ import org.springframework.data.repository.Repository;
 interface PicoRouteRepository extends Repository<PicoRoute, String> {
     PicoRoute save(PicoRoute route);
 
+    void delete(PicoRoute route);
+
     Optional<PicoRoute> findById(String eci);
 
     List<PicoRoute> findByPico(String pico);
+
+    /** The pico an ECI's route is of: what to lock before reading the route itself. */
+    @Query("select r.pico from PicoRoute r where r.eci = :eci")
+    Optional<String> picoOf(String eci);
 
     @Query("select r from PicoRoute r where r.state <> 'live'")
     List<PicoRoute> findMoving();
@@ -30,4 +37,11 @@ interface PicoRouteRepository extends Repository<PicoRoute, String> {
             union
             select r.pico from pico_route r where r.state in ('releasing', 'replaying')""", nativeQuery = true)
     List<String> findPicosToDeliver();
+
+    /** Picos with a route settled before {@code before}: live since then, or moved with its grace over by then. */
+    @Query(value = """
+            select distinct pico from pico_route
+             where (state = 'live' and changed_at < :before) or (state = 'moved' and moved_until < :before)""",
+            nativeQuery = true)
+    List<String> findPicosSettledBefore(Instant before);
 }

@@ -96,6 +96,46 @@ class RouteTable {
         publish(changes);
     }
 
+    /**
+     * A replay came for a pico already live here: its live routes turn releasing again, so that its new events queue
+     * behind the replayed ones until they are delivered (then it settles live again). Under the pico's lock.
+     */
+    void reopen(String pico) {
+        Instant now = clock.instant();
+        Map<String, Route> changes = new LinkedHashMap<>();
+        for (PicoRoute row : routes.findByPico(pico)) {
+            if (row.state() == RouteState.LIVE) {
+                Route route = row.route().to(RouteState.RELEASING);
+                row.set(route, now);
+                routes.save(row);
+                changes.put(row.eci(), route);
+            }
+        }
+        publish(changes);
+    }
+
+    /**
+     * Deletes the pico's routes settled before {@code before} (live since, or moved with the grace over by then),
+     * unless it has events to deliver; their ECIs go to the local engine from then on. In a transaction.
+     */
+    int purge(String pico, Instant before) {
+        routes.lock(pico);
+        if (events.countPending(pico) > 0) {
+            return 0;
+        }
+        Map<String, Route> changes = new LinkedHashMap<>();
+        for (PicoRoute row : routes.findByPico(pico)) {
+            Route route = row.route();
+            if ((route.state() == RouteState.LIVE && row.changedAt().isBefore(before))
+                    || (route.state() == RouteState.MOVED && route.movedUntil().isBefore(before))) {
+                routes.delete(row);
+                changes.put(row.eci(), null);
+            }
+        }
+        publish(changes);
+        return changes.size();
+    }
+
     private void change(String pico, Collection<String> ecis, Route route) {
         routes.lock(pico);
         Instant now = clock.instant();

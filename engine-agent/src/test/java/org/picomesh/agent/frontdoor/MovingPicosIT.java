@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.picomesh.agent.AgentMesh;
+import org.picomesh.agent.chain.AgentKey;
 import org.picomesh.agent.migration.PicoArrived;
 import org.picomesh.agent.migration.PicoArriving;
 import org.picomesh.agent.migration.PicoLeaving;
@@ -29,7 +31,11 @@ import org.picomesh.agent.picoengine.Pico;
 import org.picomesh.agent.picoengine.PicoEngine;
 import org.picomesh.agent.picoengine.PicoEngine048;
 import org.picomesh.agent.picoengine.TestPicos;
+import org.picomesh.contracts.ChainConnection;
+import org.picomesh.contracts.devnet.DevAccounts;
 import org.picomesh.contracts.devnet.PicoEngineProcess;
+import org.picomesh.contracts.generated.EngineRegistry;
+import org.picomesh.contracts.generated.LeaseEscrow;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MovingPicosIT {
     private static final String JOURNAL = "org.picomesh.test.journal";
+    /** With its charset, as the front door reads (and so signs) an event's content type. */
+    private static final String FORM = "application/x-www-form-urlencoded;charset=UTF-8";
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -118,23 +126,30 @@ class MovingPicosIT {
     void aMovedPicosHeldEventsAreReplayedToItsNewHostOnceEvenWhenTheReplayIsRepeated() throws Exception {
         String eci = picosA.child(picosA.rootEci(), "mover", JOURNAL);
         Pico pico = a.find(eci).orElseThrow();
-        publish(agentA, new PicoLeaving(pico.id(), pico.ecis(), 12));
+        long lease = openLease(1);
+        publish(agentA, new PicoLeaving(pico.id(), pico.ecis(), lease));
         a.markLeaving(pico);
         for (int n = 1; n <= 3; n++) {
             assertThat(event(agentA, eci, n).statusCode()).isEqualTo(202);
         }
         Pico onB = b.importIdempotent(b.root(), a.export(pico)).pico();
-        publish(agentB, new PicoArriving(pico.id(), pico.ecis(), 12));
+        publish(agentB, new PicoArriving(pico.id(), pico.ecis(), lease));
+        String firstKey = mesh.engineId + "/" + lease + "/" + firstHeld(agentA, pico.id());
+        assertThat(replay(agentB, eci, firstKey, null).statusCode()).as("a replay without signature")
+                .isEqualTo(401);
+        assertThat(replay(agentB, eci, firstKey, new AgentKey(DevAccounts.account(7))).statusCode())
+                .as("a replay signed by another than the source's agent").isEqualTo(403);
+        assertThat(keysReceived(agentB, pico.id())).as("B took none of them").isEmpty();
 
-        publish(agentA, new PicoMovedAway(pico.id(), pico.ecis(), 12, agentUrl(agentB)));
+        publish(agentA, new PicoMovedAway(pico.id(), pico.ecis(), lease, agentUrl(agentB)));
         await("A to replay its held events to B", () -> pending(agentA, pico.id()) == 0);
         assertThat(keysReceived(agentB, pico.id())).as("B holds them under A's delivery keys while arriving")
-                .containsExactly(mesh.engineId + "/12/" + firstHeld(agentA, pico.id()),
-                        mesh.engineId + "/12/" + (firstHeld(agentA, pico.id()) + 1),
-                        mesh.engineId + "/12/" + (firstHeld(agentA, pico.id()) + 2));
+                .containsExactly(firstKey,
+                        mesh.engineId + "/" + lease + "/" + (firstHeld(agentA, pico.id()) + 1),
+                        mesh.engineId + "/" + lease + "/" + (firstHeld(agentA, pico.id()) + 2));
 
         b.unmarkLeaving(onB);
-        publish(agentB, new PicoArrived(pico.id(), pico.ecis(), 12));
+        publish(agentB, new PicoArrived(pico.id(), pico.ecis(), lease));
         await(() -> "B to deliver them to its engine: " + lastErrors(agentB, pico.id()),
                 () -> pending(agentB, pico.id()) == 0);
         assertThat(entries(send(get(URI.create(engineB.url() + entriesPath(eci)))))).containsExactly("1", "2", "3");
@@ -234,6 +249,41 @@ class MovingPicosIT {
         assertThat(gone.body()).contains("moved").doesNotContain(agentUrl(agentB).getAuthority());
     }
 
+    @Test
+    void deliveredEventsAndSettledRoutesArePurgedAfterTheirRetentionAndALateReplayIsRefused() throws Exception {
+        ConfigurableApplicationContext purging = mesh.startAgent(mesh.newDataDir(), "--picomesh.agent.moved-grace=0s",
+                "--picomesh.agent.front-door.delivered-retention=0s",
+                "--picomesh.agent.front-door.route-retention=0s", "--picomesh.agent.front-door.purge-interval=200ms");
+        String stayer = picosA.child(picosA.rootEci(), "purged-stayer", JOURNAL);
+        Pico stayed = a.find(stayer).orElseThrow();
+        publish(purging, new PicoLeaving(stayed.id(), stayed.ecis(), 21));
+        assertThat(event(purging, stayer, 1).statusCode()).isEqualTo(202);
+        publish(purging, new PicoStayed(stayed.id(), stayed.ecis(), 21, "rejected"));
+        await("the stayed pico's route and delivered event purged", () -> rows(purging, stayed.id()) == 0);
+        assertThat(entries(send(get(agent(purging, entriesPath(stayer)))))).containsExactly("1");
+
+        String mover = picosA.child(picosA.rootEci(), "purged-mover", JOURNAL);
+        Pico moved = a.find(mover).orElseThrow();
+        publish(purging, new PicoMovedAway(moved.id(), moved.ecis(), 22, agentUrl(agentB)));
+        await("the moved pico's routes purged", () -> rows(purging, moved.id()) == 0);
+        assertThat(send(get(agent(purging, entriesPath(mover)))).statusCode())
+                .as("no longer gone (410): its ECIs are the local engine's again").isEqualTo(200);
+
+        String arriver = picosA.child(picosA.rootEci(), "purged-arriver", JOURNAL);
+        Pico arrived = a.find(arriver).orElseThrow();
+        long lease = openLease(2);
+        publish(purging, new PicoArriving(arrived.id(), arrived.ecis(), lease));
+        String key = mesh.engineId + "/" + lease + "/1";
+        AgentKey source = new AgentKey(DevAccounts.account(AgentMesh.AGENT));
+        assertThat(replay(purging, arriver, key, source).statusCode()).isEqualTo(202);
+        publish(purging, new PicoArrived(arrived.id(), arrived.ecis(), lease));
+        await("the arrived pico's route and replayed event purged", () -> rows(purging, arrived.id()) == 0);
+        assertThat(replay(purging, arriver, key, source).statusCode()).as("a late replay of a purged key is refused")
+                .isEqualTo(409);
+        assertThat(entries(send(get(agent(purging, entriesPath(arriver)))))).as("and not delivered twice")
+                .containsExactly("1");
+    }
+
     /** An agent for engine A with room for two held events of at most 64 bytes, and no grace after a move. */
     private synchronized ConfigurableApplicationContext smallAgent() throws Exception {
         if (smallAgent == null || !smallAgent.isActive()) {
@@ -246,6 +296,33 @@ class MovingPicosIT {
     private ConfigurableApplicationContext restartSmallAgent() {
         smallAgent = mesh.startAgent(smallAgentData, SMALL);
         return smallAgent;
+    }
+
+    /** A lease of sample pico {@code n} on the mesh's engine: a replay's key must name a real one. */
+    private long openLease(int n) throws Exception {
+        var opened = mesh.pico(n).openLease(BigInteger.valueOf(mesh.engineId), BigInteger.TWO.pow(72),
+                AgentMesh.ether("0.01")).send();
+        return mesh.pico(n).getLeaseOpenedEvents(opened).get(0).leaseId.longValueExact();
+    }
+
+    /** A journal/entry (n=1) replayed to {@code agent} under {@code key}, signed by {@code signer} (if any). */
+    private HttpResponse<String> replay(ConfigurableApplicationContext agent, String eci, String key, AgentKey signer) {
+        String path = "/sky/event/" + eci + "/replayed/journal/entry";
+        byte[] body = "n=1".getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(agent(agent, path)).header("Content-Type", FORM)
+                .header(DeliveryReceiver.HEADER, key).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signer != null) {
+            ReplaySignatures signing = new ReplaySignatures(signer, agent.getBean(ChainConnection.class),
+                    agent.getBean(LeaseEscrow.class), agent.getBean(EngineRegistry.class));
+            request.header(ReplaySignatures.HEADER, signing.sign(DeliveryKey.parse(key), eci,
+                    new SkyRequest("POST", path, null, FORM, body)));
+        }
+        return send(request.build());
+    }
+
+    private static long rows(ConfigurableApplicationContext agent, String pico) {
+        return jdbc(agent).queryForObject("select (select count(*) from held_event where pico = ?) "
+                + "+ (select count(*) from pico_route where pico = ?)", Long.class, pico, pico);
     }
 
     private static void publish(ConfigurableApplicationContext agent, Object event) {

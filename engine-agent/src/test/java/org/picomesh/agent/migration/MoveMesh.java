@@ -24,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Two real pico engines (A and B, quiet) behind two agent daemons in this JVM, each with its own agent key,
  * encryption key, database and snapshot store, on one anvil; each engine's advert names its agent's real endpoint
- * and encryption key. Engine C is registered only: nobody answers for it.
+ * and encryption key. Engine C is registered only, nobody answers for it, unless a test gives it an engine and an
+ * agent of its own ({@link #startC}).
  */
 final class MoveMesh implements AutoCloseable {
     static final int OPERATOR_B = 3;
@@ -40,6 +41,9 @@ final class MoveMesh implements AutoCloseable {
     final long engineC_id;
     final Side a;
     final Side b;
+    /** Engine C's side, once {@link #startC} gave it an engine and an agent. */
+    Side c;
+    PicoEngineProcess engineC;
     private final List<String> settings;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -158,6 +162,15 @@ final class MoveMesh implements AutoCloseable {
         b.start();
         a.advertise();
         b.advertise();
+    }
+
+    /** Gives engine C a real pico engine (quiet) and an agent, advertised like A's and B's. */
+    Side startC() throws Exception {
+        engineC = mesh.startQuietEngine();
+        c = new Side(engineC_id, engineC.url(), OPERATOR_C, AGENT_C);
+        c.start();
+        c.advertise();
+        return c;
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {

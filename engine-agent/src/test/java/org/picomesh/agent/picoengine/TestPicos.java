@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
  */
 public final class TestPicos {
     public static final String COUNTER = "org.picomesh.test.counter";
+    /** Sends a counter/tick to a pico on another engine with {@code event:send}. */
+    public static final String RELAY = "org.picomesh.test.relay";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -41,7 +43,12 @@ public final class TestPicos {
 
     /** Registers the counter ruleset on the engine (idempotent). */
     public void registerCounter() {
-        try (InputStream krl = TestPicos.class.getResourceAsStream("/picoengine/" + COUNTER + ".krl")) {
+        register(COUNTER);
+    }
+
+    /** Registers one of the test rulesets ({@link #COUNTER}, {@link #RELAY}...) on the engine (idempotent). */
+    public void register(String rid) {
+        try (InputStream krl = TestPicos.class.getResourceAsStream("/picoengine/" + rid + ".krl")) {
             post("/api/ruleset/register", Map.of("src", new String(krl.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,6 +84,26 @@ public final class TestPicos {
 
     public long count(String eci) {
         return post("/sky/cloud/" + eci + "/" + COUNTER + "/count", Map.of()).asLong(-1);
+    }
+
+    /** The event ids of the counter/tick events the pico ran, in the order it ran them. */
+    public List<String> seen(String eci) {
+        List<String> eids = new ArrayList<>();
+        post("/sky/cloud/" + eci + "/" + COUNTER + "/seen", Map.of()).forEach(eid -> eids.add(eid.asText()));
+        return eids;
+    }
+
+    /** The pico's scheduled events, as {@code schedule:list()} shows them. */
+    public JsonNode schedules(String eci) {
+        return post("/sky/cloud/" + eci + "/" + COUNTER + "/schedules", Map.of());
+    }
+
+    /**
+     * Has the relay pico {@code relayEci} (on this engine) send a counter/tick under {@code eid} to {@code eci} at
+     * {@code host} with {@code event:send}: the engine answers before the POST is even sent.
+     */
+    public void relay(String relayEci, String eci, String eid, String host) {
+        event(relayEci, "relay", "send_requested", Map.of("eci", eci, "eid", eid, "host", host));
     }
 
     public long blobSize(String eci) {
