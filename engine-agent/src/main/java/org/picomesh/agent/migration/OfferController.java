@@ -6,6 +6,7 @@ import java.util.Map;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.snapshot.Cid;
 import org.picomesh.contracts.generated.LeaseEscrow;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -51,7 +52,13 @@ class OfferController {
         } catch (MoveFailure e) {
             throw problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         }
-        MoveState state = intake.offered(offer.leaseId(), lease, cid, signer);
+        MoveState state;
+        try {
+            state = intake.offered(offer.leaseId(), lease, cid, signer);
+        } catch (DataIntegrityViolationException e) { // the follower opened the move at the same moment
+            throw problem(HttpStatus.SERVICE_UNAVAILABLE, "lease " + offer.leaseId() + "'s move is being recorded: "
+                    + "offer again");
+        }
         worker.nudge(); // committed: the import need not wait for the next poll
         return ResponseEntity.accepted().body(Map.of("state", state.name()));
     }
