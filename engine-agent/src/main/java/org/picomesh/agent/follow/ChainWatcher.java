@@ -2,13 +2,17 @@ package org.picomesh.agent.follow;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.picomesh.contracts.ChainConnection;
 import org.picomesh.contracts.follow.LogFollower;
 import org.picomesh.contracts.follow.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,9 +35,14 @@ class ChainWatcher {
     private final TransactionTemplate transactions;
     private final ChainConnection chain;
     private final ApplicationEventPublisher events;
+    private final TaskScheduler scheduler;
+    /** One tick at a time: the poll and a wake-up may come together. */
+    private final ReentrantLock ticking = new ReentrantLock();
 
     ChainWatcher(LogFollower follower, FollowState state, List<MarketListener> listeners,
-            TransactionTemplate transactions, ChainConnection chain, ApplicationEventPublisher events) {
+            TransactionTemplate transactions, ChainConnection chain, ApplicationEventPublisher events,
+            TaskScheduler scheduler) {
+        this.scheduler = scheduler;
         this.follower = follower;
         this.state = state;
         this.listeners = listeners;
@@ -42,8 +51,17 @@ class ChainWatcher {
         this.events = events;
     }
 
+    /** A transaction of this agent's own was mined: follow now, on the scheduler's thread, not at the next poll. */
+    @EventListener
+    void on(TransactionMined mined) {
+        scheduler.schedule(this::tick, Instant.now());
+    }
+
     @Scheduled(fixedDelayString = "${picomesh.agent.poll:500ms}")
     void tick() {
+        if (!ticking.tryLock()) {
+            return; // the other tick follows the chain already
+        }
         try {
             for (int step = 0; step < STEPS_PER_TICK; step++) {
                 if (transactions.execute(status -> step(follower.next(state.position()))) instanceof Step.AtHead) {
@@ -53,6 +71,8 @@ class ChainWatcher {
             }
         } catch (RuntimeException e) {
             log.warn("following the chain failed, will retry: {}", e.toString());
+        } finally {
+            ticking.unlock();
         }
     }
 

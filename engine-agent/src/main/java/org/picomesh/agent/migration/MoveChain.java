@@ -6,9 +6,11 @@ import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.chain.AgentSender;
 import org.picomesh.agent.chain.Outgoing;
 import org.picomesh.agent.chain.TransactionFailed;
+import org.picomesh.agent.follow.TransactionMined;
 import org.picomesh.contracts.ChainConnection;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.contracts.generated.LeaseEscrow;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -31,8 +33,11 @@ class MoveChain {
     /** Blocks under the head that make a block final; negative: the node's {@code finalized} block. */
     private final int finalDepth;
 
+    private final ApplicationEventPublisher events;
+
     MoveChain(ChainConnection chain, LeaseEscrow escrow, EngineRegistry registry, AgentSender sender,
-            AgentProperties properties) {
+            AgentProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.chain = chain;
         this.escrow = escrow;
         this.registry = registry;
@@ -83,8 +88,10 @@ class MoveChain {
 
     /** Accepts the lease's pending move; the block it was mined in. */
     long accept(long leaseId) throws TransactionFailed {
-        return send("move-accept", leaseId, escrow.acceptMove(BigInteger.valueOf(leaseId)).encodeFunctionCall())
+        long block = send("move-accept", leaseId, escrow.acceptMove(BigInteger.valueOf(leaseId)).encodeFunctionCall())
                 .getBlockNumber().longValueExact();
+        events.publishEvent(new TransactionMined(block)); // the pico goes live once the follower saw it: look now
+        return block;
     }
 
     void reject(long leaseId, String reason) throws TransactionFailed {
