@@ -3,6 +3,11 @@
 export const FACTORS = ['cost', 'latency', 'availability', 'stake', 'freeCapacity'] as const;
 export type FactorName = (typeof FACTORS)[number];
 
+/** Each factor in words, as the form and the ranking show it. */
+export const FACTOR_LABELS: Record<FactorName, string> = {
+  cost: 'Cost', latency: 'Latency', availability: 'Availability', stake: 'Stake', freeCapacity: 'Free capacity',
+};
+
 export interface PolicyForm {
   maxPrice: string;
   regions: string;
@@ -12,7 +17,7 @@ export interface PolicyForm {
   weights: Record<FactorName, number>;
 }
 
-/** Only what the person filled in; regions are comma-separated. */
+/** Only what the person filled in (the maximum price already in wei); regions are comma-separated. */
 export function policyBody(form: PolicyForm): Record<string, unknown> {
   const constraints: Record<string, unknown> = {};
   if (form.maxPrice.trim()) constraints.maxPrice = form.maxPrice.trim();

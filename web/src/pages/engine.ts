@@ -3,7 +3,11 @@ import 'uplot/dist/uPlot.min.css';
 import { ApiError, ChainEvent, EngineDetails, getJson } from '../api';
 import { type Advert, checkAdvert } from '../advert';
 import { el, endpointLink, visible } from '../dom';
-import { formatEther } from '../query';
+import { sourceBadge, waitingFor } from '../wording';
+import { exactAmount, formatAmount } from '../units';
+
+/** Samples a chart needs before it means anything: a line needs two points. */
+const CHART_MIN_SAMPLES = 2;
 
 /** One engine: its advert, claimed vs measured latency over time, stake and challenges, leases, the hash check. */
 export async function renderEngine(root: HTMLElement, id: string, signal: AbortSignal): Promise<void> {
@@ -49,10 +53,10 @@ function sections(e: EngineDetails): Node[] {
       fact('Agent encryption key (X25519)', el('code', {}, a.encryptionKey), 'advertised'),
       e.halted ? fact('Halted', 'yes: its stake fell below the minimum; its leases stopped earning', 'onchain') : null,
       e.openChallenges > 0 ? fact('Open challenges', String(e.openChallenges), 'onchain') : null,
-      fact('Price per pico-hour', `${formatEther(a.pricePerHour.toString())} ETH`, 'onchain'),
-      fact('Stake', `${formatEther(s.stakeWei)} ETH`, 'onchain'),
-      fact('Unbonding', `${formatEther(String(e.unbonding.value))} ETH`, 'onchain'),
-      fact('Slashed', `${formatEther(String(e.slashed.value))} ETH`, 'onchain'),
+      fact('Price per pico-hour', amount(a.pricePerHour), 'onchain'),
+      fact('Stake', amount(s.stakeWei), 'onchain'),
+      fact('Unbonding', amount(String(e.unbonding.value ?? 0)), 'onchain'),
+      fact('Slashed', amount(String(e.slashed.value ?? 0)), 'onchain'),
       fact('Slots', `${s.activeLeases} leased of ${a.capacity}`, 'onchain'),
       fact('Latency claimed', `${a.latencyMs} ms`, 'advertised'),
       fact('Latency measured (median, 24 h)', s.measuredLatencyP50Ms === null ? 'not measured yet' : `${s.measuredLatencyP50Ms} ms`, 'measured'),
@@ -70,7 +74,7 @@ function sections(e: EngineDetails): Node[] {
     e.activeLeases.length === 0 ? el('p', {}, 'No active lease.')
       : el('ul', { class: 'leases' }, ...e.activeLeases.map((l) => el('li', {}, `Lease ${l.id}: `,
         el('a', { href: `#/picos/${encodeURIComponent(l.picoDid)}` }, l.picoDid),
-        `, deposit ${formatEther(String(l.deposit.value))} ETH`,
+        `, deposit ${formatAmount(String(l.deposit.value ?? 0))}`,
         l.moveTo === null ? '' : ` (moving to engine ${l.moveTo})`))),
     el('h2', {}, 'Trust lists'),
     e.trustLists.length === 0 ? el('p', {}, 'On no trust list.')
@@ -80,7 +84,7 @@ function sections(e: EngineDetails): Node[] {
 
 function fact(term: string, value: Node | string, source: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  fragment.append(el('dt', {}, term, el('span', { class: `badge ${source}` }, source)), el('dd', {}, value));
+  fragment.append(el('dt', {}, term, sourceBadge(source)), el('dd', {}, value));
   return fragment;
 }
 
@@ -92,7 +96,7 @@ function timeline(events: ChainEvent[]): HTMLElement {
 
 function describe(event: ChainEvent): string {
   const a = event.args;
-  const amount = (key: string) => (typeof a[key] === 'string' ? `${formatEther(a[key] as string)} ETH` : '');
+  const amount = (key: string) => (typeof a[key] === 'string' && /^\d{1,78}$/.test(a[key] as string) ? formatAmount(a[key] as string) : '');
   switch (event.kind) {
     case 'EngineRegistered': return `: staked ${amount('stake')}`;
     case 'StakeAdded': return `: +${amount('amount')}, now ${amount('stake')}`;
@@ -111,14 +115,13 @@ function describe(event: ChainEvent): string {
 function drawLatency(target: HTMLElement, e: EngineDetails): void {
   const ok = e.probes.filter((p) => p.ok && p.latencyMs !== null);
   const times = ok.map((p) => Date.parse(p.at) / 1000);
-  if (times.length < 2) {
-    target.replaceChildren(el('p', {}, 'Not enough measurements for a chart yet.'));
-    target.setAttribute('data-points', String(times.length));
+  target.setAttribute('data-points', String(times.length));
+  if (times.length < CHART_MIN_SAMPLES) {
+    waiting(target, 'answered probes', times.length);
     return;
   }
   const measured = ok.map((p) => p.latencyMs as number);
   const claimed = ok.map(() => e.summary.advertisedLatencyMs);
-  target.setAttribute('data-points', String(times.length));
   new uPlot({
     width: Math.min(900, target.clientWidth || 900),
     height: 260,
@@ -129,8 +132,8 @@ function drawLatency(target: HTMLElement, e: EngineDetails): void {
 
 /** The share of the last ten probes that the engine answered, after each probe. */
 function drawAvailability(target: HTMLElement, e: EngineDetails): void {
-  if (e.probes.length < 2) {
-    target.replaceChildren(el('p', {}, 'Not enough measurements for a chart yet.'));
+  if (e.probes.length < CHART_MIN_SAMPLES) {
+    waiting(target, 'probes', e.probes.length);
     return;
   }
   const times = e.probes.map((p) => Date.parse(p.at) / 1000);
@@ -145,4 +148,16 @@ function drawAvailability(target: HTMLElement, e: EngineDetails): void {
     series: [{}, { label: 'answered, last 10 probes (%)', stroke: '#7c3aed' }],
     axes: [{}, { label: '%' }],
   }, [times, share], target);
+}
+
+/** A chart with too few samples says what it waits for instead of drawing an empty frame. */
+function waiting(target: HTMLElement, what: string, have: number): void {
+  target.removeAttribute('role');
+  target.removeAttribute('aria-label');
+  target.replaceChildren(el('p', { class: 'waiting' }, waitingFor(what, have, CHART_MIN_SAMPLES)));
+}
+
+/** An amount with its unit, every digit of it on hover. */
+function amount(wei: string | bigint): HTMLElement {
+  return el('span', { title: exactAmount(wei) }, formatAmount(wei));
 }

@@ -1,13 +1,16 @@
 import { ApiError, EnginePage, EngineSummary, getJson } from '../api';
 import { el, endpointLink, visible } from '../dom';
-import { apiQuery, EngineFilters, filtersHash, formatEther, toggleSort } from '../query';
+import { amountField, readAmount } from '../amount';
+import { sourceBadge } from '../wording';
+import { apiQuery, EngineFilters, filtersHash, toggleSort } from '../query';
+import { exactAmount, formatAmount } from '../units';
 
 const COLUMNS: { key: string; label: string; sort?: string; field: keyof EngineSummary }[] = [
   { key: 'endpoint', label: 'Endpoint', field: 'endpoint' },
   { key: 'region', label: 'Region', field: 'region' },
   { key: 'status', label: 'Status', field: 'status' },
-  { key: 'pricePerHourWei', label: 'Price / pico-hour (ETH)', sort: 'price', field: 'pricePerHourWei' },
-  { key: 'stakeWei', label: 'Stake (ETH)', sort: 'stake', field: 'stakeWei' },
+  { key: 'pricePerHourWei', label: 'Price per pico-hour', sort: 'price', field: 'pricePerHourWei' },
+  { key: 'stakeWei', label: 'Stake', sort: 'stake', field: 'stakeWei' },
   { key: 'freeCapacity', label: 'Free slots', sort: 'capacity', field: 'freeCapacity' },
   { key: 'advertisedLatencyMs', label: 'Claimed latency (ms)', field: 'advertisedLatencyMs' },
   { key: 'measuredLatencyP50Ms', label: 'Measured latency (ms)', sort: 'latency', field: 'measuredLatencyP50Ms' },
@@ -36,23 +39,33 @@ export async function renderEngines(root: HTMLElement, filters: EngineFilters, s
 function filterForm(filters: EngineFilters): HTMLFormElement {
   const field = (name: keyof EngineFilters, label: string, type = 'text') =>
     el('label', {}, label, el('input', { name, type, value: filters[name] ?? '', inputmode: type === 'number' ? 'decimal' : undefined }));
+  const wei = (value?: string) => (value && /^\d{1,78}$/.test(value) ? BigInt(value) : undefined);
+  const problem = el('p', { class: 'status error', role: 'alert', hidden: '' });
   const form = el('form', { class: 'filters', role: 'search', 'aria-label': 'Filter engines' },
     field('q', 'Search'),
     field('region', 'Region'),
-    field('maxPrice', 'Max price (wei)'),
+    amountField('maxPrice', 'Max price per pico-hour', { wei: wei(filters.maxPrice), placeholder: 'any' }),
     field('minFreeCapacity', 'Min free slots', 'number'),
     field('maxLatencyMs', 'Max measured latency (ms)', 'number'),
-    field('minStake', 'Min stake (wei)'),
+    amountField('minStake', 'Min stake', { wei: wei(filters.minStake), placeholder: 'any' }),
     field('minAvailability', 'Min availability (0-1)', 'number'),
     field('trustList', 'On trust list (id)', 'number'),
     el('label', {}, 'Status', statusSelect(filters.status)),
-    el('button', { type: 'submit' }, 'Apply'));
+    el('button', { type: 'submit' }, 'Apply'), problem);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
     const next: EngineFilters = { sort: filters.sort };
     for (const [key, value] of data.entries()) {
-      if (typeof value === 'string' && value.trim()) (next as Record<string, string>)[key] = value.trim();
+      if (typeof value === 'string' && value.trim() && !key.endsWith('-unit')) (next as Record<string, string>)[key] = value.trim();
+    }
+    try {
+      // the API and the URL take wei; people type ETH or gwei
+      for (const key of ['maxPrice', 'minStake'] as const) next[key] = readAmount(data, key)?.toString();
+    } catch (error) {
+      problem.textContent = (error as Error).message;
+      problem.hidden = false;
+      return;
     }
     location.hash = filtersHash(next);
   });
@@ -70,7 +83,7 @@ function statusSelect(current?: string): HTMLSelectElement {
 function table(page: EnginePage, filters: EngineFilters): HTMLTableElement {
   const header = el('tr', {}, ...COLUMNS.map((c) => {
     const source = page.provenance[c.field as string];
-    const label = el('span', {}, c.label, source ? el('span', { class: `badge ${source}`, title: `${source} figure` }, source) : null);
+    const label = el('span', {}, c.label, source ? sourceBadge(source) : null);
     if (!c.sort) return el('th', { scope: 'col' }, label);
     const active = filters.sort === c.sort || filters.sort === '-' + c.sort;
     const href = filtersHash({ ...filters, cursor: undefined, sort: toggleSort(filters.sort, c.sort) });
@@ -80,14 +93,22 @@ function table(page: EnginePage, filters: EngineFilters): HTMLTableElement {
   const rows = page.engines.map((e) => el('tr', { 'data-engine': String(e.id) },
     el('td', {}, endpointLink(e.endpoint), el('div', { class: 'did' }, visible(e.did)),
       el('a', { class: 'details', href: `#/engines/${e.id}` }, `Engine ${e.id} details`)),
-    el('td', {}, visible(e.region)),
-    el('td', {}, el('span', { class: `pill ${e.status}` }, e.status)),
-    el('td', { class: 'num', title: `${e.pricePerHourWei} wei` }, formatEther(e.pricePerHourWei)),
-    el('td', { class: 'num', title: `${e.stakeWei} wei` }, formatEther(e.stakeWei)),
-    el('td', { class: 'num' }, `${e.freeCapacity} / ${e.capacity}`),
-    el('td', { class: 'num' }, e.advertisedLatencyMs),
-    el('td', { class: 'num' }, e.measuredLatencyP50Ms ?? '—'),
-    el('td', { class: 'num' }, e.availability === null ? '—' : `${Math.round(e.availability * 1000) / 10} %`)));
+    cell('Region', {}, visible(e.region)),
+    cell('Status', {}, el('span', { class: `pill ${e.status}` }, e.status)),
+    cell('Price per pico-hour', { class: 'num', title: exactAmount(e.pricePerHourWei) }, formatAmount(e.pricePerHourWei)),
+    cell('Stake', { class: 'num', title: exactAmount(e.stakeWei) }, formatAmount(e.stakeWei)),
+    cell('Free slots', { class: 'num' }, `${e.freeCapacity} of ${e.capacity}`),
+    cell('Claimed latency', { class: 'num' }, `${e.advertisedLatencyMs} ms`),
+    cell('Measured latency', { class: 'num' }, e.measuredLatencyP50Ms === null ? 'not measured yet' : `${e.measuredLatencyP50Ms} ms`),
+    cell('Availability', { class: 'num' }, e.availability === null ? 'not measured yet' : `${Math.round(e.availability * 1000) / 10} %`)));
   return el('table', { class: 'engines' }, el('caption', {}, 'Engines matching the filters'),
     el('thead', {}, header), el('tbody', {}, ...rows));
+}
+
+/**
+ * A cell that names its column too: on a phone the table becomes one card per engine and the header row is hidden,
+ * so each value carries its label (hidden from screen readers, which announce the column header already).
+ */
+function cell(label: string, attrs: Record<string, string>, ...content: (Node | string)[]): HTMLTableCellElement {
+  return el('td', attrs, el('span', { class: 'cell-label', 'aria-hidden': 'true' }, label), ...content);
 }

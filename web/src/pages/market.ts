@@ -3,6 +3,8 @@ import 'uplot/dist/uPlot.min.css';
 import { ApiError, getJson, Stats } from '../api';
 import { el, widthPercent } from '../dom';
 import { formatEther } from '../query';
+import { formatAmount } from '../units';
+import { waitingFor } from '../wording';
 
 const LAG_POINTS = 60;
 
@@ -16,12 +18,12 @@ export async function renderMarket(root: HTMLElement, signal: AbortSignal): Prom
     root.append(
       el('dl', { class: 'facts' },
         el('dt', {}, 'Engines'), el('dd', { id: 'engines-total' }, `${stats.engines} (${stats.listedEngines} listed)`),
-        el('dt', {}, 'Total stake'), el('dd', {}, `${formatEther(String(stats.totalStake.value))} ETH`),
+        el('dt', {}, 'Total stake'), el('dd', {}, formatAmount(String(stats.totalStake.value ?? 0))),
         el('dt', {}, 'Active leases'), el('dd', {}, String(stats.activeLeases)),
         el('dt', {}, 'Indexed block'), el('dd', {}, `${stats.indexedBlock ?? '—'} of ${stats.chainHead ?? '—'}`)),
       el('h2', {}, 'Engines by region'), bars(Object.entries(stats.enginesByRegion).map(([r, n]) => [r || '(none)', n])),
       el('h2', {}, 'Price per pico-hour (listed engines)'),
-      bars(stats.priceHistogram.map((b) => [`${formatEther(b.fromWei)}–${formatEther(b.toWei)} ETH`, b.engines])),
+      bars(stats.priceHistogram.map((b) => [`${formatAmount(b.fromWei)} to ${formatAmount(b.toWei)}`, b.engines])),
       el('h2', {}, 'Total stake over blocks'), el('div', { id: 'stake-chart', class: 'chart', role: 'img', 'aria-label': 'Total stake over blocks' }),
       el('h2', {}, 'Index lag (blocks behind the chain), live'), el('div', { id: 'lag-chart', class: 'chart', role: 'img', 'aria-label': 'Index lag over time' }));
     drawStake(root.querySelector<HTMLElement>('#stake-chart')!, stats);
@@ -45,7 +47,9 @@ function bars(rows: [string, number][]): HTMLElement {
 function drawStake(target: HTMLElement, stats: Stats): void {
   const points = stats.stakeOverTime;
   if (points.length < 2) {
-    target.replaceChildren(el('p', {}, 'Not enough history yet.'));
+    target.removeAttribute('role');
+    target.removeAttribute('aria-label');
+    target.replaceChildren(el('p', { class: 'waiting' }, waitingFor('changes of stake', points.length, 2)));
     return;
   }
   const blocks = points.map((p) => p.block);

@@ -1,4 +1,6 @@
-import { parseEther, parseEventLogs } from 'viem';
+import { parseEventLogs } from 'viem';
+import { amountField, readAmount } from '../amount';
+import { parseAmount } from '../units';
 import { el } from '../dom';
 import { describeError, REGISTRY_ABI } from '../wallet';
 import { awaitIndexed, progressList, sendToRegistry } from './transact';
@@ -17,16 +19,17 @@ function registerForm(signal: AbortSignal): Node[] {
   const { list, step } = progressList();
   const message = el('p', { class: 'status', role: 'status' });
   const form = el('form', { class: 'filters', id: 'register', 'aria-label': 'Register an engine' },
-    field('endpoint', 'Endpoint (https://…)'), field('did', 'DID'), field('price', 'Price per pico-hour (wei)', '1000000000000000'),
+    field('endpoint', 'Endpoint (https://…)'), field('did', 'DID'), amountField('price', 'Price per pico-hour', { wei: 10n ** 15n }),
     field('latency', 'Latency you claim (ms)', '50', 'number'), field('capacity', 'Capacity (picos)', '10', 'number'),
     field('region', 'Region'), field('metadata', 'Metadata CID (optional)'),
-    field('encryptionKey', "Agent's encryption key (X25519 public key: 0x and 64 hex digits)"), field('stake', 'Stake (ETH)', '1'),
+    field('encryptionKey', "Agent's encryption key (X25519 public key: 0x and 64 hex digits)"), amountField('stake', 'Stake', { wei: 10n ** 18n }),
     el('button', { type: 'submit' }, 'Connect wallet and register'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = values(form);
     void run(list, message, signal, async () => {
-      const receipt = await sendToRegistry('register', [advertOf(v)], parseEther(v('stake') || '0'), step, signal);
+      const stake = readAmount(new FormData(form), 'stake') ?? 0n;
+      const receipt = await sendToRegistry('register', [advertOf(v)], stake, step, signal);
       const [registered] = parseEventLogs({ abi: REGISTRY_ABI, logs: receipt.logs, eventName: 'EngineRegistered' });
       const id = String((registered as unknown as { args: { engineId: bigint } }).args.engineId);
       step('mined', `engine ${id} in block ${receipt.blockNumber}`);
@@ -45,15 +48,15 @@ function operateForm(signal: AbortSignal): Node[] {
     el('option', { value: 'requestUnbond' }, 'request unbonding'),
     el('option', { value: 'withdraw' }, 'withdraw unlocked stake'));
   const form = el('form', { class: 'filters', id: 'operate', 'aria-label': 'Operate an engine' },
-    field('engine', 'Engine id', '', 'number'), el('label', {}, 'Action', action), field('amount', 'Amount (ETH)', '1'),
+    field('engine', 'Engine id', '', 'number'), el('label', {}, 'Action', action), amountField('amount', 'Amount', { wei: 10n ** 18n }),
     el('button', { type: 'submit' }, 'Connect wallet and send'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = values(form);
     const id = v('engine');
-    const amount = parseEther(v('amount') || '0');
     const advertForm = document.getElementById('register') as HTMLFormElement;
     void run(list, message, signal, async () => {
+      const amount = readAmount(new FormData(form), 'amount') ?? 0n;
       const [args, value] = v('action') === 'addStake' ? [[BigInt(id)], amount]
         : v('action') === 'requestUnbond' ? [[BigInt(id), amount], 0n]
         : v('action') === 'updateAdvert' ? [[BigInt(id), advertOf(values(advertForm))], 0n] : [[BigInt(id)], 0n];
@@ -75,7 +78,8 @@ function advertOf(v: (name: string) => string) {
     throw new Error("The agent's encryption key is its X25519 public key, 32 bytes: 0x and 64 hex digits "
       + '(engine-agent keys new prints it).');
   }
-  return { endpoint: v('endpoint'), did: v('did'), pricePerHour: BigInt(v('price') || '0'), latencyMs: Number(v('latency')),
+  const price = parseAmount(v('price') || '0', v('price-unit') === 'gwei' ? 'gwei' : 'ETH');
+  return { endpoint: v('endpoint'), did: v('did'), pricePerHour: price, latencyMs: Number(v('latency')),
     capacity: Number(v('capacity')), region: v('region'), metadataCid: v('metadata'), encryptionKey: key as `0x${string}` };
 }
 

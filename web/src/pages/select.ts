@@ -1,6 +1,8 @@
 import { ApiError, postJson, SelectionResult } from '../api';
-import { el, widthPercent } from '../dom';
-import { FACTORS, FactorName, policyBody, PolicyForm } from '../policy';
+import { el, visible, widthPercent } from '../dom';
+import { amountField, readAmount } from '../amount';
+import { FACTOR_LABELS, FACTORS, FactorName, policyBody, PolicyForm } from '../policy';
+import { humanizeWei } from '../units';
 
 const DEFAULT_WEIGHTS: Record<FactorName, number> = { cost: 35, latency: 25, availability: 25, stake: 10, freeCapacity: 5 };
 
@@ -9,10 +11,10 @@ export function renderSelect(root: HTMLElement, signal: AbortSignal): void {
   const result = el('section', { 'aria-live': 'polite', id: 'selection' });
   const text = (name: string, label: string, hint: string) =>
     el('label', {}, label, el('input', { name, type: 'text', placeholder: hint }));
-  const sliders = FACTORS.map((f) => el('label', { class: 'slider' }, f,
-    el('input', { name: `w-${f}`, type: 'range', min: '0', max: '100', value: String(DEFAULT_WEIGHTS[f]), 'aria-label': `weight of ${f}` })));
+  const sliders = FACTORS.map((f) => el('label', { class: 'slider' }, `Weight of ${FACTOR_LABELS[f].toLowerCase()}`,
+    el('input', { name: `w-${f}`, type: 'range', min: '0', max: '100', value: String(DEFAULT_WEIGHTS[f]) })));
   const form = el('form', { class: 'filters', 'aria-label': 'Placement policy' },
-    text('maxPrice', 'Max price (wei/pico-hour)', 'any'), text('regions', 'Regions', 'eu-west, us-east'),
+    amountField('maxPrice', 'Max price per pico-hour', { placeholder: 'any' }), text('regions', 'Regions', 'eu-west, us-east'),
     text('maxLatencyMs', 'Max measured latency (ms)', 'any'), text('minAvailability', 'Min availability (0-1)', 'any'),
     text('minFreeCapacity', 'Min free slots', '1'), ...sliders, el('button', { type: 'submit' }, 'Rank hosts'));
   form.addEventListener('submit', (event) => {
@@ -26,7 +28,14 @@ async function rank(form: HTMLFormElement, target: HTMLElement, signal: AbortSig
   const data = new FormData(form);
   const value = (name: string) => String(data.get(name) ?? '');
   const weights = Object.fromEntries(FACTORS.map((f) => [f, Number(value(`w-${f}`))])) as Record<FactorName, number>;
-  const policy: PolicyForm = { maxPrice: value('maxPrice'), regions: value('regions'), maxLatencyMs: value('maxLatencyMs'),
+  let maxPrice: bigint | null;
+  try {
+    maxPrice = readAmount(data, 'maxPrice');
+  } catch (error) {
+    target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, (error as Error).message));
+    return;
+  }
+  const policy: PolicyForm = { maxPrice: maxPrice?.toString() ?? '', regions: value('regions'), maxLatencyMs: value('maxLatencyMs'),
     minAvailability: value('minAvailability'), minFreeCapacity: value('minFreeCapacity'), weights };
   target.replaceChildren(el('p', { role: 'status' }, 'Ranking…'));
   try {
@@ -42,17 +51,18 @@ async function rank(form: HTMLFormElement, target: HTMLElement, signal: AbortSig
 function show(r: SelectionResult): Node[] {
   const candidates = r.candidates.length === 0 ? el('p', {}, 'No engine passes these constraints.')
     : el('ol', { class: 'candidates' }, ...r.candidates.map((c) => el('li', { 'data-engine': String(c.id) },
-      el('a', { href: `#/engines/${c.id}` }, `Engine ${c.id}`), ' ', el('span', {}, c.endpoint),
+      el('a', { href: `#/engines/${c.id}` }, `Engine ${c.id}`), ' ', el('span', {}, visible(c.endpoint)),
       ` — score ${c.score}`, c.currentHost ? ' (current host)' : '',
       el('div', { class: 'shares', role: 'img', 'aria-label': shares(c.factors) },
         ...FACTORS.filter((f) => c.factors[f]?.share > 0).map((f) =>
-          widthPercent(el('span', { class: `share ${f}` }, f), Math.round(c.factors[f].share * 100)))))));
+          widthPercent(el('span', { class: `share ${f}`, 'aria-hidden': 'true' }, FACTOR_LABELS[f]),
+            Math.round(c.factors[f].share * 100)))))));
   const excluded = el('ul', { class: 'excluded' }, ...r.excluded.map((e) => el('li', { 'data-engine': String(e.id) },
-    el('strong', {}, `Engine ${e.id}`), ` ${e.endpoint}: `, e.reasons.join('; '))));
+    el('strong', {}, `Engine ${e.id}`), ` ${visible(e.endpoint)}: `, e.reasons.map(humanizeWei).join('; '))));
   return [el('h2', {}, `Candidates (${r.considered} engines considered)`), candidates,
     el('h2', {}, `Excluded (${r.excludedTotal})`), excluded];
 }
 
 function shares(factors: Record<string, { share: number }>): string {
-  return FACTORS.map((f) => `${f} ${Math.round((factors[f]?.share ?? 0) * 100)} %`).join(', ');
+  return FACTORS.map((f) => `${FACTOR_LABELS[f]} ${Math.round((factors[f]?.share ?? 0) * 100)} %`).join(', ');
 }

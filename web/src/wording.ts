@@ -1,0 +1,15 @@
+// Words for people where the API has field names and codes.
+import { el } from './dom';
+
+const SOURCE_WORDS: Record<string, string> = { onchain: 'on chain', advertised: 'advertised', measured: 'measured' };
+
+/** Where a figure comes from, as a small badge: the chain, the engine's own claim, or the directory's probes. */
+export function sourceBadge(source: string): HTMLElement {
+  const words = SOURCE_WORDS[source] ?? source;
+  return el('span', { class: `badge ${source}`, title: `${words} figure` }, words);
+}
+
+/** "Waiting for probes: 1 of 2 needed." (a chart before it has a line to draw). */
+export function waitingFor(what: string, have: number, needed: number): string {
+  return `Waiting for ${what}: ${have} of ${needed} needed.`;
+}
