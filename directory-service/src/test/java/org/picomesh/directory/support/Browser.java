@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,6 +38,16 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** A phone's screen (a common small one, in CSS pixels). */
+    public static final Dimension PHONE = new Dimension(375, 740);
+    /** A laptop's window, the size the browser starts with. */
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
+
+    /** Resizes the window; headless, the page's viewport is then exactly this size. */
+    public void resize(Dimension size) {
+        driver.manage().window().setSize(size);
     }
 
     /** Saves what the page shows now as target/screenshots/{name}.png, a build artifact. */

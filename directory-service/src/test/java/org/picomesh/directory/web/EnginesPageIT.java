@@ -49,6 +49,10 @@ class EnginesPageIT {
                 () -> directory.getRaw("/api/engines/" + hostile).statusCode() == 200
                         && directory.get("/api/engines/" + measured).path("probes").size() >= 3);
         browser = new Browser();
+        // Before any of the page's own scripts runs, on every page: a hostile advert that ran script as the list
+        // rendered would be seen however early it fired.
+        browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "window.alert = () => { window.alertFired = true; };"));
     }
 
     @AfterAll
@@ -80,6 +84,8 @@ class EnginesPageIT {
         assertThat(hostileRow.findElements(By.tagName("img"))).isEmpty();
         assertThat(hostileRow.findElements(By.tagName("a"))).as("no link but the row's own details page")
                 .allSatisfy(a -> assertThat(a.getAttribute("href")).contains("#/engines/"));
+        assertThat(browser.driver.executeScript("return typeof window.alert === 'function' && !window.alert.toString().includes('native')"))
+                .as("alert hooked before the page's scripts").isEqualTo(true);
         assertThat(browser.driver.executeScript("return typeof window.alertFired")).isEqualTo("undefined");
         assertThat(browser.driver.findElements(By.cssSelector(".badge.onchain"))).isNotEmpty();
         browser.screenshot("engines");
@@ -198,7 +204,6 @@ class EnginesPageIT {
 
     private void open(String hash) {
         browser.driver.get(directory.baseUrl() + "/" + hash);
-        browser.driver.executeScript("window.alert = () => { window.alertFired = true; };");
     }
 
     private List<WebElement> rows() {
