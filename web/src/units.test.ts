@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amountField, readAmount } from './amount';
 import { exactAmount, formatAmount, humanizeWei, parseAmount } from './units';
-import { waitingFor } from './wording';
+import { eventWords, waitingFor } from './wording';
 
 describe('amounts as people type them', () => {
   it('reads ETH and gwei as wei', () => {
@@ -63,5 +63,12 @@ describe('an amount field', () => {
 describe('a chart before it has enough samples', () => {
   it('says what it waits for', () => {
     expect(waitingFor('probes', 1, 2)).toBe('Waiting for probes: 1 of 2 needed.');
+  });
+});
+
+describe('events in words', () => {
+  it('reads a contract event\'s name as a phrase', () => {
+    expect(eventWords('EngineRegistered')).toBe('Engine registered');
+    expect(eventWords('PayoutAddressChanged')).toBe('Payout address changed');
   });
 });

@@ -13,3 +13,9 @@ export function sourceBadge(source: string): HTMLElement {
 export function waitingFor(what: string, have: number, needed: number): string {
   return `Waiting for ${what}: ${have} of ${needed} needed.`;
 }
+
+/** An event's name as a phrase: "EngineRegistered" reads "Engine registered". */
+export function eventWords(kind: string): string {
+  const words = kind.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

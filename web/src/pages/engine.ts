@@ -3,7 +3,7 @@ import 'uplot/dist/uPlot.min.css';
 import { ApiError, ChainEvent, EngineDetails, getJson } from '../api';
 import { type Advert, checkAdvert } from '../advert';
 import { el, endpointLink, visible } from '../dom';
-import { sourceBadge, waitingFor } from '../wording';
+import { eventWords, sourceBadge, waitingFor } from '../wording';
 import { exactAmount, formatAmount } from '../units';
 
 /** Samples a chart needs before it means anything: a line needs two points. */
@@ -91,7 +91,7 @@ function fact(term: string, value: Node | string, source: string): DocumentFragm
 function timeline(events: ChainEvent[]): HTMLElement {
   if (events.length === 0) return el('p', {}, 'Nothing yet.');
   return el('ol', { class: 'timeline' }, ...events.map((event) => el('li', {},
-    el('strong', {}, event.kind), ` at block ${event.block}`, event.confirmed ? '' : ' (pending)', describe(event))));
+    el('strong', { 'data-kind': event.kind }, eventWords(event.kind)), ` at block ${event.block}`, event.confirmed ? '' : ' (pending)', describe(event))));
 }
 
 function describe(event: ChainEvent): string {

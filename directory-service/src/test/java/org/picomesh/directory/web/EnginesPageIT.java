@@ -127,7 +127,7 @@ class EnginesPageIT {
         WebElement canvas = new WebDriverWait(browser.driver, Duration.ofSeconds(15))
                 .until(d -> d.findElements(By.cssSelector("#latency-chart canvas")).stream().findFirst().orElse(null));
         assertThat(painted(canvas)).as("painted pixels").isPositive();
-        assertThat(browser.driver.findElement(By.cssSelector(".timeline")).getText()).contains("EngineRegistered");
+        assertThat(browser.driver.findElement(By.cssSelector(".timeline")).getText()).contains("Engine registered");
         browser.screenshot("engine");
     }
 
