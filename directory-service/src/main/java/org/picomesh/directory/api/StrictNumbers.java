@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.InitBinder;
  */
 @ControllerAdvice
 class StrictNumbers {
-    private static final Pattern WHOLE = Pattern.compile("-?[0-9]{1,19}");
-    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,30})?([eE][-+]?[0-9]{1,3})?");
+    private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]{1,19}");
+    /** What a browser's number input may hold: 12, 12.5, .5, 5., 1e3. */
+    private static final Pattern DECIMAL = Pattern.compile(
+            "[-+]?([0-9]{1,30}(\\.[0-9]{0,30})?|\\.[0-9]{1,30})([eE][-+]?[0-9]{1,3})?");
 
     @InitBinder
     void strictNumbers(WebDataBinder binder) {
@@ -36,14 +38,14 @@ class StrictNumbers {
         };
     }
 
-    private static String whole(String text) {
+    static String whole(String text) {
         if (!WHOLE.matcher(text).matches()) {
             throw new IllegalArgumentException("not a whole decimal number: " + text);
         }
         return text;
     }
 
-    private static Double decimal(String text) {
+    static Double decimal(String text) {
         double value = DECIMAL.matcher(text).matches() ? Double.parseDouble(text) : Double.NaN;
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("not a finite decimal number: " + text);
