@@ -38,12 +38,11 @@ record EngineQuery(
         if (status != null && !STATUSES.contains(status)) {
             throw new BadRequestException("status must be one of " + STATUSES);
         }
-        if (text != null && text.length() > 100) {
-            throw new BadRequestException("the search text is at most 100 characters");
+        if (trustList != null && trustList < 0) {
+            throw new BadRequestException("trustList is a trust list's id, 0 or more");
         }
-        if (region != null && region.length() > 32) {
-            throw new BadRequestException("a region is at most 32 characters");
-        }
+        checkText("q", "the search text", text, 100);
+        checkText("region", "a region", region, 32);
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw new BadRequestException("limit must be 1 to " + MAX_LIMIT);
@@ -52,6 +51,21 @@ record EngineQuery(
         return new EngineQuery(WeiAmount.parse("maxPrice", maxPrice), minFreeCapacity, blankToNull(region), maxLatencyMs,
                 WeiAmount.parse("minStake", minStake), minAvailability, trustList, status, blankToNull(text), order, size,
                 cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, order));
+    }
+
+    /** Free text is matched against adverts: printable characters only, and short. */
+    private static void checkText(String name, String what, String value, int maxLength) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > maxLength) {
+            throw new BadRequestException(name + " (" + what + ") is at most " + maxLength + " characters, not "
+                    + value.length());
+        }
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            throw new BadRequestException(name + " (" + what + ") may not contain control characters such as NUL,"
+                    + " tab or line breaks (U+0000-U+001F, U+007F-U+009F)");
+        }
     }
 
     private static String blankToNull(String value) {

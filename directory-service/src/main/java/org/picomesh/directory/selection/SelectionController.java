@@ -6,6 +6,7 @@ import org.picomesh.contracts.placement.PlacementPolicy;
 import org.picomesh.contracts.placement.PolicyDocument;
 import org.picomesh.contracts.placement.Ranking;
 import org.picomesh.directory.api.BadRequestException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +24,8 @@ class SelectionController {
         this.candidates = candidates;
     }
 
-    @PostMapping("/api/select")
+    @PostMapping(value = "/api/select", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     Ranking.Result select(@RequestBody(required = false) String body) {
         PlacementPolicy policy;
         try {

@@ -229,7 +229,7 @@ class IndexingIT {
         assertThat(directory.getRaw("/api/engines?limit=0").statusCode()).isEqualTo(400);
         HttpResponse<String> notANumber = directory.getRaw("/api/engines?limit=lots");
         assertThat(notANumber.statusCode()).isEqualTo(400);
-        assertThat(notANumber.body()).contains("parameter 'limit' must be of type integer, not 'lots'");
+        assertThat(notANumber.body()).contains("parameter 'limit' must be a whole number", "not 'lots'");
         assertThat(directory.getRaw("/api/engines/424242").statusCode()).isEqualTo(404);
         assertThat(directory.getRaw("/api/picos/did:pkh:eip155:31337:0x" + "0".repeat(39) + "1").statusCode())
                 .isEqualTo(404);

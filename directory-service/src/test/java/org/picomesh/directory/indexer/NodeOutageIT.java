@@ -20,7 +20,8 @@ class NodeOutageIT {
         try (TestChain chain = new TestChain(); TcpProxy proxy = new TcpProxy(chain.anvil.port())) {
             Deployment viaProxy = new Deployment(chain.deployment.chainId(), proxy.url(), chain.deployment.registry(),
                     chain.deployment.escrow(), chain.deployment.deploymentBlock());
-            try (Directory directory = Directory.start(viaProxy, TestDatabase.fresh(), Map.of())) {
+            try (Directory directory = Directory.start(viaProxy, TestDatabase.fresh(),
+                    Map.of("management.endpoint.health.show-details", "always"))) {
                 long first = chain.register(1, SampleAdverts.advert("https://before.example", 1, 2), "1");
                 await("the first engine", Duration.ofSeconds(20), () -> directory.getRaw("/api/engines/" + first).statusCode() == 200);
                 assertThat(directory.get("/actuator/health").path("status").asText()).isEqualTo("UP");

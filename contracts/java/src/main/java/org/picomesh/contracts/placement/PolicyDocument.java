@@ -1,7 +1,11 @@
 package org.picomesh.contracts.placement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +35,12 @@ public final class PolicyDocument {
     private static final String SCHEMA_TEXT = load();
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(SCHEMA_TEXT);
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** A policy nests three levels deep; anything far deeper is refused while parsing, before any recursion. */
+    public static final int MAX_DEPTH = 32;
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false) // the schema already refused them
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true) // "{} x" is not one document
             .setSerializationInclusion(JsonInclude.Include.NON_NULL); // absent, as the schema allows, not null
     private static final BigInteger MAX_WEI = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
 
@@ -54,9 +62,12 @@ public final class PolicyDocument {
         JsonNode tree;
         try {
             tree = JSON.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw invalid("", "nested too deep: a policy is at most " + MAX_DEPTH + " levels deep");
         } catch (JsonProcessingException e) {
-            throw invalid("", "not JSON (" + shortened(e.getOriginalMessage()) + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            JsonLocation at = e.getLocation();
+            throw invalid("", "not JSON (" + shortened(e.getOriginalMessage())
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")");
         }
         return read(tree);
     }
@@ -112,7 +123,9 @@ public final class PolicyDocument {
     }
 
     private static String shortened(String message) {
-        String line = message == null ? "" : message.lines().findFirst().orElse("");
+        // Jackson names where a nested value began as "[Source: ...; line: 3, column: 15]": the position is enough
+        String line = message == null ? "" : message.lines().findFirst().orElse("")
+                .replaceAll("\\[Source: .*?; line: (\\d+), column: (\\d+)]", "line $1, column $2");
         return line.length() > 120 ? line.substring(0, 120) + "..." : line;
     }
 

@@ -55,6 +55,22 @@ class PolicyDocumentTest {
     }
 
     @Test
+    void refusesWhatFollowsTheDocumentAndNestingFarDeeperThanAPolicy() {
+        assertThat(refused("{\"limit\": 1} {}").getMessage()).contains("not JSON").contains("line 1");
+        assertThat(refused("{\"limit\": 1} x").getMessage()).contains("not JSON");
+        assertThat(refused("[".repeat(5_000) + "]".repeat(5_000)).getMessage()).contains("nested too deep")
+                .contains(String.valueOf(PolicyDocument.MAX_DEPTH));
+    }
+
+    @Test
+    void namesTheArrayThatHoldsANullOrAControlCharacter() {
+        assertThat(refused("{\"constraints\":{\"excludeEngines\":[1,null]}}").problems()).extracting(PolicyProblem::path)
+                .containsExactly("constraints.excludeEngines[1]");
+        assertThat(refused("{\"constraints\":{\"regions\":[\"eu\\u0000\"]}}").problems())
+                .extracting(PolicyProblem::path).containsExactly("constraints.regions[0]");
+    }
+
+    @Test
     void writesAPolicyThatReadsBackTheSame() {
         PlacementPolicy policy = PolicyDocument.parse("{\"constraints\":{\"maxPrice\":\"7\"},\"currentEngine\":4}");
 
