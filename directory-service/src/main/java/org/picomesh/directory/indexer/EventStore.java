@@ -187,9 +187,10 @@ class EventStore {
      * Moves the confirmed head while no new block is to be indexed; writes nothing when it did not move. Fenced like
      * the checkpoint, within the caller's transaction.
      */
-    void confirm(long confirmedHead) {
+    /** Moves the confirmed head; true when it moved. */
+    boolean confirm(long confirmedHead) {
         fence.check();
-        jdbc.update("update indexer_checkpoint set confirmed_block = :confirmed where confirmed_block <> :confirmed",
+        return 0 < jdbc.update("update indexer_checkpoint set confirmed_block = :confirmed where confirmed_block <> :confirmed",
                 new MapSqlParameterSource("confirmed", confirmedHead));
     }
 
