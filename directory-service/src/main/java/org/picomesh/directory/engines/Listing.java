@@ -2,6 +2,7 @@ package org.picomesh.directory.engines;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ final class Listing {
     final TextFolding folding;
     final long takenAt;
     private final Map<String, SortKey> keys = new ConcurrentHashMap<>();
+    private final Map<Long, BitSet> trusted = new ConcurrentHashMap<>();
     private volatile List<Candidate> candidates;
+    private volatile String[] statuses;
 
     Listing(Collection<ListedEngine> engines, long confirmedHead, BigDecimal minStake, Map<Long, Set<Long>> trustLists,
             TextFolding folding, long takenAt) {
@@ -35,6 +38,28 @@ final class Listing {
 
     SortKey key(String sort) {
         return keys.computeIfAbsent(sort, this::values);
+    }
+
+    /** Each row's status at this moment, by row. */
+    String[] statuses() {
+        String[] all = statuses;
+        if (all == null) {
+            all = Arrays.stream(rows).map(row -> row.status(confirmedHead, minStake)).toArray(String[]::new);
+            statuses = all;
+        }
+        return all;
+    }
+
+    /** The rows on a trust list. */
+    BitSet trusted(long list) {
+        return trusted.computeIfAbsent(list, id -> {
+            Set<Long> engines = trustLists.getOrDefault(id, Set.of());
+            BitSet on = new BitSet(rows.length);
+            for (int row = 0; row < rows.length; row++) {
+                on.set(row, engines.contains(rows[row].id()));
+            }
+            return on;
+        });
     }
 
     /** The placement figures of every engine, by id, as the selection API scores them. */

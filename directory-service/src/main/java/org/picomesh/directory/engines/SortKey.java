@@ -3,6 +3,7 @@ package org.picomesh.directory.engines;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 import org.picomesh.directory.api.BadRequestException;
 
@@ -14,6 +15,7 @@ import org.picomesh.directory.api.BadRequestException;
 abstract sealed class SortKey {
     private final ListedEngine[] rows;
     private int[] ascending;
+    private int[] ranks;
 
     SortKey(ListedEngine[] rows) {
         this.rows = rows;
@@ -31,16 +33,42 @@ abstract sealed class SortKey {
         return ascending;
     }
 
+    /** Each row's place in ascending order: the inverse of {@link #ascending}. */
+    synchronized int[] ranks() {
+        if (ranks == null) {
+            int[] order = ascending();
+            ranks = new int[order.length];
+            for (int place = 0; place < order.length; place++) {
+                ranks[order[place]] = place;
+            }
+        }
+        return ranks;
+    }
+
     /** How many rows come at or before the cursor ({@code inclusive}) or strictly before it, in ascending order. */
     int position(Cursor cursor, boolean inclusive) {
+        return position(probe(cursor.value()), cursor.id(), inclusive);
+    }
+
+    /** How many rows have a value at most ({@code inclusive}) or below {@code bound}, whatever their id. */
+    int count(BigDecimal bound, boolean inclusive) {
+        return position(probe(bound), inclusive ? Long.MAX_VALUE : Long.MIN_VALUE, inclusive);
+    }
+
+    /** As {@link #count(BigDecimal, boolean)}, for a bound given as a double. */
+    int count(double bound, boolean inclusive) {
+        return position(row -> compareToDouble(row, bound), inclusive ? Long.MAX_VALUE : Long.MIN_VALUE, inclusive);
+    }
+
+    private int position(IntUnaryOperator rowAgainstValue, long id, boolean inclusive) {
         int[] order = ascending();
         int low = 0;
         int high = order.length;
         while (low < high) {
             int middle = (low + high) >>> 1;
             int row = order[middle];
-            int byValue = compareToCursor(row, cursor.value());
-            int c = byValue != 0 ? byValue : Long.compare(rows[row].id(), cursor.id());
+            int byValue = rowAgainstValue.applyAsInt(row);
+            int c = byValue != 0 ? byValue : Long.compare(rows[row].id(), id);
             if (c < 0 || inclusive && c == 0) {
                 low = middle + 1;
             } else {
@@ -50,9 +78,12 @@ abstract sealed class SortKey {
         return low;
     }
 
-    abstract int compareValues(int a, int b);
+    /** How a row's value compares with {@code value}, cast as PostgreSQL casts it to this key's type. */
+    abstract IntUnaryOperator probe(BigDecimal value);
 
-    abstract int compareToCursor(int row, BigDecimal value);
+    abstract int compareToDouble(int row, double value);
+
+    abstract int compareValues(int a, int b);
 
     /** The value a cursor after this row carries. */
     abstract BigDecimal cursorValue(int row);
@@ -70,8 +101,12 @@ abstract sealed class SortKey {
             return values[a].compareTo(values[b]);
         }
 
-        int compareToCursor(int row, BigDecimal value) {
-            return values[row].compareTo(value);
+        IntUnaryOperator probe(BigDecimal value) {
+            return row -> values[row].compareTo(value);
+        }
+
+        int compareToDouble(int row, double value) {
+            return values[row].compareTo(new BigDecimal(value));
         }
 
         BigDecimal cursorValue(int row) {
@@ -92,8 +127,13 @@ abstract sealed class SortKey {
             return compare(values[a], values[b]);
         }
 
-        int compareToCursor(int row, BigDecimal value) {
-            return compare(values[row], asDouble(value));
+        IntUnaryOperator probe(BigDecimal value) {
+            double d = asDouble(value);
+            return row -> compare(values[row], d);
+        }
+
+        int compareToDouble(int row, double value) {
+            return compare(values[row], value);
         }
 
         BigDecimal cursorValue(int row) {
