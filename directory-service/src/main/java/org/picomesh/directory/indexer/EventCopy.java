@@ -1,6 +1,6 @@
 package org.picomesh.directory.indexer;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import tools.jackson.core.io.JsonStringEncoder;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package org.picomesh.directory.indexer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EventStore {
     private static final int REPLAY_PAGE = 5_000;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS).build();
     private static final TypeReference<Map<String, Object>> ARGS = new TypeReference<>() {};
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -197,7 +197,7 @@ class EventStore {
     private static Map<String, Object> args(String json) {
         try {
             return JSON.readValue(json, ARGS);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("unreadable stored event", e);
         }
     }
