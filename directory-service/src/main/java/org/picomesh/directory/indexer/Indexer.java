@@ -73,8 +73,9 @@ class Indexer {
         long confirmedHead = confirmedHead(first.head());
         long started = System.nanoTime();
         Written written = tx.execute(t -> write(first, confirmedHead));
-        status.indexed(written.to(), written.events());
+        // the in-memory lists first: whoever sees the new progress then finds it in lists too
         publisher.publishEvent(written.indexed());
+        status.indexed(written.to(), written.events());
         if (written.events() > 0) {
             log.debug("indexed {} events in blocks {}..{} in {} ms", written.events(), first.from(), written.to(),
                     (System.nanoTime() - started) / 1_000_000);
