@@ -1,9 +1,5 @@
 package org.picomesh.directory.engines;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,13 +9,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.picomesh.contracts.PicoDid;
 import org.picomesh.directory.api.Metric;
-import org.picomesh.directory.chain.ChainIdentity;
 import org.picomesh.directory.api.NotFoundException;
+import org.picomesh.directory.chain.ChainIdentity;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Everything known about one engine: its advert, stake history, challenges, slashes, leases and probes. */
 @Component

@@ -84,16 +84,28 @@ public class EngineIndex {
 
     @EventListener
     void indexed(MarketIndexed indexed) {
-        if (indexed.everything()) {
-            readAll();
-        } else {
-            reread(indexed.engines());
-        }
+        updating(() -> {
+            if (indexed.everything()) {
+                readAll();
+            } else {
+                reread(indexed.engines());
+            }
+        });
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void measured(EnginesMeasured measured) {
-        reread(measured.engines());
+        updating(() -> reread(measured.engines()));
+    }
+
+    /** A failed update never fails the writer, whose work is committed: lists catch up at the next full read. */
+    private void updating(Runnable update) {
+        try {
+            update.run();
+        } catch (RuntimeException e) {
+            log.warn("updating the in-memory engine index failed; lists catch up within the refresh period: {}",
+                    e.toString());
+        }
     }
 
     private synchronized Listing first() {

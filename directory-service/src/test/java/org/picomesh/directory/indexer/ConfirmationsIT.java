@@ -3,7 +3,6 @@ package org.picomesh.directory.indexer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.directory.support.Directory.await;
 
-import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.directory.support.Directory;
 import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
+import tools.jackson.databind.JsonNode;
 
 /** With a confirmation depth, new rows are shown at once but as pending, and confirmed once buried deep enough. */
 class ConfirmationsIT {

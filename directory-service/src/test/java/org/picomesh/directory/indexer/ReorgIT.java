@@ -3,22 +3,22 @@ package org.picomesh.directory.indexer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.directory.support.Directory.await;
 
-import tools.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.picomesh.contracts.generated.EngineRegistry;
 import org.junit.jupiter.api.Test;
 import org.picomesh.contracts.PicoDid;
 import org.picomesh.contracts.devnet.DevAccounts;
 import org.picomesh.contracts.devnet.SampleAdverts;
+import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.contracts.generated.LeaseEscrow;
 import org.picomesh.directory.support.Directory;
 import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
 import org.web3j.protocol.core.DefaultBlockParameter;
+import tools.jackson.databind.JsonNode;
 
 /** A reorganisation (anvil snapshot and revert, then other transactions) leaves no phantom behind. */
 class ReorgIT {

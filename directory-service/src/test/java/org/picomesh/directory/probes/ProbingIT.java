@@ -3,15 +3,15 @@ package org.picomesh.directory.probes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.directory.support.Directory.await;
 
-import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.picomesh.contracts.devnet.PicoEngineProcess;
 import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.directory.support.Directory;
-import org.picomesh.contracts.devnet.PicoEngineProcess;
 import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
+import tools.jackson.databind.JsonNode;
 
 /** The directory measures a real pico engine, and sees it go away. */
 class ProbingIT {

@@ -2,7 +2,6 @@ package org.picomesh.directory.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import org.picomesh.directory.support.Directory;
 import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
 import org.web3j.utils.Numeric;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An engine whose advert holds NUL, which no PostgreSQL text can: the directory keeps the advert's exact bytes, so
