@@ -24,7 +24,6 @@ import org.picomesh.directory.probes.EnginesMeasured;
 import org.picomesh.directory.support.Directory;
 import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
-import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -205,7 +204,7 @@ class IndexingIT {
                     availability_24h = case when id % 3 = 0 then null else ((id * 3) % 4) / 4.0 end""");
         List<Long> all = directory.jdbc().queryForList("select id from engine order by id", Long.class);
         // as the prober says once its batch committed: lists are served from memory
-        directory.bean(ApplicationEventPublisher.class).publishEvent(new EnginesMeasured(Set.copyOf(all)));
+        directory.publish(new EnginesMeasured(Set.copyOf(all)));
 
         for (String sort : List.of("latency", "-latency", "availability", "-availability")) {
             String column = sort.endsWith("latency") ? "coalesce(p50_ms_24h, 1e12)" : "coalesce(availability_24h, -1)";

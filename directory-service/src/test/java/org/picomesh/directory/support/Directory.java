@@ -81,6 +81,11 @@ public final class Directory implements AutoCloseable {
         });
     }
 
+    /** Publishes an event in the directory, as one of its modules would. */
+    public void publish(Object event) {
+        context.publishEvent(event);
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
