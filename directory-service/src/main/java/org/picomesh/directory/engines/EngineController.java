@@ -17,20 +17,21 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/engines")
 class EngineController {
-    private final EngineSearch search;
+    private final EngineIndex index;
     private final EngineDetails details;
     private final RecentPages recent;
     private final JsonMapper json;
 
-    EngineController(EngineSearch search, EngineDetails details, RecentPages recent, JsonMapper json) {
-        this.search = search;
+    EngineController(EngineIndex index, EngineDetails details, RecentPages recent, JsonMapper json) {
+        this.index = index;
         this.details = details;
         this.recent = recent;
         this.json = json;
     }
 
     /**
-     * Engines matching the filters, one page in the given order. Prices and stakes are decimal strings of wei.
+     * Engines matching the filters, one page in the given order, from the in-memory {@link EngineIndex}. Prices and
+     * stakes are decimal strings of wei.
      * A page asked for again within 250 ms is served by {@link RecentPages} without reaching this method.
      */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -51,7 +52,7 @@ class EngineController {
             HttpServletRequest request) {
         EngineQuery query = EngineQuery.of(maxPrice, minFreeCapacity, region, maxLatencyMs, minStake, minAvailability,
                 trustList, status, text, sort, limit, cursor);
-        byte[] page = json.writeValueAsBytes(search.search(query));
+        byte[] page = json.writeValueAsBytes(index.search(query));
         recent.remember(request, page);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
     }

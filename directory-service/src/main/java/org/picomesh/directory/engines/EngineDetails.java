@@ -1,9 +1,5 @@
 package org.picomesh.directory.engines;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,18 +9,22 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.picomesh.contracts.PicoDid;
 import org.picomesh.directory.api.Metric;
-import org.picomesh.directory.chain.ChainIdentity;
 import org.picomesh.directory.api.NotFoundException;
+import org.picomesh.directory.chain.ChainIdentity;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Everything known about one engine: its advert, stake history, challenges, slashes, leases and probes. */
 @Component
 class EngineDetails {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS).build();
     /** The kinds of events an engine's page shows: those the index chain_event_engine_history covers (V3). */
     static final List<String> STAKE_EVENTS = List.of("EngineRegistered", "StakeAdded", "UnbondRequested",
             "StakeWithdrawn", "EngineSlashed", "EngineHalted", "EngineResumed");
@@ -162,7 +162,7 @@ class EngineDetails {
             Map<String, Object> args = JSON.readValue(json, new TypeReference<>() {});
             args.replaceAll((name, value) -> value instanceof BigInteger number ? number.toString() : value);
             return args;
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("unreadable stored event", e);
         }
     }

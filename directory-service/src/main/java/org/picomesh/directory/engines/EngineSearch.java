@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Component;
 
-/** Runs an {@link EngineQuery} as one keyset-paginated SQL query over the engine listing. */
-@Component
+/**
+ * Runs an {@link EngineQuery} as one keyset-paginated SQL query over the view {@code engine_listing}: the definition
+ * of a list's answers, which the in-memory lists ({@link EngineIndex}) are held to by {@code ListingMatchesSqlIT}.
+ * Not on the request path: lists are served from memory.
+ */
 class EngineSearch {
     /** A page of engines, the cursor of the next page if there is one, and where each figure comes from. */
     record Page(List<EngineSummary> engines, String nextCursor, Map<String, String> provenance) {}

@@ -1,16 +1,18 @@
 package org.picomesh.directory.engines;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code picomesh.api.list-cache-ttl} (250 ms, about the indexer's poll) is answered from memory by this filter,
  * before Spring MVC resolves a single parameter. When a page expires, one request goes through to the controller
  * to recompute it while the others still get the previous one (never older than two periods), so a burst of
- * browsers never queries the same page at once. Only pages the controller computed are remembered, so errors
+ * browsers never computes the same page at once. Only pages the controller computed are remembered, so errors
  * are never cached. An engine's own page is never cached.
  */
 @Component
@@ -32,24 +34,30 @@ class RecentPages extends OncePerRequestFilter {
     static final String PATH = "/api/engines";
     private static final int MAX_ENTRIES = 2_000;
 
-    private record Entry(long expiresAt, byte[] json, AtomicBoolean refreshing) {}
+    private record Entry(long writtenAt, byte[] json, AtomicBoolean refreshing) {}
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final long ttlNanos;
+    private final Ticker ticker;
+    /** Pages for two periods: fresh in the first, served while one request recomputes them in the second. */
+    private final Cache<String, Entry> entries;
 
+    @Autowired
     RecentPages(@Value("${picomesh.api.list-cache-ttl:250ms}") Duration ttl) {
+        this(ttl, Ticker.systemTicker());
+    }
+
+    RecentPages(Duration ttl, Ticker ticker) {
         this.ttlNanos = ttl.toNanos();
+        this.ticker = ticker;
+        this.entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).ticker(ticker)
+                .expireAfterWrite(Duration.ofNanos(Math.max(1, 2 * ttlNanos))).build();
     }
 
     /** Keeps a page the controller computed for this request. */
     void remember(HttpServletRequest request, byte[] json) {
-        if (ttlNanos <= 0) {
-            return;
+        if (ttlNanos > 0) {
+            entries.put(key(request), new Entry(ticker.read(), json, new AtomicBoolean()));
         }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(key(request), new Entry(System.nanoTime() + ttlNanos, json, new AtomicBoolean()));
     }
 
     @Override
@@ -72,15 +80,12 @@ class RecentPages extends OncePerRequestFilter {
 
     /** The page if it is fresh, or if it expired within the last period while another request refreshes it. */
     private Optional<byte[]> recent(String key) {
-        Entry entry = entries.get(key);
+        Entry entry = entries.getIfPresent(key);
         if (entry == null) {
             return Optional.empty();
         }
-        long now = System.nanoTime();
-        boolean fresh = entry.expiresAt() - now > 0;
-        boolean servable = now - entry.expiresAt() < ttlNanos;
-        return fresh || servable && !entry.refreshing().compareAndSet(false, true)
-                ? Optional.of(entry.json()) : Optional.empty();
+        boolean fresh = ticker.read() - entry.writtenAt() < ttlNanos;
+        return fresh || !entry.refreshing().compareAndSet(false, true) ? Optional.of(entry.json()) : Optional.empty();
     }
 
     private static String key(HttpServletRequest request) {

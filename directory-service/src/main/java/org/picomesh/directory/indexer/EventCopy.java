@@ -1,10 +1,10 @@
 package org.picomesh.directory.indexer;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.picomesh.contracts.events.MarketLog;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * Events as {@code COPY chain_event} reads them in binary ({@link BinaryCopy}), built by the reader thread so that

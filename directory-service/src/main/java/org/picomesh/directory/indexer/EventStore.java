@@ -1,37 +1,37 @@
 package org.picomesh.directory.indexer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jakarta.annotation.PreDestroy;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.picomesh.contracts.events.MarketLog;
 import org.picomesh.contracts.follow.ChainPosition;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The indexer's log of events, the blocks it processed, and its checkpoint. */
 @Component
 class EventStore {
     private static final int REPLAY_PAGE = 5_000;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS).build();
     private static final TypeReference<Map<String, Object>> ARGS = new TypeReference<>() {};
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -187,16 +187,17 @@ class EventStore {
      * Moves the confirmed head while no new block is to be indexed; writes nothing when it did not move. Fenced like
      * the checkpoint, within the caller's transaction.
      */
-    void confirm(long confirmedHead) {
+    /** Moves the confirmed head; true when it moved. */
+    boolean confirm(long confirmedHead) {
         fence.check();
-        jdbc.update("update indexer_checkpoint set confirmed_block = :confirmed where confirmed_block <> :confirmed",
+        return 0 < jdbc.update("update indexer_checkpoint set confirmed_block = :confirmed where confirmed_block <> :confirmed",
                 new MapSqlParameterSource("confirmed", confirmedHead));
     }
 
     private static Map<String, Object> args(String json) {
         try {
             return JSON.readValue(json, ARGS);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("unreadable stored event", e);
         }
     }

@@ -3,12 +3,14 @@ package org.picomesh.directory.indexer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.picomesh.contracts.follow.ChainPosition;
 import org.picomesh.contracts.follow.LogFollower;
 import org.picomesh.contracts.follow.Step;
 import org.picomesh.directory.chain.ChainProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,9 +35,11 @@ class Indexer {
     private final long maxTransactionEvents;
     /** The deepest reorganisation the follower handles: blocks deeper below the head keep no undo images. */
     private final int maxReorgDepth;
+    private final ApplicationEventPublisher publisher;
 
     Indexer(LogFollower follower, ChainProperties properties, EventStore events, MarketBatches batches, Undo undo,
-            TransactionTemplate tx, IndexerStatus status, long maxTransactionEvents, int maxReorgDepth) {
+            TransactionTemplate tx, IndexerStatus status, long maxTransactionEvents, int maxReorgDepth,
+            ApplicationEventPublisher publisher) {
         this.follower = follower;
         this.properties = properties;
         this.events = events;
@@ -45,6 +49,7 @@ class Indexer {
         this.status = status;
         this.maxTransactionEvents = maxTransactionEvents;
         this.maxReorgDepth = maxReorgDepth;
+        this.publisher = publisher;
     }
 
     /** Indexes the next ranges. Returns true when caught up with the head (time to wait for new blocks). */
@@ -53,7 +58,10 @@ class Indexer {
         if (step instanceof Step.AtHead atHead) {
             status.head(atHead.head());
             long confirmedHead = confirmedHead(atHead.head());
-            tx.executeWithoutResult(t -> events.confirm(confirmedHead));
+            Boolean moved = tx.execute(t -> events.confirm(confirmedHead));
+            if (Boolean.TRUE.equals(moved)) {
+                publisher.publishEvent(MarketIndexed.headMoved());
+            }
             return true;
         }
         if (step instanceof Step.Rewind rewind) {
@@ -65,6 +73,8 @@ class Indexer {
         long confirmedHead = confirmedHead(first.head());
         long started = System.nanoTime();
         Written written = tx.execute(t -> write(first, confirmedHead));
+        // the in-memory lists first: whoever sees the new progress then finds it in lists too
+        publisher.publishEvent(written.indexed());
         status.indexed(written.to(), written.events());
         if (written.events() > 0) {
             log.debug("indexed {} events in blocks {}..{} in {} ms", written.events(), first.from(), written.to(),
@@ -73,7 +83,7 @@ class Indexer {
         return written.to() >= first.head();
     }
 
-    private record Written(long to, int events) {}
+    private record Written(long to, int events, MarketIndexed indexed) {}
 
     /**
      * Streams the first range and every following one the follower has, up to {@link #maxTransactionEvents}
@@ -116,7 +126,8 @@ class Indexer {
         long uncovered = state.undoFloor >= first.from() ? Math.min(state.undoFloor, to) : -1;
         events.saveCheckpoint(range.to(), confirmedHead, uncovered);
         undo.prune(to - maxReorgDepth);
-        return new Written(to, count);
+        boolean rare = !state.parameters.isEmpty() || !state.newLists.isEmpty() || !state.trustChanges.isEmpty();
+        return new Written(to, count, new MarketIndexed(Set.copyOf(state.engines.keySet()), rare));
     }
 
     /**
@@ -143,6 +154,7 @@ class Indexer {
                 log.info("dropped {} events from the abandoned chain", dropped);
             }
         });
+        publisher.publishEvent(MarketIndexed.all());
     }
 
     private long confirmedHead(long head) {

@@ -9,6 +9,7 @@ import org.picomesh.directory.chain.ChainProperties;
 import org.picomesh.directory.chain.MarketContracts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,14 +47,14 @@ class IndexerConfiguration {
      */
     @Bean
     Indexer indexer(LogFollower follower, ChainProperties properties, EventStore events, MarketBatches batches,
-            Undo undo, TransactionTemplate tx, IndexerStatus status,
+            Undo undo, TransactionTemplate tx, IndexerStatus status, ApplicationEventPublisher publisher,
             @Value("${picomesh.indexer.max-transaction-events:50000}") long maxTransactionEvents) {
         if (maxTransactionEvents < 1) {
             throw new IllegalArgumentException("picomesh.indexer.max-transaction-events must be at least 1, not "
                     + maxTransactionEvents);
         }
         return new Indexer(follower, properties, events, batches, undo, tx, status, maxTransactionEvents,
-                MAX_REORG_DEPTH);
+                MAX_REORG_DEPTH, publisher);
     }
 
     /** Off for read-only replicas and for tests that drive the indexer step by step. */

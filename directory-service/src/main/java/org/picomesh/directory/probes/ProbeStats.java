@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.picomesh.directory.indexer.IndexRebuilt;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,18 +48,20 @@ class ProbeStats {
             from probe_stats s where s.engine_id = e.id""";
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher publisher;
     private final Duration refresh;
     private final Clock clock;
     /** When each engine's 7 d figures were last computed by this instance; empty after a start. */
     private final Map<Long, Instant> refreshed = new ConcurrentHashMap<>();
 
     @Autowired
-    ProbeStats(JdbcTemplate jdbc, ProbeProperties properties) {
-        this(jdbc, properties.statsRefresh(), Clock.systemUTC());
+    ProbeStats(JdbcTemplate jdbc, ApplicationEventPublisher publisher, ProbeProperties properties) {
+        this(jdbc, publisher, properties.statsRefresh(), Clock.systemUTC());
     }
 
-    ProbeStats(JdbcTemplate jdbc, Duration refresh, Clock clock) {
+    ProbeStats(JdbcTemplate jdbc, ApplicationEventPublisher publisher, Duration refresh, Clock clock) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
         this.refresh = refresh;
         this.clock = clock;
     }
@@ -87,6 +91,7 @@ class ProbeStats {
         jdbc.batchUpdate(COPY_TO_ENGINE + " and e.id = ?", latest.keySet().stream().sorted()
                 .map(id -> new Object[] {id}).toList());
         full.forEach(id -> refreshed.put(id, now));
+        publisher.publishEvent(new EnginesMeasured(Set.copyOf(latest.keySet())));
     }
 
     private static Object[] fullRow(long id, ProbeResult last, ProbeWindows w, Instant now) {

@@ -30,8 +30,9 @@ import org.web3j.protocol.core.methods.request.EthFilter;
  * each against real anvil, PostgreSQL and HTTP in one run.
  */
 public final class DirectoryBench {
-    private static final int ENGINES = 10_000;
-    private static final int STAKE_EVENTS = 30_000; // with two events a registration, 50,000 events in all
+    /** -Dpicomesh.bench.engines=N for a brief check that the bench runs (the figures are for 10,000). */
+    private static final int ENGINES = Integer.getInteger("picomesh.bench.engines", 10_000);
+    private static final int STAKE_EVENTS = 3 * ENGINES; // with two events a registration, 5 events an engine
     private static final int BACKFILL_RUNS = 5;
     /** Backfills before the measured ones: the JIT goes on compiling the indexer's code through the first few. */
     private static final int BACKFILL_WARM_UPS = 5;
@@ -39,7 +40,7 @@ public final class DirectoryBench {
     /** Where a backfill's CPU goes: the directory and the bench share this JVM; PostgreSQL by name (any on the machine). */
     private static final List<CpuTime.Part> PARTS = List.of(CpuTime.Part.thisJvm("jvm"),
             CpuTime.Part.named("postgres", "postgres"), CpuTime.Part.started("anvil", "anvil"));
-    /** -Dpicomesh.bench.only=backfill, reorg, list or probes runs one part, for working on it. */
+    /** -Dpicomesh.bench.only=backfill, reorg, list, list_unique or probes runs one part, for working on it. */
     private static final String ONLY = System.getProperty("picomesh.bench.only", "all");
     /** Eight filtered, sorted first pages, as different browsers would ask for them. */
     private static final List<String> LISTS = java.util.stream.IntStream.range(0, 8).mapToObj(n ->
@@ -67,7 +68,8 @@ public final class DirectoryBench {
             new MarketLoad(chain).fill(ENGINES, STAKE_EVENTS);
             long head = chain.blockNumber();
 
-            if (!ONLY.equals("list") && !ONLY.equals("reorg")) {
+            boolean lists = ONLY.equals("list") || ONLY.equals("list_unique");
+            if (!lists && !ONLY.equals("reorg")) {
                 figures.addAll(backfillFigures(chain, genesis, head));
             }
             if (ONLY.equals("all") || ONLY.equals("reorg")) {
@@ -85,7 +87,12 @@ public final class DirectoryBench {
                 Directory.await("the index to catch up", java.time.Duration.ofMinutes(5),
                         () -> directory.bean(IndexerStatus.class).lag() == 0
                                 && directory.bean(IndexerStatus.class).indexed() >= head);
-                if (!ONLY.equals("list")) {
+                if (ONLY.equals("list_unique")) {
+                    figures.add(figure("list_unique_p99", ListUniqueBench.p99(directory.baseUrl()), "ms"));
+                    print(figures);
+                    return;
+                }
+                if (!lists) {
                     figures.add(figure("index_lag_p95", indexLag(chain, directory, http).percentile(95), "ms"));
                 }
                 double list = listP99(directory);
@@ -94,6 +101,7 @@ public final class DirectoryBench {
                 Latencies sql = Latencies.measure(64, 40, () -> jdbc.queryForList(LIST_SQL, anyPrice()));
                 figures.add(figure("list_p99", list, "ms"));
                 figures.add(figure("list_vs_jdbc", list / sql.percentile(99), "ratio"));
+                figures.add(figure("list_unique_p99", ListUniqueBench.p99(directory.baseUrl()), "ms"));
                 progress("bare SQL over JDBC from 64 threads: p50 %.1f, p99 %.1f ms".formatted(sql.percentile(50),
                         sql.percentile(99)));
 

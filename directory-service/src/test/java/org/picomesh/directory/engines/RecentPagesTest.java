@@ -6,16 +6,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 class RecentPagesTest {
     private final AtomicInteger computed = new AtomicInteger();
+    /** The pages' clock, moved by the tests: no test waits for time to pass. */
+    private final AtomicLong nanos = new AtomicLong();
 
     @Test
     void answersARepeatedListFromMemoryWithoutReachingTheController() throws Exception {
-        RecentPages pages = new RecentPages(Duration.ofMinutes(1));
+        RecentPages pages = new RecentPages(Duration.ofMinutes(1), nanos::get);
 
         MockHttpServletResponse first = get(pages, "sort=-stake&limit=50");
         MockHttpServletResponse second = get(pages, "sort=-stake&limit=50");
@@ -28,9 +31,9 @@ class RecentPagesTest {
 
     @Test
     void anExpiredPageIsRecomputedByOneRequestWhileTheOthersGetThePreviousOne() throws Exception {
-        RecentPages pages = new RecentPages(Duration.ofMillis(200));
+        RecentPages pages = new RecentPages(Duration.ofMillis(200), nanos::get);
         get(pages, "q=x");
-        Thread.sleep(250);
+        nanos.addAndGet(Duration.ofMillis(250).toNanos());
 
         MockHttpServletResponse refreshing = new MockHttpServletResponse();
         MockHttpServletResponse meanwhile = new MockHttpServletResponse();
@@ -46,8 +49,19 @@ class RecentPagesTest {
     }
 
     @Test
+    void aPageIsRecomputedOnceTwoPeriodsHavePassed() throws Exception {
+        RecentPages pages = new RecentPages(Duration.ofMillis(200), nanos::get);
+        get(pages, "q=y");
+        nanos.addAndGet(Duration.ofMillis(150).toNanos());
+        assertThat(get(pages, "q=y").getContentAsString()).isEqualTo("page 1");
+
+        nanos.addAndGet(Duration.ofMillis(300).toNanos());
+        assertThat(get(pages, "q=y").getContentAsString()).isEqualTo("page 2");
+    }
+
+    @Test
     void neverCachesWhatTheControllerDidNotComputeNorOtherPathsNorWhenOff() throws Exception {
-        RecentPages pages = new RecentPages(Duration.ofMinutes(1));
+        RecentPages pages = new RecentPages(Duration.ofMinutes(1), nanos::get);
         MockHttpServletRequest refused = request("limit=lots");
         pages.doFilter(refused, new MockHttpServletResponse(), (req, res) -> ((MockHttpServletResponse) res).setStatus(400));
         get(pages, "limit=lots");
@@ -56,7 +70,7 @@ class RecentPagesTest {
         MockHttpServletRequest engine = request("");
         engine.setRequestURI("/api/engines/7");
         assertThat(pages.shouldNotFilter(engine)).isTrue();
-        assertThat(new RecentPages(Duration.ZERO).shouldNotFilter(request(""))).isTrue();
+        assertThat(new RecentPages(Duration.ZERO, nanos::get).shouldNotFilter(request(""))).isTrue();
     }
 
     private MockHttpServletResponse get(RecentPages pages, String query) throws Exception {

@@ -3,7 +3,6 @@ package org.picomesh.directory.indexer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.directory.support.Directory.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.directory.support.Directory;
 import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
+import tools.jackson.databind.JsonNode;
 
 /** With a confirmation depth, new rows are shown at once but as pending, and confirmed once buried deep enough. */
 class ConfirmationsIT {
@@ -22,9 +22,9 @@ class ConfirmationsIT {
             long id = chain.register(1, SampleAdverts.advert("https://fresh.example", 1, 2), "1");
             await("the engine to be indexed", Duration.ofSeconds(20), () -> directory.getRaw("/api/engines/" + id).statusCode() == 200);
             JsonNode fresh = directory.get("/api/engines/" + id);
-            assertThat(fresh.at("/summary/status").asText()).isEqualTo("pending");
+            assertThat(fresh.at("/summary/status").asString()).isEqualTo("pending");
             assertThat(fresh.at("/summary/confirmed").asBoolean()).isFalse();
-            assertThat(fresh.at("/stakeHistory/0/kind").asText()).isEqualTo("EngineRegistered");
+            assertThat(fresh.at("/stakeHistory/0/kind").asString()).isEqualTo("EngineRegistered");
             assertThat(fresh.at("/stakeHistory/0/confirmed").asBoolean()).isFalse();
 
             for (int n = 0; n < 3; n++) {
@@ -33,7 +33,7 @@ class ConfirmationsIT {
             await("the engine to be confirmed", Duration.ofSeconds(20),
                     () -> directory.get("/api/engines/" + id).at("/summary/confirmed").asBoolean());
             JsonNode confirmed = directory.get("/api/engines/" + id);
-            assertThat(confirmed.at("/summary/status").asText()).isEqualTo("listed");
+            assertThat(confirmed.at("/summary/status").asString()).isEqualTo("listed");
             assertThat(confirmed.path("stakeHistory")).isNotEmpty().allSatisfy(event ->
                     assertThat(event.path("confirmed").asBoolean()).isTrue());
         }

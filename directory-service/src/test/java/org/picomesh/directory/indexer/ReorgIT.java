@@ -3,22 +3,22 @@ package org.picomesh.directory.indexer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.directory.support.Directory.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.picomesh.contracts.generated.EngineRegistry;
 import org.junit.jupiter.api.Test;
 import org.picomesh.contracts.PicoDid;
 import org.picomesh.contracts.devnet.DevAccounts;
 import org.picomesh.contracts.devnet.SampleAdverts;
+import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.contracts.generated.LeaseEscrow;
 import org.picomesh.directory.support.Directory;
 import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
 import org.web3j.protocol.core.DefaultBlockParameter;
+import tools.jackson.databind.JsonNode;
 
 /** A reorganisation (anvil snapshot and revert, then other transactions) leaves no phantom behind. */
 class ReorgIT {
@@ -73,11 +73,11 @@ class ReorgIT {
 
             assertThat(replacement).isEqualTo(phantom); // the same id, now another engine
             await("the replacing engine to be indexed", Duration.ofSeconds(20), () -> directory
-                    .get("/api/engines/" + replacement).at("/summary/endpoint").asText().equals("https://replacement.example"));
+                    .get("/api/engines/" + replacement).at("/summary/endpoint").asString().equals("https://replacement.example"));
             assertThat(directory.jdbc().queryForObject(
                     "select count(*) from chain_event where payload::text like '%phantom%'", Long.class)).isZero();
             assertThat(directory.get("/api/engines?q=phantom").path("engines")).isEmpty();
-            assertThat(directory.get("/api/engines/" + kept).at("/summary/endpoint").asText()).isEqualTo("https://kept.example");
+            assertThat(directory.get("/api/engines/" + kept).at("/summary/endpoint").asString()).isEqualTo("https://kept.example");
             assertThat(directory.get("/api/stats").path("engines").asLong()).isEqualTo(2);
 
             List<Map<String, Object>> rows = directory.jdbc().queryForList("select distinct block_number, block_hash from chain_event");
@@ -113,7 +113,7 @@ class ReorgIT {
             long phantom = chain.register(3, SampleAdverts.advert("https://phantom.example", 3, 5), "1");
             await("the abandoned changes to be indexed", Duration.ofSeconds(20), () -> directory
                     .getRaw("/api/engines/" + phantom).statusCode() == 200 && directory.get("/api/engines/" + a)
-                    .at("/summary/endpoint").asText().equals("https://a-dropped.example"));
+                    .at("/summary/endpoint").asString().equals("https://a-dropped.example"));
 
             chain.anvil.call("evm_revert", snapshot);
             chain.registry(2).updateAdvert(BigInteger.valueOf(b), SampleAdverts.advert("https://b-kept.example", 2, 7))
@@ -123,9 +123,9 @@ class ReorgIT {
                 chain.anvil.call("evm_mine");
             }
             await("the new chain to be indexed", Duration.ofSeconds(20), () -> directory.getRaw("/api/engines/" + phantom)
-                    .statusCode() == 404 && directory.get("/api/engines/" + b).at("/summary/endpoint").asText()
+                    .statusCode() == 404 && directory.get("/api/engines/" + b).at("/summary/endpoint").asString()
                     .equals("https://b-kept.example") && checkpoint(directory).equals(head(chain)));
-            assertThat(directory.get("/api/engines/" + a).at("/summary/endpoint").asText()).isEqualTo("https://a.example");
+            assertThat(directory.get("/api/engines/" + a).at("/summary/endpoint").asString()).isEqualTo("https://a.example");
             assertThat(rebuilds).as("undone, not rebuilt").isEmpty();
 
             try (Directory fresh = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of())) {

@@ -3,7 +3,6 @@ package org.picomesh.directory.probes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.directory.support.Directory.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.picomesh.directory.support.Curl;
 import org.picomesh.directory.support.Directory;
 import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The latency the directory shows for a real pico engine is the one its callers see: curl, a separate process,

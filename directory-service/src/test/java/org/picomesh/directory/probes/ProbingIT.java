@@ -3,15 +3,15 @@ package org.picomesh.directory.probes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.directory.support.Directory.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.picomesh.contracts.devnet.PicoEngineProcess;
 import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.directory.support.Directory;
-import org.picomesh.contracts.devnet.PicoEngineProcess;
 import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
+import tools.jackson.databind.JsonNode;
 
 /** The directory measures a real pico engine, and sees it go away. */
 class ProbingIT {
@@ -29,12 +29,12 @@ class ProbingIT {
                     .at("/summary/measuredLatencyP50Ms").isNumber());
             JsonNode measured = directory.get("/api/engines/" + up);
             assertThat(measured.at("/summary/availability").asDouble()).isEqualTo(1.0);
-            assertThat(measured.at("/provenance/measuredLatencyP50Ms").asText()).isEqualTo("measured");
+            assertThat(measured.at("/provenance/measuredLatencyP50Ms").asString()).isEqualTo("measured");
             assertThat(measured.path("probes").get(0).path("ok").asBoolean()).isTrue();
 
             await("the hostile endpoint to be refused", Duration.ofSeconds(30), () -> directory.get("/api/engines/" + hostile)
                     .path("probes").size() > 0);
-            assertThat(directory.get("/api/engines/" + hostile).at("/probes/0/error").asText())
+            assertThat(directory.get("/api/engines/" + hostile).at("/probes/0/error").asString())
                     .isEqualTo("not probed: only http and https endpoints are probed");
 
             engine.close();

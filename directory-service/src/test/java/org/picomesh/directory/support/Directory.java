@@ -1,7 +1,5 @@
 package org.picomesh.directory.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +16,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** A directory-service instance started in this JVM against a test chain and a test database. */
 public final class Directory implements AutoCloseable {
@@ -80,6 +81,11 @@ public final class Directory implements AutoCloseable {
         });
     }
 
+    /** Publishes an event in the directory, as one of its modules would. */
+    public void publish(Object event) {
+        context.publishEvent(event);
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
@@ -127,7 +133,7 @@ public final class Directory implements AutoCloseable {
     private static JsonNode parse(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("not JSON: " + response.body(), e);
         }
     }

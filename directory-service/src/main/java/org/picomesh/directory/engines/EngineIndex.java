@@ -1,0 +1,173 @@
+package org.picomesh.directory.engines;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.picomesh.contracts.placement.Candidate;
+import org.picomesh.directory.indexer.MarketIndexed;
+import org.picomesh.directory.probes.EnginesMeasured;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Every engine in memory, for lists and placement: a query no one asked before is answered from a {@link Listing}
+ * without reaching the database.
+ *
+ * <p>Kept current by this instance's writers: once the indexer committed a transaction ({@link MarketIndexed}) or
+ * a batch of probes committed ({@link EnginesMeasured}), the rows they wrote are read again on the committing
+ * thread before it goes on, so a list read after that thread's next step sees them; a read racing the commit sees
+ * the previous listing for the few milliseconds those rows take to read. Changes written by another instance (a
+ * standby's view of the active indexer) are seen at the next full read, at most {@code picomesh.api.list-refresh}
+ * (1 s) after the previous one, done in the background while reads go on with the listing they have.
+ */
+@Component
+public class EngineIndex {
+    private static final Logger log = LoggerFactory.getLogger(EngineIndex.class);
+
+    private final JdbcTemplate jdbc;
+    private final long refreshNanos;
+    private final AtomicReference<Listing> current = new AtomicReference<>();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "engine-index");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private TextFolding folding;
+
+    EngineIndex(JdbcTemplate jdbc, @Value("${picomesh.api.list-refresh:1s}") Duration refresh) {
+        this.jdbc = jdbc;
+        this.refreshNanos = refresh.toNanos();
+    }
+
+    /** Every engine's placement figures, by id. */
+    public List<Candidate> candidates() {
+        return listing().candidates();
+    }
+
+    EngineSearch.Page search(EngineQuery query) {
+        return ListingSearch.search(listing(), query);
+    }
+
+    Listing listing() {
+        Listing listing = current.get();
+        if (listing == null) {
+            return first();
+        }
+        if (System.nanoTime() - listing.takenAt >= refreshNanos && refreshing.compareAndSet(false, true)) {
+            refresher.execute(() -> {
+                try {
+                    readAll();
+                } catch (RuntimeException e) {
+                    log.warn("reading every engine again failed; lists go on with the previous listing: {}", e.toString());
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+        return listing;
+    }
+
+    @EventListener
+    void indexed(MarketIndexed indexed) {
+        updating(() -> {
+            if (indexed.everything()) {
+                readAll();
+            } else {
+                reread(indexed.engines());
+            }
+        });
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void measured(EnginesMeasured measured) {
+        updating(() -> reread(measured.engines()));
+    }
+
+    /** A failed update never fails the writer, whose work is committed: lists catch up at the next full read. */
+    private void updating(Runnable update) {
+        try {
+            update.run();
+        } catch (RuntimeException e) {
+            log.warn("updating the in-memory engine index failed; lists catch up within the refresh period: {}",
+                    e.toString());
+        }
+    }
+
+    private synchronized Listing first() {
+        Listing listing = current.get();
+        return listing != null ? listing : readAll();
+    }
+
+    /**
+     * Reads every row, under the lock every change takes: a change committed while this read ran waits for it and
+     * is applied on top, so no committed change is ever replaced by an older read.
+     */
+    private synchronized Listing readAll() {
+        if (folding == null) {
+            folding = TextFolding.forCtype(jdbc.queryForObject("select case when datlocprovider = 'c' then datctype"
+                    + " else 'unicode' end from pg_database where datname = current_database()", String.class));
+        }
+        List<ListedEngine> rows = jdbc.query("select " + ListedEngine.COLUMNS + " from engine",
+                (rs, n) -> ListedEngine.from(rs, folding));
+        return publish(rows, trustLists(), System.nanoTime());
+    }
+
+    /** Reads these engines' rows again (a row gone is dropped), with the confirmed head and minimum stake. */
+    private synchronized void reread(Collection<Long> engines) {
+        Listing base = current.get();
+        if (base == null) {
+            return; // nothing read yet: the first read will see it all
+        }
+        Map<Long, ListedEngine> rows = new HashMap<>(base.rows.length * 2);
+        for (ListedEngine row : base.rows) {
+            rows.put(row.id(), row);
+        }
+        if (!engines.isEmpty()) {
+            engines.forEach(rows::remove);
+            jdbc.query(connection -> {
+                var statement = connection.prepareStatement("select " + ListedEngine.COLUMNS
+                        + " from engine where id = any(?)");
+                statement.setArray(1, connection.createArrayOf("bigint", engines.toArray()));
+                return statement;
+            }, rs -> {
+                ListedEngine row = ListedEngine.from(rs, folding);
+                rows.put(row.id(), row);
+            });
+        }
+        publish(rows.values(), base.trustLists, base.takenAt);
+    }
+
+    /** Makes these rows the current listing; {@code takenAt} is when every row was last read. */
+    private Listing publish(Collection<ListedEngine> rows, Map<Long, Set<Long>> trustLists, long takenAt) {
+        Map<String, Object> market = jdbc.queryForMap("""
+                select (select block from confirmed_head) as head,
+                    coalesce((select value from market_parameter where name = 'minStake'), 0) as min_stake""");
+        Listing listing = new Listing(rows, ((Number) market.get("head")).longValue(), (BigDecimal) market.get("min_stake"),
+                trustLists, folding, takenAt);
+        current.set(listing);
+        return listing;
+    }
+
+    private Map<Long, Set<Long>> trustLists() {
+        Map<Long, Set<Long>> lists = new HashMap<>();
+        jdbc.query("select list_id, engine_id from trust_list_engine", rs -> {
+            lists.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getLong(2));
+        });
+        return lists;
+    }
+}

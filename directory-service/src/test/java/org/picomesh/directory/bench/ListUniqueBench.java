@@ -1,0 +1,81 @@
+package org.picomesh.directory.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code list_unique_p99}: lists as real users ask for them, every query different. wrk builds each URL from a
+ * per-connection-thread counter, so no query is ever asked twice, let alone within the list cache's lifetime:
+ * every request is answered by the index, none by the cache of recent pages.
+ */
+final class ListUniqueBench {
+    private static final int RUNS = 3;
+    /** Each of wrk's two threads numbers its requests 2n + id: a maximum price of 2e16 plus that number, in wei. */
+    private static final String SCRIPT = """
+            local threads = 0
+            function setup(thread)
+              thread:set("id", threads)
+              threads = threads + 1
+            end
+            local n = 0
+            local sorts = {"price", "-price", "stake", "-stake", "latency", "-latency", "availability",
+              "-availability", "capacity", "-capacity", "score", "-score"}
+            local regions = {"eu-west", "us-east", "ap-south"}
+            request = function()
+              n = n + 1
+              local k = n * 2 + id
+              local path = "/api/engines?maxPrice=2" .. string.format("%016d", k) .. "&sort=" .. sorts[k % #sorts + 1]
+                .. "&limit=" .. (10 + k % 41)
+              if k % 3 == 0 then path = path .. "&minFreeCapacity=" .. (k % 4) end
+              if k % 5 == 0 then path = path .. "&region=" .. regions[k % #regions + 1] end
+              if k % 7 == 0 then path = path .. "&minAvailability=0." .. (k % 10) end
+              if k % 11 == 0 then path = path .. "&status=listed" end
+              return wrk.format("GET", path)
+            end
+            """;
+
+    private static final Pattern P99 = Pattern.compile("^\\s*99%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+
+    private ListUniqueBench() {}
+
+    /** The median of three p99s of 10 s of wrk at 64 connections, after a 3 s warm-up, in milliseconds. */
+    static double p99(String baseUrl) throws Exception {
+        Path script = Files.createTempFile("wrk-unique-", ".lua");
+        List<Double> runs = new ArrayList<>();
+        try {
+            Files.writeString(script, SCRIPT);
+            wrk(baseUrl, script, 3);
+            for (int run = 0; run < RUNS; run++) {
+                runs.add(wrk(baseUrl, script, 10));
+            }
+        } finally {
+            Files.deleteIfExists(script);
+        }
+        System.err.println("bench: GET /api/engines, every query new, p99 of each run: " + runs + " ms");
+        return runs.stream().sorted().toList().get(RUNS / 2);
+    }
+
+    /** One wrk run (as contracts' {@code Wrk}, whose Lua is a fixed list of paths): its p99 in milliseconds. */
+    private static double wrk(String baseUrl, Path script, int seconds) throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c64", "-d" + seconds + "s", "--latency", "-s", script.toString(),
+                baseUrl).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Matcher p99 = P99.matcher(output);
+        if (wrk.waitFor() != 0 || output.contains("Non-2xx or 3xx responses") || output.contains("Socket errors")
+                || !p99.find()) {
+            throw new IOException("wrk failed or saw errors:\n" + output);
+        }
+        double value = Double.parseDouble(p99.group(1));
+        return switch (p99.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+}
