@@ -13,7 +13,6 @@ import org.picomesh.contracts.ChainConnection;
 import org.picomesh.contracts.Deployment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pico where <did>}: where a pico lives, from the chain alone (no agent, no directory asked). */
@@ -25,8 +24,6 @@ final class PicoWhereCommand implements Callable<Integer> {
     ChainOptions chain;
     @Parameters(index = "0", paramLabel = "DID", description = "the pico's DID: did:pkh:eip155:<chainId>:<0x address>")
     String did;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     PicoWhereCommand(Map<String, String> env) {
         this.chain = new ChainOptions(env);
