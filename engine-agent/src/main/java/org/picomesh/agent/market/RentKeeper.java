@@ -17,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthBlock;
 
 /**
  * Keeps every hosted pico's lease paid ahead from the pico's own account: once less than a share of its prepaid
@@ -69,7 +70,8 @@ class RentKeeper {
 
     /** The pico's rent now, topping its lease up first when {@code act} and it is due; empty when not leased here. */
     java.util.Optional<RentState> keep(String pico, boolean act) throws Exception {
-        LeaseEscrow.LeaseView lease = escrow.currentLease(pico).send();
+        EthBlock.Block block = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+        LeaseEscrow.LeaseView lease = escrow.currentLease(pico).send(); // at this block or a later one
         if (!lease.active || lease.engineId.longValueExact() != engineId) {
             states.forget(pico);
             return java.util.Optional.empty();
@@ -78,23 +80,23 @@ class RentKeeper {
         RentPlan plan = new RentPlan(lease.pricePerHour, Math.max(minimum, terms.prepaid(pico,
                 org.picomesh.contracts.placement.PlacementPolicy.DEFAULT_PREPAID_SECONDS)));
         BigInteger remaining = lease.deposit.subtract(lease.accrued);
-        long now = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
-                .getTimestamp().longValueExact();
-        RentState state = decide(pico, lease, plan, remaining, now, act);
+        RentState state = decide(pico, lease, plan, remaining, block, act);
         states.record(state);
         return java.util.Optional.of(state);
     }
 
     private RentState decide(String pico, LeaseEscrow.LeaseView lease, RentPlan plan, BigInteger remaining,
-            long now, boolean act) throws IOException, TransactionFailed {
+            EthBlock.Block block, boolean act) throws IOException, TransactionFailed {
+        long now = block.getTimestamp().longValueExact();
+        long at = block.getNumber().longValueExact();
         long leaseId = lease.id.longValueExact();
         long left = plan.runwaySeconds(remaining);
         long runsOut = now + left;
         if (!plan.due(remaining, properties.topUpShare())) {
-            return new RentState(Kind.PAID_AHEAD, pico, leaseId, runsOut, left, plan.prepaidSeconds(), "0");
+            return new RentState(Kind.PAID_AHEAD, pico, leaseId, runsOut, left, plan.prepaidSeconds(), "0", at);
         }
         if (pending(pico)) { // a top-up sent before (perhaps before a restart) and not mined yet
-            return new RentState(Kind.TOP_UP_PENDING, pico, leaseId, runsOut, left, plan.prepaidSeconds(), "0");
+            return new RentState(Kind.TOP_UP_PENDING, pico, leaseId, runsOut, left, plan.prepaidSeconds(), "0", at);
         }
         BigInteger amount = plan.topUp(remaining);
         BigInteger gas = web3j.ethGasPrice().send().getGasPrice().multiply(BigInteger.valueOf(properties.topUpGas()));
@@ -102,16 +104,16 @@ class RentKeeper {
         BigInteger lacking = amount.add(gas).subtract(balance);
         if (lacking.signum() > 0) {
             return new RentState(Kind.ACCOUNT_CANNOT_TOP_UP, pico, leaseId, runsOut, left, plan.prepaidSeconds(),
-                    lacking.toString());
+                    lacking.toString(), at);
         }
         if (!act) {
-            return new RentState(Kind.TOP_UP_DUE, pico, leaseId, runsOut, left, plan.prepaidSeconds(), "0");
+            return new RentState(Kind.TOP_UP_DUE, pico, leaseId, runsOut, left, plan.prepaidSeconds(), "0", at);
         }
         String tx = transactions.topUp(keys.keyOfHosted(pico), amount);
         log.info("pico {} topped its lease {} up by {} wei from its account ({}): paid {} s ahead", pico, leaseId,
                 amount, tx, plan.prepaidSeconds());
         long after = plan.runwaySeconds(remaining.add(amount));
-        return new RentState(Kind.TOPPED_UP, pico, leaseId, now + after, after, plan.prepaidSeconds(), "0");
+        return new RentState(Kind.TOPPED_UP, pico, leaseId, now + after, after, plan.prepaidSeconds(), "0", at);
     }
 
     private boolean pending(String pico) throws IOException {

@@ -29,7 +29,7 @@ class RentStates {
      * and what the pico's account lacks for its next top-up (wei, "0" when nothing).
      */
     record RentState(Kind kind, String pico, long leaseId, long runsOutAt, long secondsLeft, long prepaidSeconds,
-            String needsWei) {}
+            String needsWei, long atBlock) {}
 
     private final Map<String, RentState> states = new ConcurrentHashMap<>();
     private final Counter topUps;
@@ -42,8 +42,13 @@ class RentStates {
                 + "account").register(meters);
     }
 
-    void record(RentState state) {
-        RentState before = states.put(state.pico(), state);
+    /** Keeps {@code state} unless a reading of a later block was kept meanwhile (two readings may overlap). */
+    synchronized void record(RentState state) {
+        RentState before = states.get(state.pico());
+        if (before != null && before.atBlock() > state.atBlock()) {
+            return;
+        }
+        states.put(state.pico(), state);
         Kind was = before == null ? null : before.kind();
         if (state.kind() == Kind.TOPPED_UP) {
             topUps.increment();
