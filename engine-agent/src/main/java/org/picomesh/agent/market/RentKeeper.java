@@ -2,6 +2,7 @@ package org.picomesh.agent.market;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.Optional;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.chain.TransactionFailed;
 import org.picomesh.agent.migration.Enrollment;
@@ -10,6 +11,7 @@ import org.picomesh.agent.market.RentStates.RentState;
 import org.picomesh.contracts.ChainConnection;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.contracts.generated.LeaseEscrow;
+import org.picomesh.contracts.placement.PlacementPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -57,7 +59,8 @@ class RentKeeper {
         this.engineId = agent.engineId();
     }
 
-    @Scheduled(fixedDelayString = "${picomesh.agent.rent.interval:30s}", initialDelayString = "${picomesh.agent.rent.interval:30s}")
+    @Scheduled(fixedDelayString = "${picomesh.agent.rent.interval:30s}",
+            initialDelayString = "${picomesh.agent.rent.interval:30s}")
     void round() {
         for (String pico : hosted.hosted()) {
             try {
@@ -69,20 +72,20 @@ class RentKeeper {
     }
 
     /** The pico's rent now, topping its lease up first when {@code act} and it is due; empty when not leased here. */
-    java.util.Optional<RentState> keep(String pico, boolean act) throws Exception {
+    Optional<RentState> keep(String pico, boolean act) throws Exception {
         EthBlock.Block block = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
         LeaseEscrow.LeaseView lease = escrow.currentLease(pico).send(); // at this block or a later one
         if (!lease.active || lease.engineId.longValueExact() != engineId) {
             states.forget(pico);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long minimum = registry.parameters().send().minPrepaidPeriod.longValueExact();
         RentPlan plan = new RentPlan(lease.pricePerHour, Math.max(minimum, terms.prepaid(pico,
-                org.picomesh.contracts.placement.PlacementPolicy.DEFAULT_PREPAID_SECONDS)));
+                PlacementPolicy.DEFAULT_PREPAID_SECONDS)));
         BigInteger remaining = lease.deposit.subtract(lease.accrued);
         RentState state = decide(pico, lease, plan, remaining, block, act);
         states.record(state);
-        return java.util.Optional.of(state);
+        return Optional.of(state);
     }
 
     private RentState decide(String pico, LeaseEscrow.LeaseView lease, RentPlan plan, BigInteger remaining,
