@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.picomesh.agent.LoopbackOnly;
 import org.picomesh.agent.picoengine.PicoEngineException;
+import org.picomesh.contracts.placement.InvalidPolicyException;
+import org.picomesh.contracts.placement.PolicyDocument;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MarketAdminController {
     private static final BigInteger MAX_WEI = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
     private final MarketEnrolment enrolment;
+    private final PolicyLease policyLease;
 
-    MarketAdminController(MarketEnrolment enrolment) {
+    MarketAdminController(MarketEnrolment enrolment, PolicyLease policyLease) {
         this.enrolment = enrolment;
+        this.policyLease = policyLease;
     }
 
     record Enrol(String eci) {}
@@ -47,6 +51,18 @@ class MarketAdminController {
         LoopbackOnly.require(http);
         return enrolment.openLease(address(pico), wei("maxPrice", request.maxPrice()),
                 wei("deposit", request.deposit()));
+    }
+
+    /** The first lease on the terms of the pico's placement policy (the body): its maximum price and prepaid period. */
+    @PostMapping("/admin/picos/{pico}/lease-by-policy")
+    Map<String, Object> leaseByPolicy(@PathVariable String pico, @RequestBody(required = false) String policy,
+            HttpServletRequest http) {
+        LoopbackOnly.require(http);
+        try {
+            return policyLease.open(address(pico), PolicyDocument.parse(policy));
+        } catch (InvalidPolicyException e) {
+            throw new MarketRefusal(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
     }
 
     @PostMapping("/admin/picos/{pico}/move")

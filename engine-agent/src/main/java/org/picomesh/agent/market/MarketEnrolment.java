@@ -103,7 +103,7 @@ class MarketEnrolment {
         }
     }
 
-    private PicoKey keyOfHosted(String address) {
+    PicoKey keyOfHosted(String address) {
         String adminEci = hosted.adminEci(address).orElseThrow(() -> MarketRefusal.notHosted(address));
         Pico pico = engine.find(adminEci).orElseThrow(() -> new MarketRefusal(HttpStatus.GONE, "pico " + address
                 + " is no longer on this engine (ECI " + adminEci + ")"));

@@ -49,6 +49,12 @@ class PicoTransactions {
                 escrow.moveLease(BigInteger.valueOf(toEngine), maxPrice).encodeFunctionCall())).getTransactionHash();
     }
 
+    /** The pico adds {@code amount} to its own lease's deposit, from its account; the transaction's hash. */
+    String topUp(PicoKey pico, BigInteger amount) throws TransactionFailed {
+        return send(pico, new Outgoing("pico-top-up", "pico " + pico.address(), escrow.getContractAddress(),
+                escrow.topUp(pico.address(), amount).encodeFunctionCall(), amount)).getTransactionHash();
+    }
+
     String escrowAddress() {
         return escrow.getContractAddress();
     }

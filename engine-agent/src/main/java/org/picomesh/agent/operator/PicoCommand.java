@@ -14,13 +14,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code pico enroll | move | status | moves}: picos on this agent's engine, and their moves. */
+/** {@code pico enroll | move | status | where | moves}: picos on this agent's engine, and their moves. */
 @Command(name = "pico", description = {"Picos hosted by this agent's engine and their moves between engines: enroll "
-        + "(the pico joins the market: its key, its account funded, its first lease), move, status, moves.",
+        + "(the pico joins the market: its key, its account funded, its first lease), move, status, where, moves.",
     "Costs: nothing by itself; `pico enroll` costs the owner a transfer and the pico its lease (about 114,000 gas), "
         + "`pico move` the pico about 60,000 gas."},
         subcommands = {PicoEnrollCommand.class, PicoMoveCommand.class, PicoCommand.Status.class,
-            PicoCommand.Moves.class})
+            PicoWhereCommand.class, PicoCommand.Moves.class})
 final class PicoCommand {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -52,10 +52,14 @@ final class PicoCommand {
             try (ChainConnection connection = chain.read(deployment)) {
                 out.println(onChain(connection.escrow(deployment.escrow()).currentLease(address).send()));
             }
-            JsonNode status = new AgentAdmin(AgentAdmin.of(agent, env)).get("/admin/picos/" + address);
+            AgentAdmin admin = new AgentAdmin(AgentAdmin.of(agent, env));
+            JsonNode status = admin.get("/admin/picos/" + address);
             out.println(status.path("hosted").asBoolean() ? "this agent hosts it: admin ECI "
                     + status.path("adminEci").asText() + ", lease " + status.path("leaseId").asText()
                     : "this agent does not host it");
+            if (status.path("hosted").asBoolean()) {
+                out.println(RentLine.of(admin, address));
+            }
             for (JsonNode move : status.path("moves")) {
                 out.printf("move %s (%s, lease %s, engine %s -> %s): %s%s%n", move.path("id").asText(),
                         move.path("side").asText().toLowerCase(), move.path("leaseId").asText(),

@@ -28,9 +28,10 @@ public class ChainSelection {
     private final ProbeBook probes;
     private final int shortlist;
 
-    ChainSelection(ChainIndex index, PlacementProperties properties) {
+    ChainSelection(ChainIndex index, PlacementProperties properties, EndpointGuard guard) {
         this.index = index;
-        this.probes = new ProbeBook(new LatencyProbe(properties.probeTimeout()), properties.probeTtl(), Clock.systemUTC());
+        this.probes = new ProbeBook(new LatencyProbe(properties.probeTimeout(), guard), properties.probeTtl(),
+                Clock.systemUTC());
         this.shortlist = properties.shortlist();
     }
 

@@ -3,6 +3,7 @@ package org.picomesh.agent.placement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -20,20 +21,28 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class LatencyProbe {
     private final int timeoutMillis;
+    private final EndpointGuard guard;
 
-    LatencyProbe(Duration timeout) {
+    LatencyProbe(Duration timeout, EndpointGuard guard) {
         this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        this.guard = guard;
     }
 
-    /** Milliseconds to the first byte, or null when the engine did not answer with an HTTP status line. */
+    /**
+     * Milliseconds to the first byte, or null when the engine did not answer with an HTTP status line or its
+     * endpoint may not be probed (a refused endpoint counts as unanswered: it lowers the engine's availability).
+     */
     Double measure(String endpoint) {
-        URI url = usable(endpoint);
-        if (url == null) {
+        EndpointGuard.Checked checked;
+        try {
+            checked = guard.check(endpoint);
+        } catch (EndpointGuard.Refused e) {
             return null;
         }
+        URI url = checked.url();
         boolean tls = "https".equals(url.getScheme());
         int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
-        try (Socket socket = connect(url.getHost(), port, tls)) {
+        try (Socket socket = connect(checked.addresses().get(0), url.getHost(), port, tls)) {
             OutputStream out = socket.getOutputStream();
             String target = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());
             out.write(("GET " + target + " HTTP/1.1\r\nHost: " + url.getRawAuthority() + "\r\nUser-Agent: picomesh-agent"
@@ -50,11 +59,11 @@ final class LatencyProbe {
         }
     }
 
-    private Socket connect(String host, int port, boolean tls) throws IOException {
+    private Socket connect(InetAddress address, String host, int port, boolean tls) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+            socket.connect(new InetSocketAddress(address, port), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
             if (!tls) {
                 return socket;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The agent's probe against real sockets on loopback, and the endpoints it refuses to probe at all. */
 class LatencyProbeTest {
-    private final LatencyProbe probe = new LatencyProbe(Duration.ofSeconds(2));
+    private final LatencyProbe probe = new LatencyProbe(Duration.ofSeconds(2), EndpointGuard.of(true));
 
     @Test
     void measuresAnEngineThatAnswersHttp() throws Exception {
@@ -39,6 +39,17 @@ class LatencyProbeTest {
             closed = server.getLocalPort();
         }
         assertThat(probe.measure("http://127.0.0.1:" + closed + "/")).isNull();
+    }
+
+    @Test
+    void neverConnectsToALoopbackEngineOffTheDevChain() throws Exception {
+        LatencyProbe guarded = new LatencyProbe(Duration.ofSeconds(2), EndpointGuard.of(false));
+        try (ServerSocket server = new ServerSocket(0)) {
+            server.setSoTimeout(500);
+            assertThat(guarded.measure("http://127.0.0.1:" + server.getLocalPort() + "/")).isNull();
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(server::accept))
+                    .as("nobody connected").isInstanceOf(java.net.SocketTimeoutException.class);
+        }
     }
 
     @Test

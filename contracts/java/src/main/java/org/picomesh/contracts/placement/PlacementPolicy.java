@@ -17,9 +17,17 @@ import java.util.Set;
  * @param moves how long another engine must stay better, and how many moves a window allows
  * @param limit how many ranked candidates to return (default 10, at most 100)
  * @param maxExcluded how many excluded engines to list with their reasons (default 100; the total is always given)
+ * @param prepaidSeconds how much hosting the pico's lease deposit pays for ahead, in seconds: when the lease opens
+ *     and each time its agent tops it up from the pico's account (default a day)
  */
 public record PlacementPolicy(Constraints constraints, Weights weights, Long currentEngine, Double hysteresis,
-        Moves moves, Integer limit, Integer maxExcluded) {
+        Moves moves, Integer limit, Integer maxExcluded, Long prepaidSeconds) {
+
+    /** A policy that leaves the prepaid period at its default. */
+    public PlacementPolicy(Constraints constraints, Weights weights, Long currentEngine, Double hysteresis,
+            Moves moves, Integer limit, Integer maxExcluded) {
+        this(constraints, weights, currentEngine, hysteresis, moves, limit, maxExcluded, null);
+    }
 
     /** Engines failing any of these are excluded, each with its reasons. */
     public record Constraints(String maxPrice, Integer minFreeCapacity, List<String> regions, Double maxLatencyMs,
@@ -63,6 +71,7 @@ public record PlacementPolicy(Constraints constraints, Weights weights, Long cur
     public static final Weights DEFAULT_WEIGHTS = new Weights(0.35, 0.25, 0.25, 0.1, 0.05);
     public static final Moves DEFAULT_MOVES = new Moves(60L, 3, 86_400L, 600L);
     public static final double DEFAULT_HYSTERESIS = 0.05;
+    public static final long DEFAULT_PREPAID_SECONDS = 86_400;
 
     /** A policy with nothing set: every default. */
     public static PlacementPolicy none() {
@@ -77,12 +86,13 @@ public record PlacementPolicy(Constraints constraints, Weights weights, Long cur
                 or(m.cooldownSeconds(), DEFAULT_MOVES.cooldownSeconds()));
         return new PlacementPolicy(constraints == null ? Constraints.NONE : constraints,
                 weights == null ? DEFAULT_WEIGHTS : weights, currentEngine, or(hysteresis, DEFAULT_HYSTERESIS), filled,
-                or(limit, 10), or(maxExcluded, 100));
+                or(limit, 10), or(maxExcluded, 100), or(prepaidSeconds, DEFAULT_PREPAID_SECONDS));
     }
 
     /** The same policy for a pico hosted by {@code engineId} now. */
     public PlacementPolicy withCurrentEngine(Long engineId) {
-        return new PlacementPolicy(constraints, weights, engineId, hysteresis, moves, limit, maxExcluded);
+        return new PlacementPolicy(constraints, weights, engineId, hysteresis, moves, limit, maxExcluded,
+                prepaidSeconds);
     }
 
     private static <T> T or(T value, T otherwise) {

@@ -22,6 +22,14 @@ class PolicyDocumentTest {
     }
 
     @Test
+    void aPolicySaysHowMuchRentItsLeasePaysAheadADayUnlessItSaysOtherwise() {
+        assertThat(PolicyDocument.parse("{\"prepaidSeconds\":7200}").prepaidSeconds()).isEqualTo(7200L);
+        assertThat(PolicyDocument.parse("{}").prepaidSeconds()).isEqualTo(86_400L);
+        assertThat(refused("{\"prepaidSeconds\":5}").problems()).extracting(PolicyProblem::path)
+                .containsExactly("prepaidSeconds");
+    }
+
+    @Test
     void noBodyIsTheDefaultPolicy() {
         assertThat(PolicyDocument.parse("")).isEqualTo(PlacementPolicy.none());
         assertThat(PolicyDocument.parse("{}")).isEqualTo(PlacementPolicy.none());
