@@ -51,6 +51,12 @@ public class Enrollment {
         return picos.findById(pico).map(HostedPico::adminEci);
     }
 
+    /** The market addresses of the picos this agent hosts (or hosted: a moved pico's row stays until relinked). */
+    @Transactional(readOnly = true)
+    public List<String> hostedPicos() {
+        return picos.findAllByOrderByPico().stream().map(HostedPico::pico).toList();
+    }
+
     @Transactional(readOnly = true)
     Map<String, Object> status(String pico) {
         Map<String, Object> status = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
         + "(the pico joins the market: its key, its account funded, its first lease), move, status, moves.",
     "Costs: nothing by itself; `pico enroll` costs the owner a transfer and the pico its lease (about 114,000 gas), "
         + "`pico move` the pico about 60,000 gas."},
-        subcommands = {PicoEnrollCommand.class, PicoMoveCommand.class, PicoCommand.Status.class,
+        subcommands = {PicoEnrollCommand.class, PicoMoveCommand.class, PicoPolicyCommand.class, PicoCommand.Status.class,
             PicoCommand.Moves.class})
 final class PicoCommand {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
