@@ -28,8 +28,10 @@ ruleset org.picomesh.market {
     decisions = function() {
       ent:decisions.defaultsTo([])
     }
+    // newest first, the last 50 (slice answers [] when its end is past the array's)
     kept = function(list, entry) {
-      [entry].append(list.defaultsTo([])).slice(0, 49)
+      all = [entry].append(list.defaultsTo([]));
+      all.length() > 50 => all.slice(0, 49) | all
     }
     attrText = function(name) {
       v = event:attr(name);

@@ -116,12 +116,15 @@ class PlacementRound {
         String previous = row.lastReason();
         row.remember(gate.next(), cut(reason), now);
         if (!gate.moves()) {
+            boolean changed = !cut(reason).equals(previous);
             if (best == null) {
                 meters.counter("picomesh.placement.unsatisfied").increment();
+            }
+            if (changed) {
                 log.info("pico {} stays on engine {}: {}", address, engineId, reason);
             }
             gates.save(row);
-            return decide(pico, address, null, reason, !cut(reason).equals(previous) || request != null);
+            return decide(pico, address, null, reason, changed || request != null);
         }
         GateRow saved = gates.save(row);
         Decision moved = decide(pico, address, gate.target(), reason, true);

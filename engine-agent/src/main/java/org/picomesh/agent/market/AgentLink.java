@@ -38,12 +38,15 @@ public class AgentLink {
         ensure();
     }
 
-    /** Gives the engine the agent's URL unless done since the agent started; whether it is done. */
-    public boolean ensure() {
+    /**
+     * Gives the engine the agent's URL unless done since the agent started; whether it is done. One at a time: two
+     * registrations of one ruleset at once leave 0.48.1 with the ruleset disabled.
+     */
+    public synchronized boolean ensure() {
         if (linked.get()) {
             return true;
         }
-        String port = environment.getProperty("local.server.port");
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port"));
         if (port == null) {
             return false;
         }

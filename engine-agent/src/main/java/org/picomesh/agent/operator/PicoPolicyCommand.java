@@ -35,6 +35,8 @@ final class PicoPolicyCommand implements Callable<Integer> {
     What what;
     @Option(names = "--agent", paramLabel = "URL", description = PicoCommand.AGENT)
     String agent;
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     static final class What {
         @Option(names = "--file", paramLabel = "FILE", description = "the policy document (JSON)")
