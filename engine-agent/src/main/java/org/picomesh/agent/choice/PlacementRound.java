@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -89,7 +90,7 @@ class PlacementRound {
     record Request(Long to) {}
 
     private Decision gate(Pico pico, String address, PlacementPolicy policy, Request request) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the database keeps it: reasons repeat
         ChainSelection.Where where = selection.select(policy.withCurrentEngine(engineId), true);
         Ranking.Result ranking = where.ranking();
         Optional<Ranking.Excluded> hostExcluded = ranking.excluded().stream().filter(e -> e.id() == engineId)
@@ -127,7 +128,7 @@ class PlacementRound {
             return decide(pico, address, null, reason, changed || request != null);
         }
         GateRow saved = gates.save(row);
-        Decision moved = decide(pico, address, gate.target(), reason, true);
+        Decision moved = decide(pico, gate.target(), reason, true, now);
         try {
             String tx = signer.askMove(address, gate.target(), maxPrice(policy));
             log.info("pico {} asked to move from engine {} to {} (tx {}): {}", address, engineId, gate.target(), tx,
@@ -142,7 +143,12 @@ class PlacementRound {
     }
 
     private Decision decide(Pico pico, String address, Long to, String reason, boolean recorded) {
-        Decision decision = new Decision(clock.instant(), to == null ? Decision.STAYED : Decision.MOVED, engineId,
+        return decide(pico, to, reason, recorded, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** {@code at}: for a move, the very instant the gate counted, so the pico's record and the row's are one move. */
+    private Decision decide(Pico pico, Long to, String reason, boolean recorded, Instant at) {
+        Decision decision = new Decision(at, to == null ? Decision.STAYED : Decision.MOVED, engineId,
                 to, reason);
         meters.counter("picomesh.placement.decisions", "kind", decision.kind()).increment();
         if (recorded) {

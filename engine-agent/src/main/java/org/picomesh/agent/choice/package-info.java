@@ -17,7 +17,8 @@
  * <p>Every hosted pico with a policy is evaluated on a schedule ({@code picomesh.agent.placement.interval}). A host
  * that breaks a hard constraint (price raised over the maximum, measured latency over the maximum, no longer listed)
  * is left without waiting for the sustained time, but the cool-down and the window's move budget still apply; the
- * same for a pico that asks to move. The public read {@code GET /picomesh/picos/{did}} on the front door shows the
+ * same for a pico that asks to move. A move back to an engine that still keeps the pico's moved copy (its grace
+ * period) is rejected by that engine: give policies a cool-down longer than the agents' moved-copy grace. The public read {@code GET /picomesh/picos/{did}} on the front door shows the
  * policy and the decisions.
  */
 package org.picomesh.agent.choice;

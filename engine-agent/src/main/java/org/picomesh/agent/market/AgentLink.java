@@ -39,8 +39,9 @@ public class AgentLink {
     }
 
     /**
-     * Gives the engine the agent's URL unless done since the agent started; whether it is done. One at a time: two
-     * registrations of one ruleset at once leave 0.48.1 with the ruleset disabled.
+     * Gives the engine the agent's URL unless done since the agent started; whether it is done. One at a time (the start
+     * and the first scheduled round may both call it): two registrations of one ruleset at once seemed to leave
+     * 0.48.1 without the ruleset's rules in picos that installed it afterwards.
      */
     public synchronized boolean ensure() {
         if (linked.get()) {

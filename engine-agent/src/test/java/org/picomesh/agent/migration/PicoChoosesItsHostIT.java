@@ -74,7 +74,8 @@ class PicoChoosesItsHostIT {
         picosA.tick(eci);
         String[] pico = enrol(eci);
         String did = pico[1];
-        String policy = policy(moves.engineC_id, 3, 5);
+        // the cool-down outlasts A's moved copy (10 s grace): A refuses a pico whose ECIs its old copy still holds
+        String policy = policy(moves.engineC_id, 3, 15);
 
         JsonNode given = event(moves.a.url(), eci, "policy_given", Map.of("policy", JSON.readTree(policy)));
         assertThat(given.toString()).as("the agent validated it").contains("\"valid\":true");
@@ -92,7 +93,7 @@ class PicoChoosesItsHostIT {
         JsonNode onB = page(moves.b, did);
         assertThat(onB.path("decisions").toString()).as("its decisions travelled with it").contains(
                 "\"kind\":\"moved\"", "ranked first since", "the current host ranks first");
-        assertThat(picosA.count(eci)).isEqualTo(1);
+        assertThat(new TestPicos(moves.engineB.url()).count(eci)).as("its state came along").isEqualTo(1);
         Thread.sleep(4_000); // several evaluations on B: the cheaper host is where it stays
         assertThat(count(page(moves.b, did), "moved")).as("moved once, not twice").isEqualTo(1);
         var lease = moves.mesh.pico(1).currentLease(pico[0]).send();
