@@ -62,7 +62,7 @@ class RentKeeper {
     @Scheduled(fixedDelayString = "${picomesh.agent.rent.interval:30s}",
             initialDelayString = "${picomesh.agent.rent.interval:30s}")
     void round() {
-        for (String pico : hosted.hosted()) {
+        for (String pico : hosted.hostedPicos()) {
             try {
                 keep(pico, true);
             } catch (Exception e) {

@@ -51,9 +51,9 @@ public class Enrollment {
         return picos.findById(pico).map(HostedPico::adminEci);
     }
 
-    /** The market addresses of the picos this agent hosts. */
+    /** The market addresses of the picos this agent hosts (or hosted: a moved pico's row stays until relinked). */
     @Transactional(readOnly = true)
-    public List<String> hosted() {
+    public List<String> hostedPicos() {
         return picos.findAllByOrderByPico().stream().map(HostedPico::pico).toList();
     }
 

@@ -47,6 +47,12 @@ final class AgentAdmin {
         }
     }
 
+    /** Puts a JSON document as it is (the agent validates it). */
+    JsonNode put(String path, String json) {
+        return send(HttpRequest.newBuilder(agent.resolve(path)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     private JsonNode send(HttpRequest request) {
         HttpResponse<String> answer;
         try {

@@ -14,12 +14,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code pico enroll | move | status | where | moves}: picos on this agent's engine, and their moves. */
+/** {@code pico enroll | move | policy | status | where | moves}: picos on this agent's engine, and their moves. */
 @Command(name = "pico", description = {"Picos hosted by this agent's engine and their moves between engines: enroll "
-        + "(the pico joins the market: its key, its account funded, its first lease), move, status, where, moves.",
+        + "(the pico joins the market: its key, its account funded, its first lease), move, policy, status, where, moves.",
     "Costs: nothing by itself; `pico enroll` costs the owner a transfer and the pico its lease (about 114,000 gas), "
         + "`pico move` the pico about 60,000 gas."},
-        subcommands = {PicoEnrollCommand.class, PicoMoveCommand.class, PicoCommand.Status.class,
+        subcommands = {PicoEnrollCommand.class, PicoMoveCommand.class, PicoPolicyCommand.class, PicoCommand.Status.class,
             PicoWhereCommand.class, PicoCommand.Moves.class})
 final class PicoCommand {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")

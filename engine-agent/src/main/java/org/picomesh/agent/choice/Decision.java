@@ -1,0 +1,51 @@
+package org.picomesh.agent.choice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * One placement decision of a pico, as the pico keeps it (its last 50 travel with it).
+ *
+ * @param kind {@code stayed}, {@code moved} (the pico asked the escrow to move) or {@code move-requested}
+ * @param from the engine it was on; {@code to} the engine it chose, or null
+ */
+public record Decision(Instant at, String kind, Long from, Long to, String reason) {
+    public static final String STAYED = "stayed";
+    public static final String MOVED = "moved";
+    public static final String REQUESTED = "move-requested";
+    static final int REASON_MAX = 300;
+
+    public Decision {
+        reason = reason == null ? "" : reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX - 3) + "..."
+                : reason;
+    }
+
+    /** The attributes of the {@code picomesh decision_made} event that records it in the pico. */
+    Map<String, String> attrs() {
+        return Map.of("at", at.toString(), "kind", kind, "from", from == null ? "" : from.toString(), "to",
+                to == null ? "" : to.toString(), "reason", reason);
+    }
+
+    /** A decision as the pico keeps it; the pico's state is hostile like any other input: odd fields become null. */
+    static Decision read(JsonNode entry) {
+        Instant at;
+        try {
+            at = Instant.parse(entry.path("at").asText(""));
+        } catch (DateTimeParseException e) {
+            at = null;
+        }
+        return new Decision(at, text(entry.path("kind").asText(""), 20), engine(entry.path("from")),
+                engine(entry.path("to")), entry.path("reason").asText(""));
+    }
+
+    private static Long engine(JsonNode value) {
+        String text = value.asText("");
+        return text.matches("[0-9]{1,18}") ? Long.valueOf(text) : null;
+    }
+
+    private static String text(String value, int max) {
+        return value.length() > max ? value.substring(0, max) : value;
+    }
+}

@@ -1,0 +1,190 @@
+package org.picomesh.agent.choice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.picomesh.agent.AgentProperties;
+import org.picomesh.agent.market.PicoSigner;
+import org.picomesh.agent.picoengine.Pico;
+import org.picomesh.agent.placement.ChainSelection;
+import org.picomesh.contracts.generated.LeaseEscrow;
+import org.picomesh.contracts.placement.InvalidPolicyException;
+import org.picomesh.contracts.placement.MoveGate;
+import org.picomesh.contracts.placement.PlacementPolicy;
+import org.picomesh.contracts.placement.PolicyDocument;
+import org.picomesh.contracts.placement.Ranking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One evaluation of one hosted pico's placement: its policy (read from the pico), the ranking from the chain and the
+ * agent's probes, the hysteresis gate (its state persisted), then a decision recorded in the pico and, when the gate
+ * says so, the pico's own request to move its lease. Callers run one evaluation at a time ({@link PlacementSchedule}).
+ */
+@Component
+class PlacementRound {
+    private static final Logger log = LoggerFactory.getLogger(PlacementRound.class);
+    private static final BigInteger ANY_PRICE = BigInteger.TWO.pow(72);
+
+    private final PicoPlacementState state;
+    private final ChainSelection selection;
+    private final LeaseEscrow escrow;
+    private final GateRows gates;
+    private final PicoSigner signer;
+    private final MeterRegistry meters;
+    private final long engineId;
+    private final Clock clock = Clock.systemUTC();
+
+    PlacementRound(PicoPlacementState state, ChainSelection selection, LeaseEscrow escrow, GateRows gates,
+            PicoSigner signer, MeterRegistry meters, AgentProperties properties) {
+        this.state = state;
+        this.selection = selection;
+        this.escrow = escrow;
+        this.gates = gates;
+        this.signer = signer;
+        this.meters = meters;
+        this.engineId = properties.engineId();
+    }
+
+    /**
+     * Evaluates the pico of market address {@code address}; {@code request} when the pico asked to move (to
+     * {@code request.to()} if named). Nothing when the pico is not live here with a policy and its lease here.
+     */
+    Optional<Decision> evaluate(String address, Request request) throws Exception {
+        Optional<Pico> found = state.find(address).filter(p -> p.status().live());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Pico pico = found.get();
+        Optional<JsonNode> document = state.policy(pico);
+        if (document.isEmpty() && request == null) {
+            return Optional.empty();
+        }
+        LeaseEscrow.LeaseView lease = escrow.currentLease(address).send();
+        if (!lease.active || lease.engineId.longValueExact() != engineId || lease.moveTo.signum() != 0) {
+            log.debug("pico {} is not leased here or has a move pending: not evaluated", address);
+            return Optional.empty();
+        }
+        PlacementPolicy policy;
+        try {
+            policy = PolicyDocument.parse(document.map(JsonNode::toString).orElse(null));
+        } catch (InvalidPolicyException e) {
+            String reason = cut("the pico's policy is not valid: " + e.getMessage());
+            GateRow row = gates.findById(address).orElseGet(() -> new GateRow(address));
+            boolean changed = !reason.equals(row.lastReason());
+            row.remember(row.state(), reason, clock.instant());
+            gates.save(row);
+            return Optional.of(decide(pico, address, null, reason, changed || request != null));
+        }
+        return Optional.of(gate(pico, address, policy, request));
+    }
+
+    /** The pico's own request: "move me", to a named engine or to the best. */
+    record Request(Long to) {}
+
+    private Decision gate(Pico pico, String address, PlacementPolicy policy, Request request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the database keeps it: reasons repeat
+        ChainSelection.Where where = selection.select(policy.withCurrentEngine(engineId), true);
+        Ranking.Result ranking = where.ranking();
+        Optional<Ranking.Excluded> hostExcluded = ranking.excluded().stream().filter(e -> e.id() == engineId)
+                .findFirst();
+        Long best = ranking.best() == null ? null : ranking.best().id();
+        String why = "";
+        if (request != null && request.to() != null) {
+            boolean passes = ranking.candidates().stream().anyMatch(r -> r.id() == request.to());
+            best = passes ? request.to() : null;
+            why = passes ? "" : "engine " + request.to() + " does not pass the pico's policy"
+                    + reasonsOf(ranking, request.to()) + "; ";
+        }
+        GateRow row = gates.findById(address).orElseGet(() -> new GateRow(address));
+        MoveGate.State before = withTravelledMoves(row.state(), pico);
+        // A host that breaks the policy, or the pico's own request, does not wait for the sustained time; the
+        // cool-down and the window's budget still bound the moves.
+        boolean urgent = hostExcluded.isPresent() || request != null;
+        PlacementPolicy.Moves moves = urgent ? new PlacementPolicy.Moves(0L, policy.moves().maxMoves(),
+                policy.moves().windowSeconds(), policy.moves().cooldownSeconds()) : policy.moves();
+        MoveGate.Decision gate = MoveGate.decide(moves, before, now, engineId, best);
+        String reason = (hostExcluded.map(e -> "this host no longer passes the policy (" + String.join("; ",
+                e.reasons()) + "); ").orElse("")) + why + gate.reason() + (best == null && why.isEmpty()
+                        ? unsatisfied(ranking) : "");
+        String previous = row.lastReason();
+        row.remember(gate.next(), cut(reason), now);
+        if (!gate.moves()) {
+            boolean changed = !cut(reason).equals(previous);
+            if (best == null) {
+                meters.counter("picomesh.placement.unsatisfied").increment();
+            }
+            if (changed) {
+                log.info("pico {} stays on engine {}: {}", address, engineId, reason);
+            }
+            gates.save(row);
+            return decide(pico, address, null, reason, changed || request != null);
+        }
+        GateRow saved = gates.save(row);
+        Decision moved = decide(pico, gate.target(), reason, true, now);
+        try {
+            String tx = signer.askMove(address, gate.target(), maxPrice(policy));
+            log.info("pico {} asked to move from engine {} to {} (tx {}): {}", address, engineId, gate.target(), tx,
+                    reason);
+            return moved;
+        } catch (RuntimeException e) {
+            saved.remember(before, cut("the move could not be asked: " + e.getMessage()), now);
+            gates.save(saved);
+            return decide(pico, address, null, "the move to engine " + gate.target() + " could not be asked: "
+                    + e.getMessage(), true);
+        }
+    }
+
+    private Decision decide(Pico pico, String address, Long to, String reason, boolean recorded) {
+        return decide(pico, to, reason, recorded, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** {@code at}: for a move, the very instant the gate counted, so the pico's record and the row's are one move. */
+    private Decision decide(Pico pico, Long to, String reason, boolean recorded, Instant at) {
+        Decision decision = new Decision(at, to == null ? Decision.STAYED : Decision.MOVED, engineId,
+                to, reason);
+        meters.counter("picomesh.placement.decisions", "kind", decision.kind()).increment();
+        if (recorded) {
+            state.record(pico, decision);
+        }
+        return decision;
+    }
+
+    /** The moves the pico made from other hosts count too: its decisions travel with it. */
+    private MoveGate.State withTravelledMoves(MoveGate.State kept, Pico pico) {
+        List<Instant> all = new ArrayList<>(kept.moves());
+        state.decisions(pico).stream().filter(d -> Decision.MOVED.equals(d.kind()) && d.at() != null)
+                .map(Decision::at).filter(at -> !all.contains(at)).forEach(all::add);
+        all.sort(null);
+        return new MoveGate.State(kept.challenger(), kept.leadingSince(), List.copyOf(all));
+    }
+
+    private static String unsatisfied(Ranking.Result ranking) {
+        StringBuilder why = new StringBuilder(" (" + ranking.excludedTotal() + " of " + ranking.considered()
+                + " engines excluded");
+        ranking.excluded().stream().limit(3).forEach(e -> why.append("; engine ").append(e.id()).append(": ")
+                .append(String.join(", ", e.reasons())));
+        return why.append(")").toString();
+    }
+
+    private static String reasonsOf(Ranking.Result ranking, long engine) {
+        return ranking.excluded().stream().filter(e -> e.id() == engine).findFirst()
+                .map(e -> " (" + String.join("; ", e.reasons()) + ")").orElse(" (not a listed engine)");
+    }
+
+    private static BigInteger maxPrice(PlacementPolicy policy) {
+        String max = policy.constraints().maxPrice();
+        return max == null || max.isBlank() ? ANY_PRICE : new BigInteger(max.strip());
+    }
+
+    private static String cut(String reason) {
+        return reason.length() > Decision.REASON_MAX ? reason.substring(0, Decision.REASON_MAX - 3) + "..." : reason;
+    }
+}

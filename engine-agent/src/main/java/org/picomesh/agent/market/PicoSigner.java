@@ -1,0 +1,32 @@
+package org.picomesh.agent.market;
+
+import java.math.BigInteger;
+import org.springframework.stereotype.Component;
+
+/**
+ * The market's public face for a hosted pico's own decisions: the pico asks the escrow to move its lease, signed with
+ * its market key (read from the pico itself), and the move protocol takes it from the pending move on.
+ */
+@Component
+public class PicoSigner {
+    private final MarketEnrolment enrolment;
+
+    PicoSigner(MarketEnrolment enrolment) {
+        this.enrolment = enrolment;
+    }
+
+    /**
+     * The pico of market address {@code address} asks to move its lease to {@code toEngine}; the transaction's hash.
+     *
+     * @throws org.springframework.web.ErrorResponseException with a sentence when the pico cannot sign or the
+     *     escrow refused
+     */
+    public String askMove(String address, long toEngine, BigInteger maxPrice) {
+        return enrolment.move(address, toEngine, maxPrice).get("tx").toString();
+    }
+
+    /** Enrols the pico holding {@code eci} (its key, its record here); its market address. */
+    public String enrol(String eci) {
+        return enrolment.enrol(eci).get("pico").toString();
+    }
+}

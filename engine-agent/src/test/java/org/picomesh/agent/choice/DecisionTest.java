@@ -1,0 +1,43 @@
+package org.picomesh.agent.choice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.picomesh.contracts.placement.MoveGate;
+
+class DecisionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aReasonLongerThan300CharactersIsCutAndTheRecordReadsBackFromThePicosState() throws Exception {
+        Decision made = new Decision(Instant.parse("2026-12-01T18:00:00Z"), Decision.MOVED, 1L, 2L, "x".repeat(400));
+        assertThat(made.reason()).hasSize(300).endsWith("...");
+
+        Decision read = Decision.read(JSON.valueToTree(made.attrs()));
+
+        assertThat(read).isEqualTo(made);
+    }
+
+    @Test
+    void oddFieldsInThePicosStateBecomeNullNotErrors() throws Exception {
+        Decision read = Decision.read(JSON.readTree("{\"at\": \"yesterday\", \"kind\": \"stayed\", \"from\": \"-1\","
+                + " \"to\": {\"a\": 1}, \"reason\": \"why\"}"));
+
+        assertThat(read).isEqualTo(new Decision(null, "stayed", null, null, "why"));
+    }
+
+    @Test
+    void theGatesStateSurvivesItsRow() {
+        GateRow row = new GateRow("0x" + "a".repeat(40));
+        var state = new MoveGate.State(2L, Instant.parse("2026-12-01T18:00:00Z"), List.of(
+                Instant.parse("2026-12-01T17:00:00Z"), Instant.parse("2026-12-01T17:30:00.123Z")));
+
+        row.remember(state, "waiting", Instant.now());
+
+        assertThat(row.state()).isEqualTo(state);
+        assertThat(row.lastReason()).isEqualTo("waiting");
+    }
+}
