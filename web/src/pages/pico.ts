@@ -65,7 +65,9 @@ function sections(pico: PicoDetails): Node[] {
         el('strong', {}, `engine ${stay.engineId}`), ` from ${dated(stay.openedBlock)}`,
         stay.endedBlock === null ? ', now' : ` to ${dated(stay.endedBlock)}`, ` (${stay.status}`,
         stay.movedToLease === null ? ')' : `, moved on as lease ${stay.movedToLease})`,
-        `: deposit ${formatEther(String(stay.deposit.value))} ETH`,
+        // an ended lease's deposit is what accrued to its engine (the rest was carried on or refunded)
+        stay.endedBlock === null ? `: deposit ${formatEther(String(stay.deposit.value))} ETH`
+          : `: its engine earned ${formatEther(String(stay.deposit.value))} ETH`,
         reason ? el('span', { class: 'reason' }, ` — why it moved, as its host reports: ${visible(reason.reason ?? '')}`) : '');
     })),
     el('h2', {}, 'Moves'),

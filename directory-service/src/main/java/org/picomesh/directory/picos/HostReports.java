@@ -25,12 +25,8 @@ class HostReports {
     private final BoundedCache<Key, HostReport> cache;
 
     HostReports(HostDocuments documents, PicoProperties properties) {
-        this(documents, properties, Clock.systemUTC());
-    }
-
-    HostReports(HostDocuments documents, PicoProperties properties, Clock clock) {
         this.documents = documents;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
         this.cache = new BoundedCache<>(properties.hostReportCacheSize(), properties.hostReportTtl(), clock);
     }
 
