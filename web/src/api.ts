@@ -109,6 +109,61 @@ export interface PicoDetails {
   history: PicoStay[];
   moves: { kind: string; block: number; leaseId: number; toEngineId: number | null; toLeaseId: number | null;
     reason: string | null; confirmed: boolean }[];
+  /** Chain time (ISO-8601) of the blocks named above, by block number; a block the node did not date is absent. */
+  blockTimes: Record<string, string>;
+  rent: PicoRent | null;
+  /** Why there is no rent figure (no active lease, or the node did not answer). */
+  rentProblem: string | null;
+  /** What the current host reports: null when the pico holds no lease. */
+  host: HostReport | null;
+}
+
+/** Rent on the current lease as the escrow counts it; amounts are exact decimal ETH strings. */
+export interface PicoRent {
+  deposit: Metric;
+  accrued: Metric;
+  claimed: Metric;
+  left: Metric;
+  pricePerHour: Metric;
+  startedAt: string;
+  asOf: string;
+  /** When the deposit runs out at this price; null when the price is zero. */
+  paidUntil: string | null;
+  exhausted: boolean;
+}
+
+/** A placement policy (contracts/java placement-policy.schema.json), with the directory's defaults filled. */
+export interface PlacementPolicy {
+  constraints: { maxPrice: string | null; minFreeCapacity: number | null; regions: string[] | null;
+    maxLatencyMs: number | null; minStake: string | null; minAvailability: number | null; trustList: number | null;
+    trustLists: number[] | null; excludeEngines: number[] | null } | null;
+  weights: Partial<Record<'cost' | 'latency' | 'availability' | 'stake' | 'freeCapacity', number | null>> | null;
+  currentEngine: number | null;
+  hysteresis: number | null;
+  moves: { sustainedSeconds: number | null; maxMoves: number | null; windowSeconds: number | null;
+    cooldownSeconds: number | null } | null;
+}
+
+export interface PlacementDecision {
+  at: string;
+  kind: 'stayed' | 'moved' | 'move-requested';
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+}
+
+/** A host's own account of a pico: a stranger's word, checked for shape only. */
+export interface HostReport {
+  source: string;
+  engineId: number;
+  answered: boolean;
+  problem: string | null;
+  policy: PlacementPolicy | null;
+  policyProblem: string | null;
+  /** Newest first. */
+  decisions: PlacementDecision[];
+  decisionsLeftOut: number;
+  askedAt: string;
 }
 
 export interface Factor { value: number; weight: number; share: number }

@@ -39,6 +39,14 @@ final class EndpointGuard {
      * message says why the endpoint is refused.
      */
     CheckedEndpoint check(String endpoint) throws RefusedEndpointException {
+        return check(endpoint, "/api/engine-version");
+    }
+
+    /**
+     * As {@link #check(String)}, for another path under the endpoint ({@code path} is the caller's, already encoded,
+     * never a stranger's).
+     */
+    CheckedEndpoint check(String endpoint, String path) throws RefusedEndpointException {
         URI uri;
         try {
             uri = new URI(endpoint);
@@ -55,8 +63,8 @@ final class EndpointGuard {
         for (InetAddress address : addresses) {
             checkAddress(address);
         }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-        return new CheckedEndpoint(uri.resolve(path + "/api/engine-version"), addresses);
+        String base = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+        return new CheckedEndpoint(uri.resolve(base + path), addresses);
     }
 
     private List<InetAddress> resolve(String host) throws RefusedEndpointException {

@@ -4,17 +4,11 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -27,9 +21,8 @@ final class HttpProbe {
     private static final int MAX_HEAD_BYTES = 16 * 1024;
 
     private final EndpointGuard guard;
-    private final int timeoutMillis;
     private final int maxResponseBytes;
-    private final SSLSocketFactory tls;
+    private final GuardedConnector connector;
 
     HttpProbe(EndpointGuard guard, Duration timeout, int maxResponseBytes) {
         this(guard, timeout, maxResponseBytes, (SSLSocketFactory) SSLSocketFactory.getDefault());
@@ -37,9 +30,8 @@ final class HttpProbe {
 
     HttpProbe(EndpointGuard guard, Duration timeout, int maxResponseBytes, SSLSocketFactory tls) {
         this.guard = guard;
-        this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         this.maxResponseBytes = maxResponseBytes;
-        this.tls = tls;
+        this.connector = new GuardedConnector((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()), tls);
     }
 
     ProbeResult probe(long engineId, String endpoint) {
@@ -51,7 +43,7 @@ final class HttpProbe {
             return ProbeResult.failed(engineId, at, "not probed: " + e.getMessage());
         }
         long start = System.nanoTime();
-        try (Socket socket = connect(checked)) {
+        try (Socket socket = connector.connect(checked)) {
             double connectMs = (System.nanoTime() - start) / 1e6;
             OutputStream out = socket.getOutputStream();
             out.write(request(checked));
@@ -71,38 +63,6 @@ final class HttpProbe {
         } catch (IOException e) {
             return ProbeResult.failed(engineId, at, e.getClass().getSimpleName());
         }
-    }
-
-    /** A connection to the first checked address that accepts one, within the timeout; TLS over it for https. */
-    private Socket connect(CheckedEndpoint checked) throws IOException {
-        IOException last = null;
-        for (InetAddress address : checked.addresses()) {
-            Socket socket = new Socket();
-            try {
-                socket.setTcpNoDelay(true);
-                socket.connect(new InetSocketAddress(address, checked.port()), timeoutMillis);
-                socket.setSoTimeout(timeoutMillis);
-                return checked.tls() ? handshake(socket, checked) : socket;
-            } catch (IOException e) {
-                socket.close();
-                last = e;
-            }
-        }
-        throw last != null ? last : new IOException("no address");
-    }
-
-    /** TLS to the checked address, verifying the certificate against the endpoint's host name, as a browser would. */
-    private Socket handshake(Socket plain, CheckedEndpoint checked) throws IOException {
-        String host = checked.url().getHost();
-        SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, checked.port(), true);
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        if (!host.startsWith("[") && !Character.isDigit(host.charAt(host.length() - 1))) {
-            parameters.setServerNames(List.of(new SNIHostName(host)));
-        }
-        socket.setSSLParameters(parameters);
-        socket.startHandshake();
-        return socket;
     }
 
     private static byte[] request(CheckedEndpoint checked) {

@@ -22,6 +22,14 @@ class ProbeConfiguration {
         return new HttpProbe(guard, properties.timeout(), properties.maxResponseBytes());
     }
 
+    /** Reads of what hosts report (a pico's policy and decisions), through the same guard as the probes. */
+    @Bean
+    HostDocuments hostDocuments(ProbeProperties properties, ObjectProvider<AddressResolver> resolver) {
+        EndpointGuard guard = new EndpointGuard(properties.deniedRanges(), properties.allowLoopback(),
+                resolver.getIfAvailable(() -> AddressResolver.SYSTEM));
+        return new HostDocuments(guard, properties.timeout(), properties.maxResponseBytes());
+    }
+
     @Bean
     @ConditionalOnProperty(name = "picomesh.probes.enabled", havingValue = "true", matchIfMissing = true)
     Prober prober(ProbeProperties properties, HttpProbe http, JdbcTemplate jdbc, TransactionTemplate transactions,

@@ -1,0 +1,14 @@
+package org.picomesh.directory.picos;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a pico's page asks its host.
+ *
+ * @param hostReportTtl how long a host's report (or its silence) is reused before the host is asked again
+ * @param hostReportCacheSize the most reports kept at once (the least recently read go first)
+ */
+@ConfigurationProperties("picomesh.picos")
+record PicoProperties(@DefaultValue("30s") Duration hostReportTtl, @DefaultValue("1000") int hostReportCacheSize) {}
