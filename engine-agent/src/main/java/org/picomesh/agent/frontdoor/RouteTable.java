@@ -64,13 +64,13 @@ class RouteTable {
     @EventListener
     void on(PicoArriving arriving) {
         change(arriving.pico(), arriving.ecis(), new Route(arriving.pico(), arriving.leaseId(), RouteState.ARRIVING,
-                null, null));
+                null, null), arriving.leaseId());
     }
 
     @EventListener
     void on(PicoArrived arrived) {
         change(arrived.pico(), arrived.ecis(), new Route(arrived.pico(), arrived.leaseId(), RouteState.RELEASING, null,
-                null));
+                null), arrived.leaseId());
     }
 
     /**
@@ -163,12 +163,20 @@ class RouteTable {
     }
 
     private void change(String pico, Collection<String> ecis, Route route) {
+        change(pico, ecis, route, null);
+    }
+
+    /** {@code arrivedFrom}: the lease the pico moves here from, when it does (else the row keeps what it had). */
+    private void change(String pico, Collection<String> ecis, Route route, Long arrivedFrom) {
         routes.lock(pico);
         Instant now = clock.instant();
         Map<String, Route> changes = new LinkedHashMap<>();
         for (String eci : ecis) {
             PicoRoute row = routes.findById(eci).orElseGet(() -> new PicoRoute(eci));
             row.set(route, now);
+            if (arrivedFrom != null) {
+                row.arrivedFrom(arrivedFrom);
+            }
             routes.save(row);
             changes.put(eci, route);
         }
