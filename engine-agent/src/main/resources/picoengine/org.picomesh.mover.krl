@@ -70,6 +70,28 @@ ruleset org.picomesh.mover {
     entvar = function(pico_id, rid, name) {
       engine:getAdminECI(pico_id).isnull() => null | engine:exportPico(pico_id){["pico", "entvars", rid, name]}
     }
+    // What a delivery of a held event comes to (see rule deliver): the attributes name the pico's ECI and the
+    // event's sequence number in the agent's queue
+    // event's sequence number in the agent's queue in the request's headers, which the engine puts in the attribute
+    // _headers over anything of the same name the event's own query or body may hold
+    delivery = function(a) {
+      h = a{"_headers"}.defaultsTo({});
+      {"eci": h{"picomesh-eci"}, "eid": h{"picomesh-eid"}, "domain": h{"picomesh-domain"},
+        "type": h{"picomesh-type"}, "seq": h{"picomesh-seq"}}
+    }
+    deliveryOutcome = function(d) {
+      id = engine:getPicoIDByECI(d{"eci"});
+      status = id.isnull() => {} | engine:getPicoStatus(id);
+      id.isnull() => "unknown"
+        | d{"seq"} == ent:delivered{id} => "duplicate"
+        | status{"movedToHost"} => "moved"
+        | status{"isLeaving"} => "leaving"
+        | "sent"
+    }
+    // The held event's own attributes: the request's query and body, as the engine read them
+    deliveredAttrs = function(a) {
+      a.delete(["_headers"])
+    }
     // The snapshot document: see org.picomesh.agent.picoengine.Snapshot. carried: a JSON array of the tree's scheduled
     // events as the agent read them before marking it leaving; those the engine dropped since (due while leaving)
     // travel with the ones it still holds.
@@ -96,6 +118,35 @@ ruleset org.picomesh.mover {
       engine:importPico(event:attr("parent_id"), snapshot{"export"}) setting(id);
       engine:setPicoStatus(id, true, null);
       send_directive("imported", {"id": id});
+    }
+  }
+  // Delivers an event the agent's front door held to a pico on this engine, once per sequence number: the agent
+  // sends each held event here (its own query and body; the pico's ECI, the event's id, domain, type and sequence in
+  // Picomesh-* headers) until it has an answer, and the sequence is recorded in the same episode that sends it on;
+  // so an agent that died between this
+  // answer and its own record of it sends it again and is answered "duplicate", and the pico runs it once. A pico
+  // leaving is answered "leaving" (sent again later), a moved one "moved", an unknown ECI "unknown".
+  rule delivery_refused {
+    select when picomesh delivery_requested
+    pre {
+      outcome = deliveryOutcome(delivery(event:attrs))
+    }
+    if outcome != "sent" then send_directive("delivery", {"outcome": outcome});
+  }
+  rule deliver {
+    select when picomesh delivery_requested
+    pre {
+      d = delivery(event:attrs);
+      outcome = deliveryOutcome(d);
+      id = engine:getPicoIDByECI(d{"eci"});
+    }
+    if outcome == "sent" then every {
+      event:send({"eci": d{"eci"}, "eid": d{"eid"}, "domain": d{"domain"}, "type": d{"type"},
+        "attrs": deliveredAttrs(event:attrs)});
+      send_directive("delivery", {"outcome": "sent"});
+    }
+    fired {
+      ent:delivered{id} := d{"seq"}
     }
   }
   rule status {

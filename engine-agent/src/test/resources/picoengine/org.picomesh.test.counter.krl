@@ -4,7 +4,7 @@ ruleset org.picomesh.test.counter {
     description <<
       For tests and benches: counts the events counter/tick it receives and keeps their event ids in the order it
       ran them (so a test sees each delivered once and in order), schedules one an hour ahead (or some seconds ahead)
-      on request, and keeps a blob of any size as state.
+      or every year on request, and keeps a blob of any size as state.
     >>
     shares count, seen, schedules, blobSize
   }
@@ -32,6 +32,12 @@ ruleset org.picomesh.test.counter {
     always {
       schedule counter event "tick" at time:add(time:now(), {"seconds": event:attr("seconds").as("Number")})
         attributes {"from": "soon"}
+    }
+  }
+  rule yearly {
+    select when counter cron_requested
+    always {
+      schedule counter event "tick" repeat "0 0 1 1 *" attributes {"from": "cron"}
     }
   }
   rule keep {

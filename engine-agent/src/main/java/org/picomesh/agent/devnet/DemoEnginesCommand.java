@@ -11,7 +11,6 @@ import org.picomesh.contracts.devnet.DevAccounts;
 import org.picomesh.contracts.devnet.SampleAdverts;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.WalletUtils;
-import org.web3j.utils.Numeric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +19,8 @@ import picocli.CommandLine.Option;
  * The demo's three sample engines, registered and staked through the agent's own {@code register} command, each by
  * its own operator (dev accounts 1-3) with its own agent key (dev accounts 4-6), both written as keystores under
  * {@code <state>/agents/<n>/} (password from PICOMESH_KEYSTORE_PASSWORD) for the agent daemons to run on. Dev keys
- * are public knowledge: a local dev chain only.
+ * are public knowledge: a local dev chain only. Each engine advertises the X25519 key its agent holds (made for it
+ * beside its keystore, see {@link DemoEncryptionKeys}), so picos can move between the demo's engines.
  */
 @Command(name = "demo-engines", hidden = true, description = "Register three sample engines on a local dev chain.")
 public final class DemoEnginesCommand implements Callable<Integer> {
@@ -46,13 +46,13 @@ public final class DemoEnginesCommand implements Callable<Integer> {
         for (int n = 1; n <= 3; n++) {
             Path dir = Files.createDirectories(state.resolve("agents").resolve(String.valueOf(n)));
             Path operator = keystore(DevAccounts.account(n), password, dir.resolve("operator.json"));
-            keystore(DevAccounts.account(3 + n), password, dir.resolve("agent.json"));
+            Path agent = keystore(DevAccounts.account(3 + n), password, dir.resolve("agent.json"));
             var advert = SampleAdverts.advert("http://127.0.0.1:" + (FIRST_AGENT_PORT + n - 1), n, 5 * n);
             int exit = AgentCli.commandLine(System.getenv()).execute("register", "--keystore", operator.toString(),
                     "--endpoint", advert.endpoint, "--did", advert.did, "--price", advert.pricePerHour + "wei",
                     "--latency", advert.latencyMs.toString(), "--capacity", advert.capacity.toString(),
                     "--region", advert.region, "--metadata", advert.metadataCid,
-                    "--encryption-key", Numeric.toHexString(advert.encryptionKey), "--stake", n + "eth",
+                    "--encryption-key", DemoEncryptionKeys.of(agent, password), "--stake", n + "eth",
                     "--agent", DevAccounts.account(3 + n).getAddress(),
                     "--engine-url", "http://127.0.0.1:" + (FIRST_ENGINE_PORT + n - 1),
                     "--agent-keystore", dir.resolve("agent.json").toString());

@@ -18,7 +18,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Delivers held events, one pico at a time and each pico's in arrival order, on one thread of its own: to the local
- * engine once the pico lives here (again), to the new host under a delivery key this agent signs once it moved. An
+ * engine once the pico lives here (again), through its mover ruleset so that each runs once ({@link LocalDelivery}),
+ * to the new host under a delivery key this agent signs once it moved. An
  * event is marked delivered only after the destination answered; a replay that crashed before the mark is sent again under the same
  * key and the new host answers it without delivering twice. A failed delivery stops the pico's queue until the next
  * sweep ({@code picomesh.agent.delivery-retry}): order matters more than speed. Once a pico's queue is empty its
@@ -35,6 +36,7 @@ class Deliverer {
     private final RouteTable table;
     private final DeliveryClient client;
     private final ReplaySignatures signatures;
+    private final LocalDelivery local;
     private final TransactionTemplate transactions;
     private final AgentProperties properties;
     private final Clock clock = Clock.systemUTC();
@@ -46,7 +48,9 @@ class Deliverer {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     Deliverer(PicoRouteRepository routes, HeldEventRepository events, RouteTable table, DeliveryClient client,
-            ReplaySignatures signatures, TransactionTemplate transactions, AgentProperties properties) {
+            ReplaySignatures signatures, LocalDelivery local, TransactionTemplate transactions,
+            AgentProperties properties) {
+        this.local = local;
         this.routes = routes;
         this.events = events;
         this.table = table;
@@ -103,6 +107,9 @@ class Deliverer {
 
     private boolean deliver(HeldEvent event, Route route) {
         boolean away = route != null && (route.state() == RouteState.REPLAYING || route.state() == RouteState.MOVED);
+        if (!away && LocalDelivery.nameable(event.request())) { // else straight to the engine (at least once)
+            return deliverHere(event);
+        }
         URI destination = event.request().on(away ? route.movedTo() : properties.engineUrl());
         DeliveryKey key = away ? new DeliveryKey(properties.engineId(), event.leaseId(), event.id()) : null;
         String failure;
@@ -119,12 +126,39 @@ class Deliverer {
             failure = e.toString();
             mark(event.id(), 0, failure);
         }
+        logFailure(event, failure);
+        return false;
+    }
+
+    /** Through the mover, which runs each event once ({@link LocalDelivery}); whether it is delivered. */
+    private boolean deliverHere(HeldEvent event) {
+        String failure;
+        try {
+            LocalDelivery.Result result = local.deliver(event.request(), event.id());
+            if (result.outcome() == LocalDelivery.Outcome.SENT || result.outcome() == LocalDelivery.Outcome.DUPLICATE) {
+                mark(event.id(), result.answer().status(), null);
+                return true;
+            }
+            if (result.outcome() == LocalDelivery.Outcome.REFUSED) { // no such pico here, for good
+                mark(event.id(), 404, null);
+                return true;
+            }
+            failure = result.outcome() == LocalDelivery.Outcome.LEAVING ? "the engine holds the pico leaving"
+                    : "the engine answered " + result.answer().status() + ": " + result.answer().excerpt();
+        } catch (RestClientException | org.picomesh.agent.picoengine.PicoEngineException e) {
+            failure = e.toString();
+        }
+        mark(event.id(), 0, failure);
+        logFailure(event, failure);
+        return false;
+    }
+
+    private static void logFailure(HeldEvent event, String failure) {
         int attempts = event.attempts() + 1;
         if (Integer.bitCount(attempts) == 1) { // 1, 2, 4, 8...: a destination down for an hour logs a dozen lines
             log.warn("held event {} of pico {} not delivered yet ({} attempts): {}", event.id(), event.pico(), attempts,
                     failure);
         }
-        return false;
     }
 
     /**

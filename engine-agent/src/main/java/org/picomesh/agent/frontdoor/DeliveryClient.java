@@ -14,6 +14,8 @@ import org.springframework.web.client.RestClient;
 @Component
 class DeliveryClient {
     private static final int EXCERPT = 300;
+    /** Enough of an answer for the mover's delivery directive. */
+    private static final int DIRECTIVES = 4096;
 
     private final RestClient rest;
 
@@ -23,6 +25,24 @@ class DeliveryClient {
 
     /** What the destination answered: its status and the start of its body (for the event's record, never logged). */
     record Answer(int status, String excerpt) {}
+
+    /**
+     * Sends the event with {@code headers} added; the answer with the start of its body whatever its status (the
+     * mover's directive). Fails with a {@link org.springframework.web.client.RestClientException} when no answer came.
+     */
+    Answer send(URI uri, SkyRequest event, java.util.Map<String, String> headers) {
+        RestClient.RequestBodySpec request = rest.method(HttpMethod.valueOf(event.method())).uri(uri).headers(h -> {
+            if (event.contentType() != null) {
+                h.set(HttpHeaders.CONTENT_TYPE, event.contentType());
+            }
+            headers.forEach(h::set);
+        });
+        if (event.body().length > 0) {
+            request.body(event.body());
+        }
+        return request.exchange((req, response) -> new Answer(response.getStatusCode().value(), new String(
+                response.getBody().readNBytes(DIRECTIVES), java.nio.charset.StandardCharsets.UTF_8)));
+    }
 
     /** Fails with a {@link org.springframework.web.client.RestClientException} when no answer came. */
     Answer send(URI uri, SkyRequest event, DeliveryKey deliveryKey, String signature) {

@@ -15,7 +15,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * delivery key ({@value #HEADER}: {@code <source engine>/<lease>/<sequence>}), signed by the source's agent
  * ({@link ReplaySignatures}). It is stored under that key before it is answered, and delivered to the local engine
  * from there in order; a key received before is answered again without storing or delivering anything: the sender may
- * retry as often as it needs.
+ * retry as often as it needs. A replay that comes late, once the pico moved on from here (A -> B -> C quickly), is
+ * taken all the same under the lease it moved here from and queued behind the pico's route: this front door passes it
+ * on to the pico's new host under its own key, as any event it held (exactly once on each hop).
  */
 @Component
 class DeliveryReceiver {
@@ -57,7 +59,8 @@ class DeliveryReceiver {
         if (route.isEmpty()) {
             return unexpected();
         }
-        Optional<ReplaySignatures.Refusal> refusal = signatures.check(key, eci, route.get().route().leaseId(), event,
+        long lease = route.get().takesReplaysOf(key.leaseId()) ? key.leaseId() : route.get().route().leaseId();
+        Optional<ReplaySignatures.Refusal> refusal = signatures.check(key, eci, lease, event,
                 request.headers().firstHeader(ReplaySignatures.HEADER));
         if (refusal.isPresent()) {
             return Answers.problem(refusal.get().status(), refusal.get().detail());
@@ -89,7 +92,7 @@ class DeliveryReceiver {
         }
         routes.lock(pico.get());
         PicoRoute row = routes.findById(eci).orElse(null);
-        if (row == null || row.route().leaseId() != key.leaseId()) {
+        if (row == null || !row.takesReplaysOf(key.leaseId())) {
             return Outcome.UNEXPECTED;
         }
         var known = events.findByDeliveryKey(key.toString());

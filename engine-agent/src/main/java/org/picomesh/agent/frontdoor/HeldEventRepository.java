@@ -23,6 +23,13 @@ interface HeldEventRepository extends Repository<HeldEvent, Long> {
             + "and delivered_at is null", nativeQuery = true)
     long pendingBytes(String pico);
 
+    /** Closes the pico's pending events of {@code leaseId} undelivered (status 0), with why: none will be sent. */
+    @Modifying
+    @Query(value = """
+            update held_event set delivered_at = :now, delivered_status = 0, last_error = left(:why, 500)
+             where pico = :pico and lease_id = :leaseId and delivered_at is null""", nativeQuery = true)
+    int closePending(String pico, long leaseId, Instant now, String why);
+
     /**
      * Deletes up to {@code limit} events delivered before {@code before}; one replayed here under a delivery key only
      * once its route is gone or belongs to another lease (until then a late replay of the key must be recognised).

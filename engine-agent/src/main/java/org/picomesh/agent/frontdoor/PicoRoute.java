@@ -23,6 +23,8 @@ class PicoRoute {
     private Instant movedUntil;
     @Column(name = "changed_at")
     private Instant changedAt;
+    @Column(name = "arrived_lease_id")
+    private Long arrivedLeaseId;
 
     protected PicoRoute() {}
 
@@ -40,6 +42,16 @@ class PicoRoute {
 
     Instant changedAt() {
         return changedAt;
+    }
+
+    /** The pico moved here from {@code lease}: kept while it moves on (a step of another lease keeps it). */
+    void arrivedFrom(long lease) {
+        arrivedLeaseId = lease;
+    }
+
+    /** Whether a replay under {@code lease} belongs here: the route's lease, or the one the pico moved here from. */
+    boolean takesReplaysOf(long lease) {
+        return route().leaseId() == lease || (arrivedLeaseId != null && arrivedLeaseId == lease);
     }
 
     Route route() {

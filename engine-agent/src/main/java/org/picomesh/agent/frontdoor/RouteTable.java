@@ -13,6 +13,7 @@ import org.picomesh.agent.migration.PicoArriving;
 import org.picomesh.agent.migration.PicoLeaving;
 import org.picomesh.agent.migration.PicoMovedAway;
 import org.picomesh.agent.migration.PicoStayed;
+import org.picomesh.agent.migration.PicoTurnedAway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -63,13 +64,38 @@ class RouteTable {
     @EventListener
     void on(PicoArriving arriving) {
         change(arriving.pico(), arriving.ecis(), new Route(arriving.pico(), arriving.leaseId(), RouteState.ARRIVING,
-                null, null));
+                null, null), arriving.leaseId());
     }
 
     @EventListener
     void on(PicoArrived arrived) {
         change(arrived.pico(), arrived.ecis(), new Route(arrived.pico(), arrived.leaseId(), RouteState.RELEASING, null,
-                null));
+                null), arrived.leaseId());
+    }
+
+    /**
+     * The move here ended without acceptance: the pico's arriving routes of that lease go (its ECIs are the local
+     * engine's again, which no longer holds them, or holds them anew when the pico moves here later). An event a
+     * caller sent here meanwhile cannot run here, nor be replayed to the source (a replay comes only from the engine a
+     * pico moved from): it is closed with the reason, never delivered.
+     */
+    @EventListener
+    void on(PicoTurnedAway away) {
+        routes.lock(away.pico());
+        Map<String, Route> changes = new LinkedHashMap<>();
+        for (String eci : away.ecis()) {
+            routes.findById(eci).filter(row -> row.state() == RouteState.ARRIVING
+                    && row.route().leaseId() == away.leaseId()).ifPresent(row -> {
+                        routes.delete(row);
+                        changes.put(eci, null);
+                    });
+        }
+        if (!changes.isEmpty()) {
+            events.closePending(away.pico(), away.leaseId(), clock.instant(), "not delivered: the move here ended "
+                    + "without acceptance (" + (away.reason() == null ? "rejected" : away.reason())
+                    + "); the pico stayed on its source");
+        }
+        publish(changes);
     }
 
     /** Once a pico's held events are all out: releasing becomes live, replaying becomes moved. In a transaction. */
@@ -137,12 +163,20 @@ class RouteTable {
     }
 
     private void change(String pico, Collection<String> ecis, Route route) {
+        change(pico, ecis, route, null);
+    }
+
+    /** {@code arrivedFrom}: the lease the pico moves here from, when it does (else the row keeps what it had). */
+    private void change(String pico, Collection<String> ecis, Route route, Long arrivedFrom) {
         routes.lock(pico);
         Instant now = clock.instant();
         Map<String, Route> changes = new LinkedHashMap<>();
         for (String eci : ecis) {
             PicoRoute row = routes.findById(eci).orElseGet(() -> new PicoRoute(eci));
             row.set(route, now);
+            if (arrivedFrom != null) {
+                row.arrivedFrom(arrivedFrom);
+            }
             routes.save(row);
             changes.put(eci, route);
         }

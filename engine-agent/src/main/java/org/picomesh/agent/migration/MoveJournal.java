@@ -102,6 +102,19 @@ class MoveJournal {
         move.schedules(schedules);
     }
 
+    /**
+     * Either side, letting the pico run: the scheduled events as they will be restored (see {@link ScheduleCatchUp}),
+     * recorded before any is; the state stays {@code state}.
+     */
+    @Transactional
+    void schedulesPlanned(long id, MoveState state, String plan) {
+        Move move = moves.findById(id).orElseThrow(() -> new MoveConflict("move " + id + " is gone"));
+        if (move.state() != state) {
+            throw new MoveConflict("move " + id + " is " + move.state() + ", not " + state + ": left to its new state");
+        }
+        move.schedules(plan);
+    }
+
     /** Target: what the import will make this engine hold, recorded before it is tried. */
     @Transactional
     void importing(long id, String adminEci, List<String> ecis) {
@@ -147,6 +160,7 @@ class MoveJournal {
     void live(long id, long toLeaseId) {
         step(id, EnumSet.of(MoveState.ACCEPTED), MoveState.LIVE, null, m -> {
             m.toLeaseId(toLeaseId);
+            m.schedules(null); // restored: a pico held again after a reorganisation must not restore them twice
             HostedPico hosted = picos.findById(m.pico()).orElseGet(() -> new HostedPico(m.pico(), m.adminEci(), null));
             hosted.leased(toLeaseId);
             picos.save(hosted);
@@ -172,7 +186,8 @@ class MoveJournal {
     @Transactional
     void rejected(long id) {
         step(id, EnumSet.of(MoveState.REJECTING, MoveState.DISCARDING), MoveState.REJECTED, null,
-                m -> metrics.ended(m, "rolled_back"), m -> null);
+                m -> metrics.ended(m, "rolled_back"), m -> m.ecis().isEmpty() ? null
+                        : new PicoTurnedAway(m.pico(), m.ecis(), m.leaseId(), m.reason()));
     }
 
     /** An attempt failed; the next is due after {@code wait}. */

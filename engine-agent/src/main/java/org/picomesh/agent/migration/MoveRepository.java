@@ -30,6 +30,8 @@ interface MoveRepository extends Repository<Move, Long> {
 
     Optional<Move> findBySideAndCid(Side side, String cid);
 
+    List<Move> findBySideAndStateOrderByIdAsc(Side side, MoveState state);
+
     @Query("select m.id from Move m where m.endedAt is null and m.nextAttemptAt <= :now order by m.nextAttemptAt")
     List<Long> findDue(Instant now);
 

@@ -52,11 +52,13 @@ class MoveWorker implements SmartLifecycle {
     private final AgentProperties properties;
     private final StoreSweep sweep;
     private final MoveTestHalt halt;
+    private final DivergedTargets diverged;
     private final AtomicBoolean nudged = new AtomicBoolean();
     private volatile ScheduledExecutorService thread;
 
     MoveWorker(MoveJournal journal, SourceSteps source, TargetSteps target, MoveChain chain,
-            AgentProperties properties, StoreSweep sweep, MoveTestHalt halt) {
+            AgentProperties properties, StoreSweep sweep, MoveTestHalt halt, DivergedTargets diverged) {
+        this.diverged = diverged;
         this.sweep = sweep;
         this.halt = halt;
         this.journal = journal;
@@ -72,6 +74,7 @@ class MoveWorker implements SmartLifecycle {
             for (long id : journal.due()) {
                 journal.load(id).ifPresent(this::advance);
             }
+            diverged.hold();
         } catch (RuntimeException e) {
             log.warn("the move worker's round failed, will retry: {}", e.toString());
         }

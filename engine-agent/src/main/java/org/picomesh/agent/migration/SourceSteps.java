@@ -37,9 +37,11 @@ class SourceSteps {
     private final MoveChain chain;
     private final OfferClient offers;
     private final AgentProperties properties;
+    private final ScheduleCatchUp catchUp;
 
     SourceSteps(MoveJournal journal, PicoEngine engine, Snapshots snapshots, EngineAdverts adverts, MoveChain chain,
-            OfferClient offers, AgentProperties properties) {
+            OfferClient offers, AgentProperties properties, ScheduleCatchUp catchUp) {
+        this.catchUp = catchUp;
         this.journal = journal;
         this.engine = engine;
         this.snapshots = snapshots;
@@ -110,10 +112,7 @@ class SourceSteps {
 
     /** The pico runs here again, with what fell due while the engine held it leaving (if it did) scheduled again. */
     private void live(Pico pico, Move move) {
-        engine.unmarkLeaving(pico);
-        if (pico.status().leaving() && move.schedules() != null) {
-            engine.restoreDue(pico, move.schedules());
-        }
+        catchUp.letRun(move, pico);
     }
 
     private Pico pico(Move move) throws MoveFailure {

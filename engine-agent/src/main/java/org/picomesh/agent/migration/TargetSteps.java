@@ -42,10 +42,13 @@ class TargetSteps {
     private final EncryptionKey encryptionKey;
     private final long engineId;
     private final MoveTestHalt halt;
+    private final ScheduleCatchUp catchUp;
 
     TargetSteps(MoveJournal journal, PicoEngine engine, Snapshots snapshots, EngineAdverts adverts, MoveChain chain,
-            AgentKey agentKey, EncryptionKey encryptionKey, AgentProperties properties, MoveTestHalt halt) {
+            AgentKey agentKey, EncryptionKey encryptionKey, AgentProperties properties, MoveTestHalt halt,
+            ScheduleCatchUp catchUp) {
         this.halt = halt;
+        this.catchUp = catchUp;
         this.journal = journal;
         this.engine = engine;
         this.snapshots = snapshots;
@@ -187,12 +190,7 @@ class TargetSteps {
     }
 
     private void live(Move move, Long toLeaseId) throws MoveFailure {
-        find(move).ifPresent(p -> {
-            engine.unmarkLeaving(p);
-            if (p.status().leaving() && move.schedules() != null) {
-                engine.restoreDue(p, move.schedules()); // fell due since the import: the engine dropped them
-            }
-        });
+        find(move).ifPresent(p -> catchUp.letRun(move, p));
         journal.live(move.id(), toLeaseId != null ? toLeaseId : chain.currentLease(move.pico()).id.longValueExact());
         if (move.cid() != null) {
             snapshots.store().delete(Cid.parse(move.cid())); // the pico runs here: its sealed copy is not needed

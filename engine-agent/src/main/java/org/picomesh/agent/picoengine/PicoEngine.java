@@ -61,6 +61,22 @@ public interface PicoEngine {
     int restoreDue(Pico pico, String schedules);
 
     /**
+     * The plan that lets a leaving pico run again without losing a scheduled event: {@code schedules} (as
+     * {@link #schedules} gave them) with each one that fell due while the pico was leaving, and that the engine
+     * dropped, moved to {@code margin} from now. Reads only. Record the plan before {@link #restorePlanned}: taken again
+     * on the plan after a crash, it changes nothing that was restored.
+     */
+    String planCatchUp(Pico pico, String schedules, java.time.Duration margin);
+
+    /**
+     * Schedules again those of {@code plan} that are not due yet and that the engine does not hold (compared without
+     * their ids): so a second call restores nothing twice. A leaving pico's mark is lifted only for that moment: call
+     * it before letting the pico run, so a restored event (due {@code margin} ahead) fires once, where it runs. Returns
+     * how many.
+     */
+    int restorePlanned(Pico pico, String plan);
+
+    /**
      * Imports the snapshot under {@code parent} unless a pico already holds its ECIs (a retried import: that pico is
      * returned and nothing is imported twice), then repairs what 0.48.1 loses (rulesets of children, scheduled
      * events) and leaves the pico marked leaving: it runs on this engine only once {@link #unmarkLeaving} is called.

@@ -122,6 +122,49 @@ public final class PicoEngine048 implements PicoEngine {
     }
 
     @Override
+    public String planCatchUp(Pico pico, String schedules, Duration margin) {
+        List<JsonNode> carried = ScheduledEvents.parse(schedules);
+        if (carried.isEmpty()) {
+            return ScheduledEvents.json(carried);
+        }
+        JsonNode layout = guarded(() -> mover.query("layout", Map.of("pico_id", pico.id())));
+        java.time.Instant now = java.time.Instant.now();
+        return ScheduledEvents.json(ScheduledEvents.catchUp(carried, layout.path("schedules"), now, now.plus(margin)));
+    }
+
+    @Override
+    public int restorePlanned(Pico pico, String plan) {
+        List<JsonNode> wanted = ScheduledEvents.parse(plan);
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        JsonNode layout = guarded(() -> mover.query("layout", Map.of("pico_id", pico.id())));
+        List<JsonNode> missing = ScheduledEvents.missingNotDue(wanted, layout.path("schedules"),
+                java.time.Instant.now());
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        Map<String, String> holders = holders(missing.stream().map(s -> s.path("event").path("eci").asText())
+                .distinct().toList());
+        boolean leaving = find(pico.adminEci()).map(p -> p.status().leaving()).orElse(false);
+        if (leaving) {
+            unmarkLeaving(pico); // the engine takes the restoring event only from a pico that runs
+        }
+        try {
+            guarded(() -> {
+                this.schedules.restore(missing, holders);
+                return null;
+            });
+        } finally {
+            if (leaving) {
+                markLeaving(pico);
+            }
+        }
+        log.info("pico {} on {}: {} scheduled events scheduled again", pico.id(), http.engine(), missing.size());
+        return missing.size();
+    }
+
+    @Override
     public Imported importIdempotent(Pico parent, Snapshot snapshot) {
         return guarded(() -> new Importer(http, mover, schedules).importIdempotent(parent, snapshot, this::outline,
                 this::find));

@@ -123,6 +123,27 @@ class MovingPicosIT {
     }
 
     @Test
+    void aHeldEventRunHereIsNotRunAgainWhenTheAgentDiedBeforeRecordingIt() throws Exception {
+        String eci = picosA.child(picosA.rootEci(), "survivor", JOURNAL);
+        Pico pico = a.find(eci).orElseThrow();
+        publish(agentA, new PicoLeaving(pico.id(), pico.ecis(), 12));
+        a.markLeaving(pico);
+        for (int n = 1; n <= 3; n++) {
+            assertThat(event(agentA, eci, n).statusCode()).isEqualTo(202);
+        }
+        a.unmarkLeaving(pico);
+        publish(agentA, new PicoStayed(pico.id(), pico.ecis(), 12, "move window ran out"));
+        await("the held events to run here", () -> pending(agentA, pico.id()) == 0);
+
+        // the agent died after the engine took the last one and before it recorded that: it sends it again
+        jdbc(agentA).update("update held_event set delivered_at = null, delivered_status = null where id = "
+                + "(select max(id) from held_event where pico = ?)", pico.id());
+        await("the agent to send it again", () -> pending(agentA, pico.id()) == 0);
+        assertThat(entries(send(get(agent(agentA, entriesPath(eci)))))).as("each run once, in order")
+                .containsExactly("1", "2", "3");
+    }
+
+    @Test
     void aMovedPicosHeldEventsAreReplayedToItsNewHostOnceEvenWhenTheReplayIsRepeated() throws Exception {
         String eci = picosA.child(picosA.rootEci(), "mover", JOURNAL);
         Pico pico = a.find(eci).orElseThrow();
@@ -174,6 +195,40 @@ class MovingPicosIT {
         assertThat(JSON.readTree(forwarded.body()).has("directives")).isTrue();
         assertThat(entries(send(get(URI.create(engineB.url() + entriesPath(eci))))))
                 .containsExactly("1", "2", "3", "4");
+    }
+
+    @Test
+    void aLateReplayForAPicoThatMovedOnFromHereIsTakenOnceAndPassedOnToItsNewHost() throws Exception {
+        String eci = picosA.child(picosA.rootEci(), "hopper", JOURNAL);
+        Pico pico = a.find(eci).orElseThrow();
+        long lease = openLease(1);
+        publish(agentA, new PicoLeaving(pico.id(), pico.ecis(), lease));
+        a.markLeaving(pico);
+        assertThat(event(agentA, eci, 1).statusCode()).isEqualTo(202);
+        Pico onB = b.importIdempotent(b.root(), a.export(pico)).pico();
+        publish(agentB, new PicoArriving(pico.id(), pico.ecis(), lease));
+        b.unmarkLeaving(onB);
+        publish(agentB, new PicoArrived(pico.id(), pico.ecis(), lease));
+        // B moves it on (to a host C that does not answer yet) before A replays what it held
+        long onward = lease + 1_000;
+        publish(agentB, new PicoLeaving(pico.id(), pico.ecis(), onward));
+        publish(agentB, new PicoMovedAway(pico.id(), pico.ecis(), onward, URI.create("http://127.0.0.1:9/c")));
+
+        publish(agentA, new PicoMovedAway(pico.id(), pico.ecis(), lease, agentUrl(agentB)));
+        await(() -> "B to take A's late replay: " + lastErrors(agentA, pico.id()), () -> pending(agentA, pico.id())
+                == 0);
+        String key = mesh.engineId + "/" + lease + "/" + firstHeld(agentA, pico.id());
+        assertThat(keysReceived(agentB, pico.id())).containsExactly(key);
+        await("B to pass it on to C", () -> !lastErrors(agentB, pico.id()).isEmpty());
+        assertThat(jdbc(agentB).queryForObject("select lease_id from held_event where delivery_key = ?", Long.class,
+                key)).as("queued behind the pico's route to C").isEqualTo(onward);
+
+        // A crashed before it marked the replay: it replays again, and B takes nothing twice
+        jdbc(agentA).update("update held_event set delivered_at = null, delivered_status = null where pico = ?",
+                pico.id());
+        await("A to replay again", () -> pending(agentA, pico.id()) == 0);
+        assertThat(keysReceived(agentB, pico.id())).hasSize(1);
+        assertThat(entries(send(get(URI.create(engineB.url() + entriesPath(eci)))))).as("not run on B").isEmpty();
     }
 
     @Test
@@ -300,6 +355,15 @@ class MovingPicosIT {
 
     /** A lease of sample pico {@code n} on the mesh's engine: a replay's key must name a real one. */
     private long openLease(int n) throws Exception {
+        try {
+            var current = mesh.pico(n).currentLease(org.picomesh.contracts.devnet.SampleAdverts.pico(n).getAddress())
+                    .send();
+            if (current.active) { // opened by another test: the engine has room for few
+                return current.id.longValueExact();
+            }
+        } catch (Exception e) {
+            // no lease yet
+        }
         var opened = mesh.pico(n).openLease(BigInteger.valueOf(mesh.engineId), BigInteger.TWO.pow(72),
                 AgentMesh.ether("0.01")).send();
         return mesh.pico(n).getLeaseOpenedEvents(opened).get(0).leaseId.longValueExact();

@@ -187,6 +187,74 @@ class CrashIT {
     }
 
     /**
+     * The move runs out with the pico imported and checked on the target, which then deletes its import: its front
+     * door lets go of the pico's ECIs (a call for them is the engine's to answer, not held or kept waiting), and a
+     * later move of the same pico to it goes through.
+     */
+    @Order(4)
+    @Test
+    void aTargetTurnedAwayAfterImportingLetsGoOfThePicoAndALaterMoveThereCompletes() throws Exception {
+        int n = nextPico++;
+        CrashFamily family = new CrashFamily(picosA, "turned" + n, 0);
+        String pico = leaseAndEnroll(n, family.parent);
+        int onB = picosOnB();
+        b.haltAt("TARGET:IMPORTED");
+        mesh.pico(n).moveLease(BigInteger.valueOf(engineBId), ANY_PRICE).send();
+        b.awaitHalted("TARGET:IMPORTED");
+        mesh.anvil.increaseTime(Duration.ofMinutes(11));
+        await("A to roll back", () -> a.state(pico).equals("ROLLED_BACK"));
+        b.release();
+        await("B to end the move", () -> b.state(pico).equals("REJECTED"));
+        assertThat(picosOnB()).as("nothing of the pico left on B").isEqualTo(onB);
+        for (String eci : family.ecis()) {
+            assertThat(new TestPicos(b.url()).raw(countPath(eci)).statusCode())
+                    .as("B's front door lets its engine answer for " + eci + ": no such pico").isEqualTo(404);
+        }
+
+        mesh.pico(n).moveLease(BigInteger.valueOf(engineBId), ANY_PRICE).send();
+        await("B to let the pico run", () -> b.state(pico).equals("LIVE"));
+        await("A to delete its copy", () -> a.state(pico).equals("DONE"));
+        family.tick(a.url(), 1);
+        await("the event to reach the pico on B", () -> picosB.count(family.parent) >= family.expectedCount());
+        assertThat(picosB.count(family.parent)).isEqualTo(family.expectedCount());
+        assertThat(picosOnB()).isEqualTo(onB + 1);
+    }
+
+    /**
+     * An event falls due while the pico moves (0.48.1 drops it on a leaving pico) and the target dies once it has
+     * scheduled it again, before it lets the pico run: started again, it lets the pico run and the event fires once
+     * there; the pico's repeating (cron) schedule arrives once.
+     */
+    @Order(5)
+    @Test
+    void anEventDueDuringTheMoveFiresOnceOnTheTargetThoughItDiedLettingThePicoRun() throws Exception {
+        int n = nextPico++;
+        CrashFamily family = new CrashFamily(picosA, "due" + n, 0);
+        String pico = leaseAndEnroll(n, family.parent);
+        picosA.scheduleYearly(family.parent);
+        b.haltAt("TARGET:IMPORTED");
+        picosA.scheduleTickIn(family.parent, 3);
+        java.time.Instant due = java.time.Instant.now().plusSeconds(4);
+        mesh.pico(n).moveLease(BigInteger.valueOf(engineBId), ANY_PRICE).send();
+        b.awaitHalted("TARGET:IMPORTED");
+        await("the scheduled event to fall due while the pico is leaving", () -> java.time.Instant.now().isAfter(due));
+        b.haltAt("TARGET:SCHEDULES_RESTORED");
+        b.awaitHalted("TARGET:SCHEDULES_RESTORED");
+        restart(b);
+
+        await("B to let the pico run", () -> b.state(pico).equals("LIVE"));
+        await("the event due during the move to fire on B", () -> picosB.count(family.parent)
+                >= CrashFamily.PARENT_TICKS + 1);
+        Thread.sleep(ScheduleCatchUp.MARGIN.toMillis() + 2_000); // a second restore would have fired by now
+        assertThat(picosB.count(family.parent)).as("once").isEqualTo(CrashFamily.PARENT_TICKS + 1);
+        long repeating = 0;
+        for (var schedule : picosB.schedules(family.parent)) {
+            repeating += schedule.has("timespec") ? 1 : 0;
+        }
+        assertThat(repeating).as("the cron schedule, once").isEqualTo(1);
+    }
+
+    /**
      * The agents are SIGKILLed where a move waits on the other side (the source with its snapshot sealed and again with
      * its offer taken, the target with its acceptance in flight, not mined) and started again.
      */

@@ -186,6 +186,8 @@ class ReorgMoveIT {
                 .asDouble()).as("counted where it is watched").isEqualTo(1.0);
         assertThat(picosA.raw(countPath(eci)).statusCode()).as("A never runs its older copy again").isEqualTo(302);
         assertThat(tick(moves.b.url(), eci).statusCode()).as("B holds the pico's events").isEqualTo(202);
+        await("B's engine to hold its copy leaving too (no scheduled event, no local event:send runs it)",
+                () -> picosB.raw(countPath(eci)).statusCode() == 410);
 
         moves.mesh.pico(3).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send(); // the way out
 

@@ -82,6 +82,11 @@ public final class TestPicos {
         event(eci, "counter", "soon_requested", Map.of("seconds", String.valueOf(seconds)));
     }
 
+    /** Schedules a counter/tick every first of January (a repeating schedule that does not fire during a test). */
+    public void scheduleYearly(String eci) {
+        event(eci, "counter", "cron_requested", Map.of());
+    }
+
     public long count(String eci) {
         return post("/sky/cloud/" + eci + "/" + COUNTER + "/count", Map.of()).asLong(-1);
     }
