@@ -1,10 +1,5 @@
 package org.picomesh.directory.picos;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +12,11 @@ import java.util.stream.Collectors;
 import org.picomesh.contracts.placement.InvalidPolicyException;
 import org.picomesh.contracts.placement.PlacementPolicy;
 import org.picomesh.contracts.placement.PolicyDocument;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a host's answer to {@code GET /picomesh/picos/{did}} into a {@link HostReport}: the answer must be for the
@@ -30,9 +30,9 @@ final class HostReportReader {
     private static final Set<String> KINDS = Set.of("stayed", "moved", "move-requested");
     /** An engine as a host may name it: an address or other 0x-hex id, or a decimal engine id. */
     private static final Pattern ENGINE = Pattern.compile("0x[0-9a-fA-F]{1,64}|[0-9]{1,20}");
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).maxStringLength(65_536).build())
-            .build());
+            .build()).build();
 
     private HostReportReader() {}
 
@@ -40,7 +40,7 @@ final class HostReportReader {
         JsonNode tree;
         try {
             tree = JSON.readTree(new String(body, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             return HostReport.unanswered(engineId, "the host's answer is not JSON", askedAt);
         }
         if (tree == null || !tree.isObject()) {
@@ -54,7 +54,7 @@ final class HostReportReader {
         JsonNode policyNode = tree.path("policy");
         if (!policyNode.isMissingNode() && !policyNode.isNull()) {
             try {
-                policy = PolicyDocument.read(policyNode);
+                policy = PolicyDocument.parse(policyNode.toString());
             } catch (InvalidPolicyException e) {
                 policyProblem = shorten("the host reported a policy that is not valid: " + e.problems().stream()
                         .limit(3).map(Object::toString).collect(Collectors.joining("; ")), MAX_PROBLEM);
