@@ -7,7 +7,7 @@ ruleset org.picomesh.mover {
       the export leaves out (the picos' installed rulesets, which 0.48.1 exports wrongly for children, and their
       scheduled events). Only the agent reaches the root pico: the engine listens on loopback behind it.
     >>
-    shares picoOf, holders, layout, snapshot, entvar
+    shares picoOf, holders, layout, treeEcis, snapshot, entvar
   }
   global {
     // the pico and its descendants, each before its children; none for an unknown pico
@@ -39,6 +39,10 @@ ruleset org.picomesh.mover {
     // ecis: a JSON array of ECIs; answers each one's pico id, "" for none
     holders = function(ecis) {
       ecis.decode().reduce(function(m, e) { m.put([e], engine:getPicoIDByECI(e).defaultsTo("")) }, {})
+    }
+    // every channel of the pico and its descendants, the pico's first; none for an unknown pico
+    treeEcis = function(pico_id) {
+      eciList(tree(pico_id))
     }
     // the tree without its state: each pico's id and installed rulesets by admin ECI, the scheduled events
     layout = function(pico_id) {

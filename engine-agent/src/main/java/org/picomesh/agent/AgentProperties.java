@@ -17,6 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param keystore the agent (hot) key's encrypted keystore (password in PICOMESH_KEYSTORE_PASSWORD); else the key is
  *     read from PICOMESH_AGENT_KEY. Never the operator's key.
  * @param poll how often the agent reads the chain
+ * @param headPoll how often the agent asks the node for its latest block number alone (one cheap call), to follow the
+ *     chain as soon as a block comes rather than at the next {@code poll}: a move someone else asked for (the pico's
+ *     own key, say) is then seen within this; set it to {@code poll} where each call to the node costs
  * @param engineTimeout how long the pico engine may take to answer a health check
  * @param confirmations blocks a challenge must be under before the agent acts on it (0 on a dev chain)
  * @param claimInterval how often the agent considers claiming what its leases earned
@@ -55,6 +58,7 @@ public record AgentProperties(
         String rpcUrl,
         Path keystore,
         @DefaultValue("500ms") Duration poll,
+        @DefaultValue("100ms") Duration headPoll,
         @DefaultValue("2s") Duration engineTimeout,
         @DefaultValue("0") int confirmations,
         @DefaultValue("10m") Duration claimInterval,

@@ -9,8 +9,10 @@ import org.picomesh.agent.chain.AgentSender;
 import org.picomesh.agent.chain.Outgoing;
 import org.picomesh.agent.chain.SenderProperties;
 import org.picomesh.agent.chain.TransactionFailed;
+import org.picomesh.agent.follow.TransactionMined;
 import org.picomesh.contracts.ChainConnection;
 import org.picomesh.contracts.generated.LeaseEscrow;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -26,9 +28,12 @@ class PicoTransactions {
     private final LeaseEscrow escrow;
     private final SenderProperties settings;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
     private final Map<String, Object> picoLocks = new ConcurrentHashMap<>();
 
-    PicoTransactions(ChainConnection chain, LeaseEscrow escrow, SenderProperties settings, MeterRegistry meters) {
+    PicoTransactions(ChainConnection chain, LeaseEscrow escrow, SenderProperties settings, MeterRegistry meters,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.chain = chain;
         this.escrow = escrow;
         this.settings = settings;
@@ -45,8 +50,12 @@ class PicoTransactions {
 
     /** The pico asks to move its lease to {@code toEngine}; the transaction's hash. */
     String moveLease(PicoKey pico, long toEngine, BigInteger maxPrice) throws TransactionFailed {
-        return send(pico, new Outgoing("pico-move-lease", "pico " + pico.address(), escrow.getContractAddress(),
-                escrow.moveLease(BigInteger.valueOf(toEngine), maxPrice).encodeFunctionCall())).getTransactionHash();
+        TransactionReceipt receipt = send(pico, new Outgoing("pico-move-lease", "pico " + pico.address(),
+                escrow.getContractAddress(), escrow.moveLease(BigInteger.valueOf(toEngine), maxPrice)
+                        .encodeFunctionCall()));
+        // this agent is the move's source: its follower opens the move at once, not at its next look at the chain
+        events.publishEvent(new TransactionMined(receipt.getBlockNumber().longValueExact()));
+        return receipt.getTransactionHash();
     }
 
     /** The pico adds {@code amount} to its own lease's deposit, from its account; the transaction's hash. */

@@ -103,7 +103,8 @@ class TargetSteps {
             imported = engine.importIdempotent(engine.root(), snapshot);
             halt.at(Side.TARGET, "IMPORT_RETURNED", move.id());
             if (!(engine.check(imported.pico(), snapshot) instanceof CheckResult.Differs differs)) {
-                journal.imported(move.id(), imported.pico().adminEci(), engine.treeEcis(imported.pico()),
+                // the check found exactly the snapshot's channels in the imported tree, each routed to its pico
+                journal.imported(move.id(), imported.pico().adminEci(), engine.snapshotEcis(snapshot),
                         imported.schedules());
                 log.info("pico {} (lease {}) imported and checked: accepting the move", move.pico(), move.leaseId());
             } else if (imported.fresh()) {

@@ -199,9 +199,10 @@ public final class PicoEngine048 implements PicoEngine {
 
     @Override
     public List<String> treeEcis(Pico pico) {
-        JsonNode layout = guarded(() -> mover.query("layout", Map.of("pico_id", pico.id())));
+        // one query for the whole tree: a move's first step waited on one call per pico before
+        JsonNode all = guarded(() -> mover.query("treeEcis", Map.of("pico_id", pico.id())));
         List<String> ecis = new java.util.ArrayList<>();
-        layout.path("ids").fieldNames().forEachRemaining(admin -> find(admin).ifPresent(p -> ecis.addAll(p.ecis())));
+        all.forEach(eci -> ecis.add(eci.asText()));
         if (ecis.isEmpty()) {
             throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
         }

@@ -61,6 +61,22 @@ class PicoEngine048IT {
     private record Family(String parent, List<String> parentEcis, String sharing, String plain) {
     }
 
+    /** What a source's front door holds traffic for while the pico moves: every channel of the tree, none else. */
+    @Test
+    void namesEveryChannelOfAPicoAndOfItsChildrenTheParentsFirst() {
+        Family family = family("routes");
+        Pico parent = a.find(family.parent()).orElseThrow();
+        List<String> each = new java.util.ArrayList<>(parent.ecis());
+        each.addAll(a.find(family.sharing()).orElseThrow().ecis());
+        each.addAll(a.find(family.plain()).orElseThrow().ecis());
+
+        List<String> ecis = a.treeEcis(parent);
+
+        assertThat(ecis).containsExactlyInAnyOrderElementsOf(each).containsAll(family.parentEcis())
+                .doesNotContain(picosA.rootEci());
+        assertThat(ecis.subList(0, parent.ecis().size())).containsExactlyInAnyOrderElementsOf(parent.ecis());
+    }
+
     @Test
     void movesAPicoWithItsChildrenChannelsStateAndScheduledEvent() {
         Family family = family("mover");
