@@ -76,11 +76,12 @@ class ListingMatchesSqlIT {
 
     @Test
     void refusesWhatTheSqlCouldNotTake() {
-        EngineQuery nul = EngineQuery.of(null, null, "eu\0west", null, null, null, null, null, null, null, null, null);
-        assertThatThrownBy(() -> memory.search(nul)).isInstanceOf(BadRequestException.class).hasMessageContaining("region");
-        EngineQuery huge = EngineQuery.of(null, null, null, null, null, null, null, null, null, "latency", null,
-                new Cursor("latency", new BigDecimal("1e400"), 3).encode());
-        assertThatThrownBy(() -> memory.search(huge)).isInstanceOf(BadRequestException.class).hasMessageContaining("cursor");
+        // refused as the query is read (EngineQuery) or as it is searched: either way a 400 naming the parameter
+        assertThatThrownBy(() -> memory.search(EngineQuery.of(null, null, "eu\0west", null, null, null, null, null, null,
+                null, null, null))).isInstanceOf(BadRequestException.class).hasMessageContaining("region");
+        assertThatThrownBy(() -> memory.search(EngineQuery.of(null, null, null, null, null, null, null, null, null,
+                "latency", null, new Cursor("latency", new BigDecimal("1e400"), 3).encode())))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("cursor");
     }
 
     private static void randomQueries(int count, long seed) {
