@@ -19,6 +19,7 @@ import org.picomesh.directory.support.TestChain;
 import org.picomesh.directory.support.TestDatabase;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A reorganisation (anvil snapshot and revert, then other transactions) leaves no phantom behind. */
 class ReorgIT {
@@ -134,7 +135,7 @@ class ReorgIT {
                 for (String table : DERIVED) {
                     assertThat(rows(directory, table)).as(table).isEqualTo(rows(fresh, table));
                 }
-                assertThat(directory.get(picoPath)).isEqualTo(fresh.get(picoPath));
+                assertThat(fromTheChain(directory.get(picoPath))).isEqualTo(fromTheChain(fresh.get(picoPath)));
                 for (long engine : List.of(a, b)) {
                     for (String field : List.of("/summary/endpoint", "/summary/stake", "/summary/activeLeases",
                             "/summary/capacity")) {
@@ -177,5 +178,12 @@ class ReorgIT {
                     ? java.util.HexFormat.of().formatHex(bytes) : value);
             return comparable;
         }).toList();
+    }
+
+    /** A pico's answer without its host's report, which is asked of the host (with its own time), not indexed. */
+    private static JsonNode fromTheChain(JsonNode pico) {
+        ObjectNode copy = (ObjectNode) pico.deepCopy();
+        copy.remove("host");
+        return copy;
     }
 }
