@@ -143,8 +143,10 @@ class ReorgMoveIT {
         assertThat(lease.engineId.longValueExact()).isEqualTo(moves.engineB_id);
         assertThat(picosB.count(eci)).as("the pico on B kept its state, nothing delivered twice").isEqualTo(5);
         assertThat(picosOn(moves.engineB.url())).as("nothing imported twice on B").isEqualTo(picosOnB);
+        // the first ACCEPTING may not show: the follower (woken by each new head) can see the acceptance mined before
+        // the worker records sending it, and IMPORTED goes straight to ACCEPTED; after the rewind it always shows
         assertThat(steps(moves.b, pico)).extracting(s -> s.split(" ")[0]).containsSubsequence("IMPORTED",
-                "ACCEPTING", "ACCEPTED", "LIVE", "ACCEPTING", "ACCEPTED", "LIVE");
+                "ACCEPTED", "LIVE", "ACCEPTING", "ACCEPTED", "LIVE");
         assertThat(steps(moves.b, pico)).anyMatch(s -> s.startsWith("ACCEPTING the acceptance left the chain"))
                 .anyMatch(s -> s.startsWith("ACCEPTING accepted again")).filteredOn(s -> s.startsWith("IMPORTED"))
                 .as("imported once").hasSize(1);
