@@ -30,7 +30,8 @@ import org.web3j.utils.Numeric;
  * cost-only policy; each round the engine the pico is not on lowers its price below the other's (an advert update by
  * its operator, standing in for a new engine's registration: the agents follow both the same way, and a new engine
  * would need a new engine process and agent per round), and the time runs from that transaction's receipt to the
- * pico live there (the target's journal LIVE, the chain's lease on it, no move pending).
+ * pico live there (the target's journal LIVE, the chain's lease on it, no move pending). Each round starts from the
+ * same prices (host P, other 2P), then the other drops to P/2: a step larger than the policy's margin every time.
  */
 public final class BetterHostBench {
     /** -Dpicomesh.bench.moves: rounds (each one move). */
@@ -55,8 +56,12 @@ public final class BetterHostBench {
             MoveMesh.Side on = mesh.a;
             for (int round = 1; round <= ROUNDS; round++) {
                 MoveMesh.Side better = on == mesh.a ? mesh.b : mesh.a;
-                price = price.divide(BigInteger.TWO);
-                price(mesh, better, price);
+                // each round starts alike: the pico's host at P, the other at 2P (both changes keep the pico there);
+                // then the other drops to P/2, better by more than the policy's margin
+                price(mesh, better, price.multiply(BigInteger.TWO));
+                price(mesh, on, price);
+                Thread.sleep(2_000);
+                price(mesh, better, price.divide(BigInteger.TWO));
                 long mined = System.nanoTime();
                 MoveMesh.await("the pico live on engine " + better.engineId, () -> better.state(pico).equals("LIVE")
                         && onChain(mesh, pico, better.engineId));
