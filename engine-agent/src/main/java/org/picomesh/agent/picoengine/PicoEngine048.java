@@ -94,9 +94,8 @@ public final class PicoEngine048 implements PicoEngine {
 
     @Override
     public String schedules(Pico pico) {
-        JsonNode layout = guarded(() -> mover.query("layout", Map.of("pico_id", pico.id())));
         List<JsonNode> all = new java.util.ArrayList<>();
-        layout.path("schedules").forEach(all::add);
+        engineSchedules(pico).forEach(all::add);
         return ScheduledEvents.json(ScheduledEvents.notDue(all, java.time.Instant.now()));
     }
 
@@ -106,15 +105,9 @@ public final class PicoEngine048 implements PicoEngine {
         if (carried.isEmpty()) {
             return 0;
         }
-        JsonNode layout = guarded(() -> mover.query("layout", Map.of("pico_id", pico.id())));
-        List<JsonNode> due = ScheduledEvents.dueAndGone(carried, layout.path("schedules"), java.time.Instant.now());
+        List<JsonNode> due = ScheduledEvents.dueAndGone(carried, engineSchedules(pico), java.time.Instant.now());
         if (!due.isEmpty()) {
-            Map<String, String> holders = holders(due.stream().map(s -> s.path("event").path("eci").asText())
-                    .distinct().toList());
-            guarded(() -> {
-                this.schedules.restore(due, holders);
-                return null;
-            });
+            restore(due);
             log.info("pico {} on {}: {} scheduled events that fell due while it was leaving scheduled again",
                     pico.id(), http.engine(), due.size());
         }
@@ -127,9 +120,8 @@ public final class PicoEngine048 implements PicoEngine {
         if (carried.isEmpty()) {
             return ScheduledEvents.json(carried);
         }
-        JsonNode layout = guarded(() -> mover.query("layout", Map.of("pico_id", pico.id())));
         java.time.Instant now = java.time.Instant.now();
-        return ScheduledEvents.json(ScheduledEvents.catchUp(carried, layout.path("schedules"), now, now.plus(margin)));
+        return ScheduledEvents.json(ScheduledEvents.catchUp(carried, engineSchedules(pico), now, now.plus(margin)));
     }
 
     @Override
@@ -138,23 +130,16 @@ public final class PicoEngine048 implements PicoEngine {
         if (wanted.isEmpty()) {
             return 0;
         }
-        JsonNode layout = guarded(() -> mover.query("layout", Map.of("pico_id", pico.id())));
-        List<JsonNode> missing = ScheduledEvents.missingNotDue(wanted, layout.path("schedules"),
-                java.time.Instant.now());
+        List<JsonNode> missing = ScheduledEvents.missingNotDue(wanted, engineSchedules(pico), java.time.Instant.now());
         if (missing.isEmpty()) {
             return 0;
         }
-        Map<String, String> holders = holders(missing.stream().map(s -> s.path("event").path("eci").asText())
-                .distinct().toList());
         boolean leaving = find(pico.adminEci()).map(p -> p.status().leaving()).orElse(false);
         if (leaving) {
             unmarkLeaving(pico); // the engine takes the restoring event only from a pico that runs
         }
         try {
-            guarded(() -> {
-                this.schedules.restore(missing, holders);
-                return null;
-            });
+            restore(missing);
         } finally {
             if (leaving) {
                 markLeaving(pico);
@@ -162,6 +147,21 @@ public final class PicoEngine048 implements PicoEngine {
         }
         log.info("pico {} on {}: {} scheduled events scheduled again", pico.id(), http.engine(), missing.size());
         return missing.size();
+    }
+
+    /** The pico's scheduled events as the engine holds them now. */
+    private JsonNode engineSchedules(Pico pico) {
+        return guarded(() -> mover.query("layout", Map.of("pico_id", pico.id()))).path("schedules");
+    }
+
+    /** Schedules these events again, each on the pico that holds its ECI now. */
+    private void restore(List<JsonNode> events) {
+        Map<String, String> holders = holders(events.stream().map(e -> e.path("event").path("eci").asText())
+                .distinct().toList());
+        guarded(() -> {
+            schedules.restore(events, holders);
+            return null;
+        });
     }
 
     @Override
