@@ -1,10 +1,12 @@
 package org.picomesh.agent.placement;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.picomesh.contracts.placement.Candidate;
+import org.picomesh.contracts.placement.HardConstraints;
 import org.picomesh.contracts.placement.PlacementPolicy;
 import org.picomesh.contracts.placement.Ranking;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,7 +32,7 @@ public class ChainSelection {
 
     ChainSelection(ChainIndex index, PlacementProperties properties, EndpointGuard guard) {
         this.index = index;
-        this.probes = new ProbeBook(new LatencyProbe(properties.probeTimeout(), guard), properties.probeTtl(),
+        this.probes = new ProbeBook(new LatencyProbe(properties.probeTimeout(), guard)::measure, properties.probeTtl(),
                 Clock.systemUTC());
         this.shortlist = properties.shortlist();
     }
@@ -42,8 +44,28 @@ public class ChainSelection {
         if (probe) {
             engines = withMeasuredShortlist(engines, policy, snapshot);
         }
-        return new Where(Ranking.select(engines, policy, snapshot::trusted), snapshot.at(), "chain",
-                probe ? "agent" : "nobody");
+        HardConstraints constraints = HardConstraints.of(policy.constraints(), snapshot::trusted);
+        return new Where(withHostListed(Ranking.select(engines, policy, constraints), engines, policy, constraints),
+                snapshot.at(), "chain", probe ? "agent" : "nobody");
+    }
+
+    /**
+     * The ranking with the current host among the excluded engines whenever it fails the policy: the ranking lists
+     * only the first {@code maxExcluded}, and a pico must learn that its own host broke its policy even in a market
+     * of thousands of engines.
+     */
+    static Ranking.Result withHostListed(Ranking.Result ranked, List<Candidate> engines, PlacementPolicy policy,
+            HardConstraints constraints) {
+        Long host = policy.currentEngine();
+        if (host == null || ranked.excluded().stream().anyMatch(e -> e.id() == host)) {
+            return ranked;
+        }
+        return engines.stream().filter(c -> c.id() == host && !constraints.passes(c)).findFirst().map(c -> {
+            List<Ranking.Excluded> excluded = new ArrayList<>(ranked.excluded());
+            excluded.add(new Ranking.Excluded(c.id(), c.endpoint(), constraints.reasons(c)));
+            return new Ranking.Result(ranked.candidates(), List.copyOf(excluded), ranked.excludedTotal(),
+                    ranked.considered());
+        }).orElse(ranked);
     }
 
     private List<Candidate> withMeasuredShortlist(List<Candidate> engines, PlacementPolicy policy,
