@@ -98,9 +98,18 @@ final class MoveMesh implements AutoCloseable {
 
         /** Publishes the advert with this agent's endpoint and the given snapshot key (another's, to test). */
         void advertise(byte[] encryptionKey) throws Exception {
-            var sample = SampleAdverts.advert(url(), 1, AgentMesh.CAPACITY);
-            mesh.registry(operatorAccount).updateAdvert(BigInteger.valueOf(engineId), new EngineRegistry.Advert(url(),
-                    "did:web:engine-" + engineId + ".example", sample.pricePerHour, sample.latencyMs, sample.capacity,
+            advertise(url(), SampleAdverts.advert(url(), 1, AgentMesh.CAPACITY).pricePerHour, encryptionKey);
+        }
+
+        /** Publishes the advert with this agent's key, the given endpoint (a proxy in front of it, say) and price. */
+        void advertise(String endpoint, BigInteger price) throws Exception {
+            advertise(endpoint, price, EncryptionKeyFile.raw(key.pair().getPublic()));
+        }
+
+        private void advertise(String endpoint, BigInteger price, byte[] encryptionKey) throws Exception {
+            var sample = SampleAdverts.advert(endpoint, 1, AgentMesh.CAPACITY);
+            mesh.registry(operatorAccount).updateAdvert(BigInteger.valueOf(engineId), new EngineRegistry.Advert(
+                    endpoint, "did:web:engine-" + engineId + ".example", price, sample.latencyMs, sample.capacity,
                     sample.region, sample.metadataCid, encryptionKey)).send();
         }
 

@@ -5,32 +5,15 @@ import static org.picomesh.agent.migration.MoveMesh.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.picomesh.agent.AgentCli;
-import org.picomesh.agent.AgentMesh;
-import org.picomesh.agent.chain.EncryptionKeyFile;
 import org.picomesh.agent.picoengine.TestPicos;
-import org.picomesh.contracts.devnet.SampleAdverts;
-import org.picomesh.contracts.generated.EngineRegistry;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Keys;
-import org.web3j.utils.Numeric;
-import picocli.CommandLine;
 
 /**
  * A pico chooses its host by its own policy (issue 13), with anvil, PostgreSQL and two real pico engines behind their
@@ -41,23 +24,18 @@ import picocli.CommandLine;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PicoChoosesItsHostIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ADDRESS = Pattern.compile("address (0x[0-9a-f]{40}), DID "
-            + "(did:pkh:eip155:31337:0x[0-9a-f]{40})");
+    private static final ObjectMapper JSON = ChoosingPicos.JSON;
     private static final BigInteger PRICE = new BigInteger("1000000000000000");
     private MoveMesh moves;
     private TestPicos picosA;
-    private Credentials owner;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private ChoosingPicos owner;
 
     @BeforeAll
     void start() throws Exception {
         moves = new MoveMesh("--picomesh.agent.placement.interval=1s", "--picomesh.agent.placement.probe-ttl=2s");
         picosA = new TestPicos(moves.mesh.engine.url());
         picosA.registerCounter();
-        owner = Credentials.create(Keys.createEcKeyPair());
-        moves.mesh.anvil.call("anvil_setBalance", owner.getAddress(), Numeric.toHexStringWithPrefix(
-                AgentMesh.ether("10")));
+        owner = new ChoosingPicos(moves);
     }
 
     @AfterAll
@@ -77,35 +55,35 @@ class PicoChoosesItsHostIT {
         // the cool-down outlasts A's moved copy (10 s grace): A refuses a pico whose ECIs its old copy still holds
         String policy = policy(moves.engineC_id, 3, 15);
 
-        JsonNode given = event(moves.a.url(), eci, "policy_given", Map.of("policy", JSON.readTree(policy)));
+        JsonNode given = owner.event(moves.a.url(), eci, "policy_given", Map.of("policy", JSON.readTree(policy)));
         assertThat(given.toString()).as("the agent validated it").contains("\"valid\":true");
-        await("a first decision: the current host ranks first", () -> decisions(moves.a, did).toString()
+        await("a first decision: the current host ranks first", () -> owner.decisions(moves.a, did).toString()
                 .contains("the current host ranks first"));
-        JsonNode page = page(moves.a, did);
+        JsonNode page = owner.page(moves.a, did);
         assertThat(page.path("policy").path("constraints").path("maxPrice").asText()).isEqualTo("2000000000000000");
         assertThat(page.path("decisions").get(0).path("kind").asText()).isEqualTo("stayed");
-        JsonNode where = event(moves.a.url(), eci, "where_asked", Map.of());
+        JsonNode where = owner.event(moves.a.url(), eci, "where_asked", Map.of());
         assertThat(where.toString()).as("where would I go, and why: the ranked candidates, C excluded")
                 .contains("\"candidates\"", "excluded by the policy");
 
-        price(moves.b, PRICE.divide(BigInteger.TWO));
+        moves.b.advertise(moves.b.url(), PRICE.divide(BigInteger.TWO));
         await("the pico to be live on B", () -> moves.b.state(pico[0]).equals("LIVE"));
-        JsonNode onB = page(moves.b, did);
+        JsonNode onB = owner.page(moves.b, did);
         assertThat(onB.path("decisions").toString()).as("its decisions travelled with it").contains(
                 "\"kind\":\"moved\"", "ranked first since", "the current host ranks first");
         assertThat(new TestPicos(moves.engineB.url()).count(eci)).as("its state came along").isEqualTo(1);
         Thread.sleep(4_000); // several evaluations on B: the cheaper host is where it stays
-        assertThat(count(page(moves.b, did), "moved")).as("moved once, not twice").isEqualTo(1);
+        assertThat(ChoosingPicos.count(owner.page(moves.b, did), "moved")).as("moved once, not twice").isEqualTo(1);
         var lease = moves.mesh.pico(1).currentLease(pico[0]).send();
         assertThat(lease.engineId.longValueExact()).isEqualTo(moves.engineB_id);
         assertThat(lease.moveTo.signum()).isZero();
 
-        price(moves.b, PRICE.multiply(BigInteger.valueOf(3)));
+        moves.b.advertise(moves.b.url(), PRICE.multiply(BigInteger.valueOf(3)));
         await("the pico to leave B for A", () -> moves.a.state(pico[0]).equals("LIVE"));
-        JsonNode back = page(moves.a, did);
+        JsonNode back = owner.page(moves.a, did);
         assertThat(back.path("decisions").toString()).contains("this host no longer passes the policy",
                 "is above the maximum 2000000000000000");
-        assertThat(count(back, "moved")).isEqualTo(2);
+        assertThat(ChoosingPicos.count(back, "moved")).isEqualTo(2);
         assertThat(moves.mesh.pico(1).currentLease(pico[0]).send().engineId.longValueExact())
                 .isEqualTo(moves.mesh.engineId);
     }
@@ -119,9 +97,9 @@ class PicoChoosesItsHostIT {
 
         Cli set = Cli.run("pico", "policy", eci, "--file", file.toString(), "--agent", moves.a.url());
         assertThat(set.exitCode()).as(set.toString()).isZero();
-        await("the reason it stays", () -> decisions(moves.a, pico[1]).toString()
+        await("the reason it stays", () -> owner.decisions(moves.a, pico[1]).toString()
                 .contains("no engine passes the policy's constraints"));
-        assertThat(decisions(moves.a, pico[1]).get(0).path("reason").asText()).contains("is above the maximum 1");
+        assertThat(owner.decisions(moves.a, pico[1]).get(0).path("reason").asText()).contains("is above the maximum 1");
         assertThat(moves.mesh.pico(1).currentLease(pico[0]).send().engineId.longValueExact())
                 .isEqualTo(moves.mesh.engineId);
 
@@ -129,11 +107,11 @@ class PicoChoosesItsHostIT {
         Cli refused = Cli.run("pico", "policy", pico[1], "--file", file.toString(), "--agent", moves.a.url());
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.err()).contains("weights.cost", "hysteresis", "keeps its previous policy");
-        JsonNode byEvent = event(moves.a.url(), eci, "policy_given", Map.of("policy", "{\"limit\": \"ten\"}"));
+        JsonNode byEvent = owner.event(moves.a.url(), eci, "policy_given", Map.of("policy", "{\"limit\": \"ten\"}"));
         assertThat(byEvent.toString()).contains("\"valid\":false", "limit");
         Cli shown = Cli.run("pico", "policy", pico[1], "--show", "--agent", moves.a.url());
         assertThat(shown.out()).contains("\"maxPrice\":\"1\"", "no engine passes");
-        assertThat(get(moves.b.url() + "/picomesh/picos/" + pico[1]).statusCode()).as("not hosted on B")
+        assertThat(owner.get(moves.b.url() + "/picomesh/picos/" + pico[1]).statusCode()).as("not hosted on B")
                 .isEqualTo(404);
     }
 
@@ -147,71 +125,7 @@ class PicoChoosesItsHostIT {
 
     /** Enrols the pico on A with its lease there; its address and DID. */
     private String[] enrol(String eci) {
-        Cli enrolled = Cli.run(Map.of("PICOMESH_OWNER_KEY", Numeric.toHexStringNoPrefixZeroPadded(
-                owner.getEcKeyPair().getPrivateKey(), 64)), "pico", "enroll", eci, "--deployment",
-                moves.mesh.state.resolve("deployment.json").toString(), "--agent", moves.a.url(), "--max-price",
-                "2000000000000000");
-        assertThat(enrolled.exitCode()).as(enrolled.toString()).isZero();
-        Matcher made = ADDRESS.matcher(enrolled.out());
-        assertThat(made.find()).as(enrolled.out()).isTrue();
-        return new String[] {made.group(1), made.group(2)};
-    }
-
-    private void price(MoveMesh.Side side, BigInteger price) throws Exception {
-        var sample = SampleAdverts.advert(side.url(), 1, AgentMesh.CAPACITY);
-        moves.mesh.registry(side.operatorAccount).updateAdvert(BigInteger.valueOf(side.engineId),
-                new EngineRegistry.Advert(side.url(), "did:web:engine-" + side.engineId + ".example", price,
-                        sample.latencyMs, sample.capacity, sample.region, sample.metadataCid, EncryptionKeyFile.raw(side.key.pair().getPublic())))
-                .send();
-    }
-
-    private static int count(JsonNode page, String kind) {
-        int n = 0;
-        for (JsonNode d : page.path("decisions")) {
-            n += d.path("kind").asText().equals(kind) ? 1 : 0;
-        }
-        return n;
-    }
-
-    private JsonNode decisions(MoveMesh.Side side, String did) {
-        try {
-            return page(side, did).path("decisions");
-        } catch (Exception e) {
-            return JSON.createArrayNode();
-        }
-    }
-
-    private JsonNode page(MoveMesh.Side side, String did) throws Exception {
-        HttpResponse<String> answer = get(side.url() + "/picomesh/picos/" + did);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body());
-    }
-
-    /** An event of the market domain through the front door, as the pico's owner sends it; its directives. */
-    private JsonNode event(String agent, String eci, String type, Map<String, Object> attrs) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(agent + "/sky/event/" + eci
-                + "/it/market/" + type)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
-                        .ofString(JSON.writeValueAsString(attrs))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body()).path("directives");
-    }
-
-    private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private record Cli(int exitCode, String out, String err) {
-        static Cli run(String... args) {
-            return run(Map.of(), args);
-        }
-
-        static Cli run(Map<String, String> env, String... args) {
-            CommandLine cli = AgentCli.commandLine(env);
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            return new Cli(cli.execute(args), out.toString(), err.toString());
-        }
+        ChoosingPicos.Enrolled enrolled = owner.enrol(eci, moves.a, "2000000000000000");
+        return new String[] {enrolled.address(), enrolled.did()};
     }
 }
