@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,10 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.picomesh.agent.AgentCli;
 import org.picomesh.agent.AgentMesh;
-import org.picomesh.agent.chain.EncryptionKeyFile;
 import org.picomesh.agent.picoengine.TestPicos;
-import org.picomesh.contracts.devnet.SampleAdverts;
-import org.picomesh.contracts.generated.EngineRegistry;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
@@ -47,12 +40,13 @@ class PicoChoosesItsHostIT {
     private static final BigInteger PRICE = new BigInteger("1000000000000000");
     private MoveMesh moves;
     private TestPicos picosA;
+    private PicoChoices choices;
     private Credentials owner;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     void start() throws Exception {
         moves = new MoveMesh("--picomesh.agent.placement.interval=1s", "--picomesh.agent.placement.probe-ttl=2s");
+        choices = new PicoChoices(moves);
         picosA = new TestPicos(moves.mesh.engine.url());
         picosA.registerCounter();
         owner = Credentials.create(Keys.createEcKeyPair());
@@ -77,35 +71,37 @@ class PicoChoosesItsHostIT {
         // the cool-down outlasts A's moved copy (10 s grace): A refuses a pico whose ECIs its old copy still holds
         String policy = policy(moves.engineC_id, 3, 15);
 
-        JsonNode given = event(moves.a.url(), eci, "policy_given", Map.of("policy", JSON.readTree(policy)));
+        JsonNode given = choices.event(moves.a.url(), eci, "policy_given", Map.of("policy",
+                JSON.readTree(policy)));
         assertThat(given.toString()).as("the agent validated it").contains("\"valid\":true");
-        await("a first decision: the current host ranks first", () -> decisions(moves.a, did).toString()
+        await("a first decision: the current host ranks first", () -> choices.decisions(moves.a, did).toString()
                 .contains("the current host ranks first"));
-        JsonNode page = page(moves.a, did);
+        JsonNode page = choices.page(moves.a, did);
         assertThat(page.path("policy").path("constraints").path("maxPrice").asText()).isEqualTo("2000000000000000");
         assertThat(page.path("decisions").get(0).path("kind").asText()).isEqualTo("stayed");
-        JsonNode where = event(moves.a.url(), eci, "where_asked", Map.of());
+        JsonNode where = choices.event(moves.a.url(), eci, "where_asked", Map.of());
         assertThat(where.toString()).as("where would I go, and why: the ranked candidates, C excluded")
                 .contains("\"candidates\"", "excluded by the policy");
 
-        price(moves.b, PRICE.divide(BigInteger.TWO));
+        choices.price(moves.b, PRICE.divide(BigInteger.TWO));
         await("the pico to be live on B", () -> moves.b.state(pico[0]).equals("LIVE"));
-        JsonNode onB = page(moves.b, did);
+        JsonNode onB = choices.page(moves.b, did);
         assertThat(onB.path("decisions").toString()).as("its decisions travelled with it").contains(
                 "\"kind\":\"moved\"", "ranked first since", "the current host ranks first");
         assertThat(new TestPicos(moves.engineB.url()).count(eci)).as("its state came along").isEqualTo(1);
         Thread.sleep(4_000); // several evaluations on B: the cheaper host is where it stays
-        assertThat(count(page(moves.b, did), "moved")).as("moved once, not twice").isEqualTo(1);
+        assertThat(PicoChoices.count(choices.page(moves.b, did), "moved")).as("moved once, not twice")
+                .isEqualTo(1);
         var lease = moves.mesh.pico(1).currentLease(pico[0]).send();
         assertThat(lease.engineId.longValueExact()).isEqualTo(moves.engineB_id);
         assertThat(lease.moveTo.signum()).isZero();
 
-        price(moves.b, PRICE.multiply(BigInteger.valueOf(3)));
+        choices.price(moves.b, PRICE.multiply(BigInteger.valueOf(3)));
         await("the pico to leave B for A", () -> moves.a.state(pico[0]).equals("LIVE"));
-        JsonNode back = page(moves.a, did);
+        JsonNode back = choices.page(moves.a, did);
         assertThat(back.path("decisions").toString()).contains("this host no longer passes the policy",
                 "is above the maximum 2000000000000000");
-        assertThat(count(back, "moved")).isEqualTo(2);
+        assertThat(PicoChoices.count(back, "moved")).isEqualTo(2);
         assertThat(moves.mesh.pico(1).currentLease(pico[0]).send().engineId.longValueExact())
                 .isEqualTo(moves.mesh.engineId);
     }
@@ -119,9 +115,10 @@ class PicoChoosesItsHostIT {
 
         Cli set = Cli.run("pico", "policy", eci, "--file", file.toString(), "--agent", moves.a.url());
         assertThat(set.exitCode()).as(set.toString()).isZero();
-        await("the reason it stays", () -> decisions(moves.a, pico[1]).toString()
+        await("the reason it stays", () -> choices.decisions(moves.a, pico[1]).toString()
                 .contains("no engine passes the policy's constraints"));
-        assertThat(decisions(moves.a, pico[1]).get(0).path("reason").asText()).contains("is above the maximum 1");
+        assertThat(choices.decisions(moves.a, pico[1]).get(0).path("reason").asText())
+                .contains("is above the maximum 1");
         assertThat(moves.mesh.pico(1).currentLease(pico[0]).send().engineId.longValueExact())
                 .isEqualTo(moves.mesh.engineId);
 
@@ -129,11 +126,12 @@ class PicoChoosesItsHostIT {
         Cli refused = Cli.run("pico", "policy", pico[1], "--file", file.toString(), "--agent", moves.a.url());
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.err()).contains("weights.cost", "hysteresis", "keeps its previous policy");
-        JsonNode byEvent = event(moves.a.url(), eci, "policy_given", Map.of("policy", "{\"limit\": \"ten\"}"));
+        JsonNode byEvent = choices.event(moves.a.url(), eci, "policy_given", Map.of("policy",
+                "{\"limit\": \"ten\"}"));
         assertThat(byEvent.toString()).contains("\"valid\":false", "limit");
         Cli shown = Cli.run("pico", "policy", pico[1], "--show", "--agent", moves.a.url());
         assertThat(shown.out()).contains("\"maxPrice\":\"1\"", "no engine passes");
-        assertThat(get(moves.b.url() + "/picomesh/picos/" + pico[1]).statusCode()).as("not hosted on B")
+        assertThat(choices.get(moves.b.url() + "/picomesh/picos/" + pico[1]).statusCode()).as("not hosted on B")
                 .isEqualTo(404);
     }
 
@@ -155,49 +153,6 @@ class PicoChoosesItsHostIT {
         Matcher made = ADDRESS.matcher(enrolled.out());
         assertThat(made.find()).as(enrolled.out()).isTrue();
         return new String[] {made.group(1), made.group(2)};
-    }
-
-    private void price(MoveMesh.Side side, BigInteger price) throws Exception {
-        var sample = SampleAdverts.advert(side.url(), 1, AgentMesh.CAPACITY);
-        moves.mesh.registry(side.operatorAccount).updateAdvert(BigInteger.valueOf(side.engineId),
-                new EngineRegistry.Advert(side.url(), "did:web:engine-" + side.engineId + ".example", price,
-                        sample.latencyMs, sample.capacity, sample.region, sample.metadataCid, EncryptionKeyFile.raw(side.key.pair().getPublic())))
-                .send();
-    }
-
-    private static int count(JsonNode page, String kind) {
-        int n = 0;
-        for (JsonNode d : page.path("decisions")) {
-            n += d.path("kind").asText().equals(kind) ? 1 : 0;
-        }
-        return n;
-    }
-
-    private JsonNode decisions(MoveMesh.Side side, String did) {
-        try {
-            return page(side, did).path("decisions");
-        } catch (Exception e) {
-            return JSON.createArrayNode();
-        }
-    }
-
-    private JsonNode page(MoveMesh.Side side, String did) throws Exception {
-        HttpResponse<String> answer = get(side.url() + "/picomesh/picos/" + did);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body());
-    }
-
-    /** An event of the market domain through the front door, as the pico's owner sends it; its directives. */
-    private JsonNode event(String agent, String eci, String type, Map<String, Object> attrs) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(agent + "/sky/event/" + eci
-                + "/it/market/" + type)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
-                        .ofString(JSON.writeValueAsString(attrs))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body()).path("directives");
-    }
-
-    private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private record Cli(int exitCode, String out, String err) {
