@@ -50,9 +50,9 @@ class PicoChoosesWithoutTheDirectoryIT {
         moves = new MoveMesh("--picomesh.agent.placement.interval=1s", "--picomesh.agent.placement.probe-ttl=2s",
                 "--picomesh.agent.directory.url=http://127.0.0.1:" + port, "--picomesh.agent.directory.timeout=2s",
                 "--picomesh.agent.directory.attempts=1", "--picomesh.agent.rent.interval=1s");
+        moves.startC(); // before the directory's JVM: on a loaded machine both at once outlast an engine's start
         directory = DirectoryProcess.launch(moves.mesh.state.resolve("deployment.json"), moves.mesh.newDataDir(),
                 port);
-        moves.startC();
         choices = new PicoChoices(moves);
         ledger = new PicoLedger(moves.mesh);
         picosA = new TestPicos(moves.mesh.engine.url());
