@@ -81,7 +81,9 @@ class RentKeeper {
         long minimum = registry.parameters().send().minPrepaidPeriod.longValueExact();
         RentPlan plan = new RentPlan(lease.pricePerHour, Math.max(minimum, period.prepaidSeconds(pico)));
         BigInteger remaining = lease.deposit.subtract(lease.accrued);
-        RentState state = decide(pico, lease, plan, remaining, block, act);
+        // a lease about to move is not topped up: its pico is leaving (its policy unreadable) and the deposit
+        // carries to the target, whose agent pays ahead on the pico's terms once it is there
+        RentState state = decide(pico, lease, plan, remaining, block, act && lease.moveTo.signum() == 0);
         states.record(state);
         return Optional.of(state);
     }

@@ -126,6 +126,8 @@ class PicoChoosesWithoutTheDirectoryIT {
         LeaseEscrow.LeaseView onC = ledger.lease(pico);
         assertThat(onC.engineId.longValueExact()).isEqualTo(named);
         assertThat(onC.moveTo.signum()).isZero();
+        assertThat(onC.deposit).as("carried from B, which topped nothing up while the pico was leaving")
+                .isLessThanOrEqualTo(onB.deposit);
         assertThat(ledger.balance(pico)).as("the pico signed its move itself").isLessThan(beforeMove);
 
         topsUpOnItsPolicysTermsWithoutTheDirectory(pico);
