@@ -24,7 +24,7 @@ ruleset org.picomesh.market {
     policy = function() {
       ent:policy
     }
-    // newest first: {at, kind (stayed, moved, move-requested), from, to, reason}
+    // newest first: {at, kind (stayed, moved, move-requested), from, to, reason, source (directory or chain)}
     decisions = function() {
       ent:decisions.defaultsTo([])
     }
@@ -108,7 +108,8 @@ ruleset org.picomesh.market {
         "kind": event:attr("kind").defaultsTo("").substr(0, 20),
         "from": event:attr("from").defaultsTo("").substr(0, 20),
         "to": event:attr("to").defaultsTo("").substr(0, 20),
-        "reason": event:attr("reason").defaultsTo("").substr(0, 300)
+        "reason": event:attr("reason").defaultsTo("").substr(0, 300),
+        "source": event:attr("source").defaultsTo("").substr(0, 20)
       }
     }
     send_directive("decision_kept")

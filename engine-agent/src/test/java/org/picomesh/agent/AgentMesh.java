@@ -88,6 +88,11 @@ public final class AgentMesh implements AutoCloseable {
         return admin.as(credentials).escrow(deployment.escrow());
     }
 
+    /** A reader of the mesh's chain (the deployer's connection: nothing is signed through it by a test). */
+    public org.web3j.protocol.Web3j web3j() {
+        return admin.web3j();
+    }
+
     public BigInteger balance(String address) throws Exception {
         return admin.web3j().ethGetBalance(address, org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send()
                 .getBalance();

@@ -40,15 +40,19 @@ public final class DirectoryProcess implements AutoCloseable {
      * returns at once: {@link #awaitStarted} waits until it answers (the rest of a mesh can start meanwhile).
      */
     public static DirectoryProcess launch(Path deployment, Path dir) throws IOException {
+        return launch(deployment, dir, freePort());
+    }
+
+    /**
+     * As {@link #launch(Path, Path)}, on {@code port}: agents can be told its URL before it is started (from
+     * {@link #freePort}).
+     */
+    public static DirectoryProcess launch(Path deployment, Path dir, int port) throws IOException {
         Path jar = Path.of(System.getProperty("picomesh.directory.jar",
                 "../directory-service/target/picomesh-directory.jar")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no directory jar at " + jar + ": build it first (mvn -pl "
                     + "directory-service -am package -DskipTests) or name it with -Dpicomesh.directory.jar");
-        }
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
         }
         Path log = Files.createDirectories(dir).resolve("directory.log");
         Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -57,6 +61,13 @@ public final class DirectoryProcess implements AutoCloseable {
                 "--picomesh.chain.poll-interval=100ms", "--picomesh.probes.enabled=false"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new DirectoryProcess(process, log, port);
+    }
+
+    /** A port nothing listens on now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     public void awaitStarted() throws InterruptedException {
@@ -83,6 +94,20 @@ public final class DirectoryProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(answer.statusCode(), answer.body().isEmpty() ? JSON.nullNode()
                 : JSON.readTree(answer.body()));
+    }
+
+    /** The directory's answer to a POST of JSON {@code body} to {@code path}: its status and JSON body. */
+    public Answer post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url() + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(answer.statusCode(), answer.body().isEmpty() ? JSON.nullNode()
+                : JSON.readTree(answer.body()));
+    }
+
+    /** Whether it answers at all (its health), as an agent would find out. */
+    public boolean answers() {
+        return status("/actuator/health") == 200;
     }
 
     private int status(String path) {

@@ -10,14 +10,20 @@ import java.util.Map;
  *
  * @param kind {@code stayed}, {@code moved} (the pico asked the escrow to move) or {@code move-requested}
  * @param from the engine it was on; {@code to} the engine it chose, or null
+ * @param source whose ranking it was made from: {@code directory} (its {@code POST /api/select}, the engine chosen
+ *     checked against the chain) or {@code chain} (the chain and the agent's own probes); empty when none was made
  */
-public record Decision(Instant at, String kind, Long from, Long to, String reason) {
+public record Decision(Instant at, String kind, Long from, Long to, String reason, String source) {
     public static final String STAYED = "stayed";
     public static final String MOVED = "moved";
     public static final String REQUESTED = "move-requested";
     static final int REASON_MAX = 300;
 
+    public static final String BY_DIRECTORY = "directory";
+    public static final String BY_CHAIN = "chain";
+
     public Decision {
+        source = source == null ? "" : text(source, 20);
         reason = reason == null ? "" : reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX - 3) + "..."
                 : reason;
     }
@@ -25,7 +31,7 @@ public record Decision(Instant at, String kind, Long from, Long to, String reaso
     /** The attributes of the {@code picomesh decision_made} event that records it in the pico. */
     Map<String, String> attrs() {
         return Map.of("at", at.toString(), "kind", kind, "from", from == null ? "" : from.toString(), "to",
-                to == null ? "" : to.toString(), "reason", reason);
+                to == null ? "" : to.toString(), "reason", reason, "source", source);
     }
 
     /** A decision as the pico keeps it; the pico's state is hostile like any other input: odd fields become null. */
@@ -37,7 +43,7 @@ public record Decision(Instant at, String kind, Long from, Long to, String reaso
             at = null;
         }
         return new Decision(at, text(entry.path("kind").asText(""), 20), engine(entry.path("from")),
-                engine(entry.path("to")), entry.path("reason").asText(""));
+                engine(entry.path("to")), entry.path("reason").asText(""), entry.path("source").asText(""));
     }
 
     private static Long engine(JsonNode value) {

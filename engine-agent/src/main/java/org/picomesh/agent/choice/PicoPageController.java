@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public read of a pico hosted here, on the front door (the directory and its web page read it):
- * {@code {"did", "policy" (the document or null), "decisions": [{"at", "kind", "from", "to", "reason"}]}}, newest
+ * {@code {"did", "policy" (the document or null), "decisions": [{"at", "kind", "from", "to", "reason", "source"}]}}, newest
  * first; 404 for a pico not hosted here; 503 with Retry-After while it is leaving or moving here (its engine holds
  * its queries then), never a 500. Both are facts the pico shares anyway.
  */

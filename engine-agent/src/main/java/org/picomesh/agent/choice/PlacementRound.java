@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.market.PicoSigner;
 import org.picomesh.agent.picoengine.Pico;
-import org.picomesh.agent.placement.ChainSelection;
+import org.picomesh.agent.placement.HostSelection;
 import org.picomesh.contracts.generated.LeaseEscrow;
 import org.picomesh.contracts.placement.InvalidPolicyException;
 import org.picomesh.contracts.placement.MoveGate;
@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One evaluation of one hosted pico's placement: its policy (read from the pico), the ranking from the chain and the
- * agent's probes, the hysteresis gate (its state persisted), then a decision recorded in the pico and, when the gate
- * says so, the pico's own request to move its lease. Callers run one evaluation at a time ({@link PlacementSchedule}).
+ * One evaluation of one hosted pico's placement: its policy (read from the pico), the ranking ({@link HostSelection}:
+ * the directory's when one is configured and answers, else the chain's and the agent's probes; the engine chosen
+ * checked against the chain either way), the hysteresis gate (its state persisted), then a decision recorded in the
+ * pico, naming whose ranking it came from, and, when the gate says so, the pico's own request to move its lease.
+ * Callers run one evaluation at a time ({@link PlacementSchedule}).
  */
 @Component
 class PlacementRound {
@@ -34,7 +36,7 @@ class PlacementRound {
     private static final BigInteger ANY_PRICE = BigInteger.TWO.pow(72);
 
     private final PicoPlacementState state;
-    private final ChainSelection selection;
+    private final HostSelection selection;
     private final LeaseEscrow escrow;
     private final GateRows gates;
     private final PicoSigner signer;
@@ -42,7 +44,7 @@ class PlacementRound {
     private final long engineId;
     private final Clock clock = Clock.systemUTC();
 
-    PlacementRound(PicoPlacementState state, ChainSelection selection, LeaseEscrow escrow, GateRows gates,
+    PlacementRound(PicoPlacementState state, HostSelection selection, LeaseEscrow escrow, GateRows gates,
             PicoSigner signer, MeterRegistry meters, AgentProperties properties) {
         this.state = state;
         this.selection = selection;
@@ -81,26 +83,29 @@ class PlacementRound {
             boolean changed = !reason.equals(row.lastReason());
             row.remember(row.state(), reason, clock.instant());
             gates.save(row);
-            return Optional.of(decide(pico, address, null, reason, changed || request != null));
+            return Optional.of(decide(pico, address, null, reason, "", changed || request != null));
         }
-        return Optional.of(gate(pico, address, policy, request));
+        return Optional.of(gate(pico, address, policy, PolicyWithHost.document(document.orElse(null), engineId),
+                request));
     }
 
     /** The pico's own request: "move me", to a named engine or to the best. */
     record Request(Long to) {}
 
-    private Decision gate(Pico pico, String address, PlacementPolicy policy, Request request) {
+    private Decision gate(Pico pico, String address, PlacementPolicy policy, String document, Request request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the database keeps it: reasons repeat
-        ChainSelection.Where where = selection.select(policy.withCurrentEngine(engineId), true);
-        Ranking.Result ranking = where.ranking();
+        HostSelection.Choice choice = selection.choose(policy.withCurrentEngine(engineId), document, true);
+        String source = choice.where().source();
+        Ranking.Result ranking = choice.where().ranking();
         Optional<Ranking.Excluded> hostExcluded = ranking.excluded().stream().filter(e -> e.id() == engineId)
                 .findFirst();
-        Long best = ranking.best() == null ? null : ranking.best().id();
-        String why = "";
+        // the first candidate the chain agrees with: a directory's ranking is a stranger's word
+        Long best = choice.chosen() == null ? null : choice.chosen().id();
+        String why = setAside(choice);
         if (request != null && request.to() != null) {
             boolean passes = ranking.candidates().stream().anyMatch(r -> r.id() == request.to());
             best = passes ? request.to() : null;
-            why = passes ? "" : "engine " + request.to() + " does not pass the pico's policy"
+            why += passes ? "" : "engine " + request.to() + " does not pass the pico's policy"
                     + reasonsOf(ranking, request.to()) + "; ";
         }
         GateRow row = gates.findById(address).orElseGet(() -> new GateRow(address));
@@ -112,8 +117,8 @@ class PlacementRound {
                 policy.moves().windowSeconds(), policy.moves().cooldownSeconds()) : policy.moves();
         MoveGate.Decision gate = MoveGate.decide(moves, before, now, engineId, best);
         String reason = (hostExcluded.map(e -> "this host no longer passes the policy (" + String.join("; ",
-                e.reasons()) + "); ").orElse("")) + why + gate.reason() + (best == null && why.isEmpty()
-                        ? unsatisfied(ranking) : "");
+                e.reasons()) + "); ").orElse("")) + why + gate.reason() + (best == null && choice.setAside().isEmpty()
+                        && (request == null || request.to() == null) ? unsatisfied(ranking) : "");
         String previous = row.lastReason();
         row.remember(gate.next(), cut(reason), now);
         if (!gate.moves()) {
@@ -125,31 +130,31 @@ class PlacementRound {
                 log.info("pico {} stays on engine {}: {}", address, engineId, reason);
             }
             gates.save(row);
-            return decide(pico, address, null, reason, changed || request != null);
+            return decide(pico, address, null, reason, source, changed || request != null);
         }
         GateRow saved = gates.save(row);
-        Decision moved = decide(pico, gate.target(), reason, true, now);
+        Decision moved = decide(pico, gate.target(), reason, source, true, now);
         try {
             String tx = signer.askMove(address, gate.target(), maxPrice(policy));
-            log.info("pico {} asked to move from engine {} to {} (tx {}): {}", address, engineId, gate.target(), tx,
-                    reason);
+            log.info("pico {} asked to move from engine {} to {} (tx {}, ranked by the {}): {}", address, engineId,
+                    gate.target(), tx, source, reason);
             return moved;
         } catch (RuntimeException e) {
             saved.remember(before, cut("the move could not be asked: " + e.getMessage()), now);
             gates.save(saved);
             return decide(pico, address, null, "the move to engine " + gate.target() + " could not be asked: "
-                    + e.getMessage(), true);
+                    + e.getMessage(), source, true);
         }
     }
 
-    private Decision decide(Pico pico, String address, Long to, String reason, boolean recorded) {
-        return decide(pico, to, reason, recorded, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    private Decision decide(Pico pico, String address, Long to, String reason, String source, boolean recorded) {
+        return decide(pico, to, reason, source, recorded, clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** {@code at}: for a move, the very instant the gate counted, so the pico's record and the row's are one move. */
-    private Decision decide(Pico pico, Long to, String reason, boolean recorded, Instant at) {
+    private Decision decide(Pico pico, Long to, String reason, String source, boolean recorded, Instant at) {
         Decision decision = new Decision(at, to == null ? Decision.STAYED : Decision.MOVED, engineId,
-                to, reason);
+                to, reason, source);
         meters.counter("picomesh.placement.decisions", "kind", decision.kind()).increment();
         if (recorded) {
             state.record(pico, decision);
@@ -164,6 +169,14 @@ class PlacementRound {
                 .map(Decision::at).filter(at -> !all.contains(at)).forEach(all::add);
         all.sort(null);
         return new MoveGate.State(kept.challenger(), kept.leadingSince(), List.copyOf(all));
+    }
+
+    /** The candidates ranked above the one chosen that the chain disagreed with, and why (the first two). */
+    private static String setAside(HostSelection.Choice choice) {
+        StringBuilder why = new StringBuilder();
+        choice.setAside().entrySet().stream().limit(2).forEach(e -> why.append("engine ").append(e.getKey())
+                .append(" set aside: ").append(String.join(", ", e.getValue())).append("; "));
+        return why.toString();
     }
 
     private static String unsatisfied(Ranking.Result ranking) {

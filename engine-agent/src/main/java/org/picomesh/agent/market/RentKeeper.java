@@ -11,7 +11,6 @@ import org.picomesh.agent.market.RentStates.RentState;
 import org.picomesh.contracts.ChainConnection;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.contracts.generated.LeaseEscrow;
-import org.picomesh.contracts.placement.PlacementPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,7 +22,7 @@ import org.web3j.protocol.core.methods.response.EthBlock;
 
 /**
  * Keeps every hosted pico's lease paid ahead from the pico's own account: once less than a share of its prepaid
- * period is left, the pico tops its lease back up to the whole period. Each decision is read from the chain (the
+ * period ({@link RentPeriod}: its policy's, wherever the lease was opened) is left, the pico tops its lease back up to the whole period. Each decision is read from the chain (the
  * lease's deposit and accrual, the account's balance, and whether the account has a transaction not mined yet), never
  * from the agent's memory: after a restart, a top-up already mined shows in the deposit and one still pending in the
  * account's nonces, so neither is sent twice.
@@ -36,7 +35,7 @@ class RentKeeper {
     private final Enrollment hosted;
     private final MarketEnrolment keys;
     private final PicoTransactions transactions;
-    private final RentTerms terms;
+    private final RentPeriod period;
     private final RentStates states;
     private final LeaseEscrow escrow;
     private final EngineRegistry registry;
@@ -44,13 +43,13 @@ class RentKeeper {
     private final RentProperties properties;
     private final long engineId;
 
-    RentKeeper(Enrollment hosted, MarketEnrolment keys, PicoTransactions transactions, RentTerms terms,
+    RentKeeper(Enrollment hosted, MarketEnrolment keys, PicoTransactions transactions, RentPeriod period,
             RentStates states, LeaseEscrow escrow, EngineRegistry registry, ChainConnection chain,
             RentProperties properties, AgentProperties agent) {
         this.hosted = hosted;
         this.keys = keys;
         this.transactions = transactions;
-        this.terms = terms;
+        this.period = period;
         this.states = states;
         this.escrow = escrow;
         this.registry = registry;
@@ -80,10 +79,11 @@ class RentKeeper {
             return Optional.empty();
         }
         long minimum = registry.parameters().send().minPrepaidPeriod.longValueExact();
-        RentPlan plan = new RentPlan(lease.pricePerHour, Math.max(minimum, terms.prepaid(pico,
-                PlacementPolicy.DEFAULT_PREPAID_SECONDS)));
+        RentPlan plan = new RentPlan(lease.pricePerHour, Math.max(minimum, period.prepaidSeconds(pico)));
         BigInteger remaining = lease.deposit.subtract(lease.accrued);
-        RentState state = decide(pico, lease, plan, remaining, block, act);
+        // a lease about to move is not topped up: its pico is leaving (its policy unreadable) and the deposit
+        // carries to the target, whose agent pays ahead on the pico's terms once it is there
+        RentState state = decide(pico, lease, plan, remaining, block, act && lease.moveTo.signum() == 0);
         states.record(state);
         return Optional.of(state);
     }

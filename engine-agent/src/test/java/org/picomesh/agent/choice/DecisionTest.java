@@ -13,20 +13,31 @@ class DecisionTest {
 
     @Test
     void aReasonLongerThan300CharactersIsCutAndTheRecordReadsBackFromThePicosState() throws Exception {
-        Decision made = new Decision(Instant.parse("2026-12-01T18:00:00Z"), Decision.MOVED, 1L, 2L, "x".repeat(400));
+        Decision made = new Decision(Instant.parse("2026-12-01T18:00:00Z"), Decision.MOVED, 1L, 2L, "x".repeat(400),
+                Decision.BY_DIRECTORY);
         assertThat(made.reason()).hasSize(300).endsWith("...");
 
         Decision read = Decision.read(JSON.valueToTree(made.attrs()));
 
         assertThat(read).isEqualTo(made);
+        assertThat(read.source()).as("whose ranking it came from travels with it").isEqualTo("directory");
     }
 
     @Test
     void oddFieldsInThePicosStateBecomeNullNotErrors() throws Exception {
         Decision read = Decision.read(JSON.readTree("{\"at\": \"yesterday\", \"kind\": \"stayed\", \"from\": \"-1\","
-                + " \"to\": {\"a\": 1}, \"reason\": \"why\"}"));
+                + " \"to\": {\"a\": 1}, \"reason\": \"why\", \"source\": \"" + "s".repeat(50) + "\"}"));
 
-        assertThat(read).isEqualTo(new Decision(null, "stayed", null, null, "why"));
+        assertThat(read).isEqualTo(new Decision(null, "stayed", null, null, "why", "s".repeat(20)));
+    }
+
+    @Test
+    void aDecisionRecordedBeforeSourcesWereKeptReadsWithAnEmptySource() throws Exception {
+        Decision read = Decision.read(JSON.readTree("{\"at\": \"2026-12-01T18:00:00Z\", \"kind\": \"moved\","
+                + " \"from\": \"1\", \"to\": \"2\", \"reason\": \"cheaper\"}"));
+
+        assertThat(read.source()).isEmpty();
+        assertThat(read.to()).isEqualTo(2L);
     }
 
     @Test

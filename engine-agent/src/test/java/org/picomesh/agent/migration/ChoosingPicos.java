@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +52,16 @@ final class ChoosingPicos {
         return new Enrolled(made.group(1), made.group(2));
     }
 
+    /** The newest decision of {@code kind} on the pico's page, or a missing node. */
+    static JsonNode newest(JsonNode page, String kind) {
+        for (JsonNode d : page.path("decisions")) {
+            if (d.path("kind").asText().equals(kind)) {
+                return d;
+            }
+        }
+        return JSON.missingNode();
+    }
+
     /** How many of the page's decisions are of {@code kind}. */
     static int count(JsonNode page, String kind) {
         int n = 0;
@@ -86,5 +97,12 @@ final class ChoosingPicos {
 
     HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST of JSON to a side's loopback admin API. */
+    HttpResponse<String> post(MoveMesh.Side side, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(side.url() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
