@@ -90,6 +90,7 @@ class PicoChoosesItsHostIT {
 
         price(moves.b, PRICE.divide(BigInteger.TWO));
         await("the pico to be live on B", () -> moves.b.state(pico[0]).equals("LIVE"));
+        await("its arrival recorded by B", () -> decisions(moves.b, did).toString().contains("\"kind\":\"moved\""));
         JsonNode onB = page(moves.b, did);
         assertThat(onB.path("decisions").toString()).as("its decisions travelled with it").contains(
                 "\"kind\":\"moved\"", "ranked first since", "the current host ranks first");
@@ -102,6 +103,8 @@ class PicoChoosesItsHostIT {
 
         price(moves.b, PRICE.multiply(BigInteger.valueOf(3)));
         await("the pico to leave B for A", () -> moves.a.state(pico[0]).equals("LIVE"));
+        await("its arrival recorded by A", () -> decisions(moves.a, did).findValuesAsText("kind").stream()
+                .filter("moved"::equals).count() == 2);
         JsonNode back = page(moves.a, did);
         assertThat(back.path("decisions").toString()).contains("this host no longer passes the policy",
                 "is above the maximum 2000000000000000");
@@ -159,7 +162,7 @@ class PicoChoosesItsHostIT {
 
     private void price(MoveMesh.Side side, BigInteger price) throws Exception {
         var sample = SampleAdverts.advert(side.url(), 1, AgentMesh.CAPACITY);
-        moves.mesh.registry(side.operatorAccount).updateAdvert(BigInteger.valueOf(side.engineId),
+        side.registry().updateAdvert(BigInteger.valueOf(side.engineId),
                 new EngineRegistry.Advert(side.url(), "did:web:engine-" + side.engineId + ".example", price,
                         sample.latencyMs, sample.capacity, sample.region, sample.metadataCid, EncryptionKeyFile.raw(side.key.pair().getPublic())))
                 .send();
