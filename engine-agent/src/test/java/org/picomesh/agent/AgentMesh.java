@@ -78,7 +78,11 @@ public final class AgentMesh implements AutoCloseable {
     }
 
     public EngineRegistry registry(int account) {
-        return admin.as(DevAccounts.account(account)).registry(deployment.registry());
+        return registry(DevAccounts.account(account));
+    }
+
+    public EngineRegistry registry(org.web3j.crypto.Credentials account) {
+        return admin.as(account).registry(deployment.registry());
     }
 
     /** Sample pico {@code n}'s own account, funded: a pico pays its rent itself. */
@@ -113,6 +117,13 @@ public final class AgentMesh implements AutoCloseable {
      */
     public ConfigurableApplicationContext startAgent(long engine, String engineUrl, int agentAccount,
             java.util.Map<String, Object> beans, Path dataDir, String... settings) {
+        return startAgent(engine, engineUrl, DevAccounts.account(agentAccount), beans, dataDir, settings);
+    }
+
+    /** As {@link #startAgent(long, String, int, java.util.Map, Path, String...)}, signing with any agent key. */
+    public ConfigurableApplicationContext startAgent(long engine, String engineUrl,
+            org.web3j.crypto.Credentials agentKey, java.util.Map<String, Object> beans, Path dataDir,
+            String... settings) {
         java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
         for (String setting : List.of("--server.port=0", "--picomesh.agent.engine-id=" + engine,
                 "--picomesh.agent.engine-url=" + engineUrl,
@@ -129,7 +140,7 @@ public final class AgentMesh implements AutoCloseable {
         ConfigurableApplicationContext agent = new SpringApplicationBuilder(AgentApplication.class)
                 .initializers(context -> {
                     context.getBeanFactory().registerSingleton("agentKey",
-                            new AgentKey(DevAccounts.account(agentAccount)));
+                            new AgentKey(agentKey));
                     beans.forEach(context.getBeanFactory()::registerSingleton);
                 })
                 .run(args.toArray(String[]::new));

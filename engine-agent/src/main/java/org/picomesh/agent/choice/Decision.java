@@ -8,15 +8,21 @@ import java.util.Map;
 /**
  * One placement decision of a pico, as the pico keeps it (its last 50 travel with it).
  *
- * @param kind {@code stayed}, {@code moved} (the pico asked the escrow to move) or {@code move-requested}
+ * @param kind {@code stayed}; {@code moving} (the pico asked the escrow to move its lease); {@code moved} (it arrived,
+ *     recorded by its new host with the instant of its {@code moving}, so both hosts count one move); {@code
+ *     move-rolled-back} (the move ended without it, the pico lives where it was); {@code move-requested} (the pico
+ *     asked, from its ruleset); {@code lease-opened} (its first lease, from its own account)
  * @param from the engine it was on; {@code to} the engine it chose, or null
  * @param source whose ranking it was made from: {@code directory} (its {@code POST /api/select}, the engine chosen
  *     checked against the chain) or {@code chain} (the chain and the agent's own probes); empty when none was made
  */
 public record Decision(Instant at, String kind, Long from, Long to, String reason, String source) {
     public static final String STAYED = "stayed";
+    public static final String MOVING = "moving";
     public static final String MOVED = "moved";
+    public static final String ROLLED_BACK = "move-rolled-back";
     public static final String REQUESTED = "move-requested";
+    public static final String LEASE_OPENED = "lease-opened";
     static final int REASON_MAX = 300;
 
     public static final String BY_DIRECTORY = "directory";

@@ -49,6 +49,13 @@ class GateRow {
         return lastReason;
     }
 
+    /** A move counted when it was asked for, taken back: it was rolled back, and the budget counts moves made. */
+    void forget(Instant move, Instant now) {
+        MoveGate.State kept = state();
+        remember(new MoveGate.State(kept.challenger(), kept.leadingSince(), kept.moves().stream()
+                .filter(t -> !t.equals(move)).toList()), lastReason, now);
+    }
+
     void remember(MoveGate.State next, String reason, Instant now) {
         challenger = next.challenger();
         leadingSince = next.leadingSince();

@@ -41,18 +41,28 @@ class PlacementRound {
     private final GateRows gates;
     private final PicoSigner signer;
     private final MeterRegistry meters;
+    private final MoveSettlement settlement;
+    private final FirstLease firstLease;
     private final long engineId;
     private final Clock clock = Clock.systemUTC();
 
     PlacementRound(PicoPlacementState state, HostSelection selection, LeaseEscrow escrow, GateRows gates,
-            PicoSigner signer, MeterRegistry meters, AgentProperties properties) {
+            PicoSigner signer, MeterRegistry meters, MoveSettlement settlement, FirstLease firstLease,
+            AgentProperties properties) {
         this.state = state;
         this.selection = selection;
         this.escrow = escrow;
         this.gates = gates;
         this.signer = signer;
         this.meters = meters;
+        this.settlement = settlement;
+        this.firstLease = firstLease;
         this.engineId = properties.engineId();
+    }
+
+    /** The move protocol says how the pico's move ended ({@code why}: its reason for a rollback, or null). */
+    void settle(String address, String why) {
+        state.find(address).filter(p -> p.status().live()).ifPresent(pico -> settlement.settle(pico, address, why));
     }
 
     /**
@@ -70,10 +80,14 @@ class PlacementRound {
             return Optional.empty();
         }
         LeaseEscrow.LeaseView lease = escrow.currentLease(address).send();
+        if (!lease.active && document.isPresent()) {
+            return firstLease.open(pico, address, document.get());
+        }
         if (!lease.active || lease.engineId.longValueExact() != engineId || lease.moveTo.signum() != 0) {
             log.debug("pico {} is not leased here or has a move pending: not evaluated", address);
             return Optional.empty();
         }
+        settlement.settle(pico, address, null); // in case the protocol's word was lost (a restart, say)
         PlacementPolicy policy;
         try {
             policy = PolicyDocument.parse(document.map(JsonNode::toString).orElse(null));
@@ -116,6 +130,13 @@ class PlacementRound {
         PlacementPolicy.Moves moves = urgent ? new PlacementPolicy.Moves(0L, policy.moves().maxMoves(),
                 policy.moves().windowSeconds(), policy.moves().cooldownSeconds()) : policy.moves();
         MoveGate.Decision gate = MoveGate.decide(moves, before, now, engineId, best);
+        if (gate.moves()) {
+            Optional<String> held = MoveOutcomes.retryHeld(state.decisions(pico), gate.target(), now,
+                    policy.moves().cooldown());
+            if (held.isPresent()) {
+                gate = new MoveGate.Decision(null, held.get(), new MoveGate.State(gate.target(), now, before.moves()));
+            }
+        }
         String reason = (hostExcluded.map(e -> "this host no longer passes the policy (" + String.join("; ",
                 e.reasons()) + "); ").orElse("")) + why + gate.reason() + (best == null && choice.setAside().isEmpty()
                         && (request == null || request.to() == null) ? unsatisfied(ranking) : "");
@@ -132,29 +153,33 @@ class PlacementRound {
             gates.save(row);
             return decide(pico, address, null, reason, source, changed || request != null);
         }
+        // counted from now until it is settled (a rollback takes it back): recorded before the pico leaves, so that
+        // the record travels with it and its new host settles it
         GateRow saved = gates.save(row);
-        Decision moved = decide(pico, gate.target(), reason, source, true, now);
+        Decision moving = decide(pico, Decision.MOVING, gate.target(), "asking to move to engine " + gate.target()
+                + ": " + reason, source, true, now);
         try {
             String tx = signer.askMove(address, gate.target(), maxPrice(policy));
             log.info("pico {} asked to move from engine {} to {} (tx {}, ranked by the {}): {}", address, engineId,
                     gate.target(), tx, source, reason);
-            return moved;
+            return moving;
         } catch (RuntimeException e) {
             saved.remember(before, cut("the move could not be asked: " + e.getMessage()), now);
             gates.save(saved);
-            return decide(pico, address, null, "the move to engine " + gate.target() + " could not be asked: "
-                    + e.getMessage(), source, true);
+            return decide(pico, Decision.ROLLED_BACK, gate.target(), "move rolled back: it could not be asked: "
+                    + e.getMessage(), source, true, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         }
     }
 
     private Decision decide(Pico pico, String address, Long to, String reason, String source, boolean recorded) {
-        return decide(pico, to, reason, source, recorded, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        return decide(pico, Decision.STAYED, to, reason, source, recorded,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** {@code at}: for a move, the very instant the gate counted, so the pico's record and the row's are one move. */
-    private Decision decide(Pico pico, Long to, String reason, String source, boolean recorded, Instant at) {
-        Decision decision = new Decision(at, to == null ? Decision.STAYED : Decision.MOVED, engineId,
-                to, reason, source);
+    private Decision decide(Pico pico, String kind, Long to, String reason, String source, boolean recorded,
+            Instant at) {
+        Decision decision = new Decision(at, kind, engineId, to, reason, source);
         meters.counter("picomesh.placement.decisions", "kind", decision.kind()).increment();
         if (recorded) {
             state.record(pico, decision);

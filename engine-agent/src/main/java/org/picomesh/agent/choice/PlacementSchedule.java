@@ -56,6 +56,19 @@ class PlacementSchedule {
         requests.execute(() -> evaluate(pico, new PlacementRound.Request(to)));
     }
 
+    /** The move protocol ended a move of the pico: settled in the pico, after whatever evaluation is running. */
+    void settle(String pico, String why) {
+        requests.execute(() -> {
+            synchronized (lock) {
+                try {
+                    round.settle(pico, why);
+                } catch (RuntimeException e) {
+                    log.warn("the outcome of pico {}'s move not recorded yet: {}", pico, e.toString());
+                }
+            }
+        });
+    }
+
     private Optional<Decision> evaluate(String pico, PlacementRound.Request request) {
         synchronized (lock) {
             try {

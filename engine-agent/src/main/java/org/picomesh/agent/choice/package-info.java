@@ -11,13 +11,18 @@
  * ({@code market policy_given}: a refused policy leaves the old one), "move me" ({@code market move_requested},
  * answered at once, decided after), "where would I go, and why?" ({@code market where_asked}: the ranked candidates
  * and each excluded engine's reasons, answered to whoever may send the pico events, its owner) and "let me join"
- * ({@code market join_requested}). The agent answers these on loopback only; it trusts nothing in them but a pico's
+ * ({@code market join_requested}: the pico needs the ruleset first, installed by its owner or its own code through
+ * wrangler, and the join must be an event of its own: 0.48.1 picks an event's rules before a ruleset installed by
+ * that same event; the agent enrols it, and once its owner funds its account the pico opens its first lease here on
+ * its policy's terms, see {@link org.picomesh.agent.choice.FirstLease}). The agent answers these on loopback only; it trusts nothing in them but a pico's
  * address or ECI, and reads the pico's own state for the rest.
  *
  * <p>Every hosted pico with a policy is evaluated on a schedule ({@code picomesh.agent.placement.interval}). A host
  * that breaks a hard constraint (price raised over the maximum, measured latency over the maximum, no longer listed)
  * is left without waiting for the sustained time, but the cool-down and the window's move budget still apply; the
- * same for a pico that asks to move. A move back to an engine that still keeps the pico's moved copy (its grace
+ * same for a pico that asks to move. A move reads {@code moving} in the pico until it is live again: then
+ * {@code moved} (recorded by its new host) or {@code move-rolled-back} with the protocol's reason; the budget counts
+ * moves made, and a target whose move rolled back is not asked again within the cool-down. A move back to an engine that still keeps the pico's moved copy (its grace
  * period) is rejected by that engine: give policies a cool-down longer than the agents' moved-copy grace. The public read {@code GET /picomesh/picos/{did}} on the front door shows the
  * policy and the decisions.
  */

@@ -1,6 +1,8 @@
 package org.picomesh.agent.market;
 
 import java.math.BigInteger;
+import java.util.Map;
+import org.picomesh.contracts.placement.PlacementPolicy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,9 +12,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class PicoSigner {
     private final MarketEnrolment enrolment;
+    private final PolicyLease policyLease;
 
-    PicoSigner(MarketEnrolment enrolment) {
+    PicoSigner(MarketEnrolment enrolment, PolicyLease policyLease) {
         this.enrolment = enrolment;
+        this.policyLease = policyLease;
+    }
+
+    /**
+     * The pico of market address {@code address}, enrolled here without a lease, opens its first lease here on its
+     * policy's terms, from its own account (see {@code PolicyLease}); the answer has {@code leaseId}, {@code deposit},
+     * {@code maxPrice} and {@code prepaidSeconds}.
+     *
+     * @throws org.springframework.web.ErrorResponseException with a sentence when the engine's price is above the
+     *     policy's maximum, its advert does not match the chain, or the account cannot pay the deposit
+     */
+    public Map<String, Object> openFirstLease(String address, PlacementPolicy policy) {
+        return policyLease.open(address, policy);
     }
 
     /**

@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.advert.AdvertCheck;
+import org.picomesh.contracts.ChainConnection;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.contracts.placement.PlacementPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
  * A pico's first lease on its policy's terms: the most it pays per hour is its policy's maximum (the engine's price
@@ -21,14 +23,16 @@ class PolicyLease {
     private final AdvertCheck adverts;
     private final EngineRegistry registry;
     private final RentTerms terms;
+    private final ChainConnection chain;
     private final long engineId;
 
     PolicyLease(MarketEnrolment enrolment, AdvertCheck adverts, EngineRegistry registry, RentTerms terms,
-            AgentProperties properties) {
+            ChainConnection chain, AgentProperties properties) {
         this.enrolment = enrolment;
         this.adverts = adverts;
         this.registry = registry;
         this.terms = terms;
+        this.chain = chain;
         this.engineId = properties.engineId();
     }
 
@@ -48,11 +52,26 @@ class PolicyLease {
         }
         long prepaid = Math.max(policy.prepaidSeconds(), minimumPrepaid());
         BigInteger deposit = new RentPlan(price, prepaid).deposit();
+        BigInteger balance = balance(address);
+        if (balance.compareTo(deposit) <= 0) { // not one transaction sent that could only fail
+            throw new MarketRefusal(HttpStatus.PAYMENT_REQUIRED, "the pico's account " + address + " holds " + balance
+                    + " wei; its first lease needs a deposit of " + deposit + " wei (" + prepaid + " s at " + price
+                    + " wei an hour) and gas: its owner funds it");
+        }
         terms.setPrepaid(address, prepaid);
         Map<String, Object> answer = new LinkedHashMap<>(enrolment.openLease(address, maxPrice, deposit));
         answer.put("maxPrice", maxPrice.toString());
         answer.put("prepaidSeconds", prepaid);
         return answer;
+    }
+
+    private BigInteger balance(String address) {
+        try {
+            return chain.web3j().ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
+        } catch (Exception e) {
+            throw new MarketRefusal(HttpStatus.SERVICE_UNAVAILABLE, "cannot read the balance of the pico's account: "
+                    + e.getMessage());
+        }
     }
 
     private long minimumPrepaid() {

@@ -51,6 +51,12 @@ public class Enrollment {
         return picos.findById(pico).map(HostedPico::adminEci);
     }
 
+    /** Whether the pico of market address {@code pico} is hosted here and has never had a lease here. */
+    @Transactional(readOnly = true)
+    public boolean neverLeased(String pico) {
+        return picos.findById(pico).map(p -> p.leaseId() == null).orElse(false);
+    }
+
     /** The market addresses of the picos this agent hosts (or hosted: a moved pico's row stays until relinked). */
     @Transactional(readOnly = true)
     public List<String> hostedPicos() {

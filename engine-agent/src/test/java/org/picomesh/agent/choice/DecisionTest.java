@@ -51,4 +51,26 @@ class DecisionTest {
         assertThat(row.state()).isEqualTo(state);
         assertThat(row.lastReason()).isEqualTo("waiting");
     }
+
+    @Test
+    void aRolledBackMoveLeavesTheBudgetAndTheOtherMovesStay() {
+        GateRow row = new GateRow("0x" + "a".repeat(40));
+        Instant kept = Instant.parse("2026-12-01T17:00:00Z");
+        Instant rolledBack = Instant.parse("2026-12-01T17:30:00.123Z");
+        row.remember(new MoveGate.State(null, null, List.of(kept, rolledBack)), "moving", Instant.now());
+
+        row.forget(rolledBack, Instant.now());
+
+        assertThat(row.state().moves()).containsExactly(kept);
+        assertThat(row.lastReason()).isEqualTo("moving");
+    }
+
+    @Test
+    void everyKindFitsThePicosTwentyCharacters() {
+        for (String kind : List.of(Decision.STAYED, Decision.MOVING, Decision.MOVED, Decision.ROLLED_BACK,
+                Decision.REQUESTED, Decision.LEASE_OPENED)) {
+            Decision made = new Decision(Instant.parse("2026-12-01T18:00:00Z"), kind, 1L, 2L, "why", "chain");
+            assertThat(Decision.read(JSON.valueToTree(made.attrs()))).isEqualTo(made);
+        }
+    }
 }

@@ -113,7 +113,7 @@ public final class BetterHostBench {
 
     private static void price(MoveMesh mesh, MoveMesh.Side side, BigInteger price) throws Exception {
         var sample = SampleAdverts.advert(side.url(), 1, AgentMesh.CAPACITY);
-        mesh.mesh.registry(side.operatorAccount).updateAdvert(BigInteger.valueOf(side.engineId),
+        side.registry().updateAdvert(BigInteger.valueOf(side.engineId),
                 new EngineRegistry.Advert(side.url(), "did:web:engine-" + side.engineId + ".example", price,
                         sample.latencyMs, sample.capacity, sample.region, sample.metadataCid,
                         EncryptionKeyFile.raw(side.key.pair().getPublic()))).send();

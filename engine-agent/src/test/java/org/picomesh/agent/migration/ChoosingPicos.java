@@ -88,9 +88,16 @@ final class ChoosingPicos {
 
     /** An event of the market domain through the front door, as the pico's owner sends it; its directives. */
     JsonNode event(String agent, String eci, String type, Map<String, Object> attrs) throws Exception {
+        return event(agent, eci, "market", type, attrs);
+    }
+
+    /** An event of any domain through the front door; its directives. */
+    JsonNode event(String agent, String eci, String domain, String type, Map<String, Object> attrs)
+            throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(agent + "/sky/event/" + eci
-                + "/it/market/" + type)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
-                        .ofString(JSON.writeValueAsString(attrs))).build(), HttpResponse.BodyHandlers.ofString());
+                + "/it/" + domain + "/" + type)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(attrs))).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body()).path("directives");
     }

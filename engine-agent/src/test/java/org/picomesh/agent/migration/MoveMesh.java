@@ -14,18 +14,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.picomesh.agent.AgentCli;
 import org.picomesh.agent.AgentMesh;
 import org.picomesh.agent.chain.EncryptionKeyFile;
+import org.picomesh.contracts.devnet.DevAccounts;
 import org.picomesh.contracts.devnet.PicoEngineProcess;
 import org.picomesh.contracts.devnet.SampleAdverts;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+import org.web3j.utils.Numeric;
+import picocli.CommandLine;
 
 /**
  * Two real pico engines (A and B, quiet) behind two agent daemons in this JVM, each with its own agent key,
  * encryption key, database and snapshot store, on one anvil; each engine's advert names its agent's real endpoint
  * and encryption key. Engine C is registered only, nobody answers for it, unless a test gives it an engine and an
- * agent of its own ({@link #startC}).
+ * agent of its own ({@link #startC}). A further engine can join the market mid-test ({@link #join}).
  */
 final class MoveMesh implements AutoCloseable {
     static final int OPERATOR_B = 3;
@@ -51,8 +61,8 @@ final class MoveMesh implements AutoCloseable {
     final class Side {
         final long engineId;
         final String engineUrl;
-        final int agentAccount;
-        final int operatorAccount;
+        final Credentials agentKey;
+        final Credentials operator;
         final Path data;
         final Path snapshots;
         final EncryptionKey key;
@@ -60,16 +70,25 @@ final class MoveMesh implements AutoCloseable {
         ConfigurableApplicationContext agent;
 
         Side(long engineId, String engineUrl, int operatorAccount, int agentAccount) throws Exception {
+            this(engineId, engineUrl, DevAccounts.account(operatorAccount), DevAccounts.account(agentAccount),
+                    new EncryptionKey(KeyPairGenerator.getInstance("X25519").generateKeyPair()), freePort());
+        }
+
+        Side(long engineId, String engineUrl, Credentials operator, Credentials agentKey, EncryptionKey key, int port)
+                throws Exception {
             this.engineId = engineId;
             this.engineUrl = engineUrl;
-            this.operatorAccount = operatorAccount;
-            this.agentAccount = agentAccount;
+            this.operator = operator;
+            this.agentKey = agentKey;
             this.data = mesh.newDataDir();
             this.snapshots = mesh.newDataDir();
-            this.key = new EncryptionKey(KeyPairGenerator.getInstance("X25519").generateKeyPair());
-            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-                this.port = free.getLocalPort(); // fixed: the advert names it across restarts
-            }
+            this.key = key;
+            this.port = port; // fixed: the advert names it across restarts
+        }
+
+        /** The registry as this engine's operator signs for it. */
+        EngineRegistry registry() {
+            return mesh.registry(operator);
         }
 
         /** Starts the agent (again: same database, store, port and settings). */
@@ -79,7 +98,7 @@ final class MoveMesh implements AutoCloseable {
                     "--picomesh.agent.move-attempts=40", "--picomesh.agent.advert-interval=1h",
                     "--server.port=" + port, "--picomesh.agent.move-finality=0"));
             args.addAll(settings);
-            agent = mesh.startAgent(engineId, engineUrl, agentAccount, Map.of("encryptionKey", key), data,
+            agent = mesh.startAgent(engineId, engineUrl, agentKey, Map.of("encryptionKey", key), data,
                     args.toArray(String[]::new));
         }
 
@@ -108,7 +127,7 @@ final class MoveMesh implements AutoCloseable {
 
         private void advertise(String endpoint, BigInteger price, byte[] encryptionKey) throws Exception {
             var sample = SampleAdverts.advert(endpoint, 1, AgentMesh.CAPACITY);
-            mesh.registry(operatorAccount).updateAdvert(BigInteger.valueOf(engineId), new EngineRegistry.Advert(
+            registry().updateAdvert(BigInteger.valueOf(engineId), new EngineRegistry.Advert(
                     endpoint, "did:web:engine-" + engineId + ".example", price, sample.latencyMs, sample.capacity,
                     sample.region, sample.metadataCid, encryptionKey)).send();
         }
@@ -180,6 +199,50 @@ final class MoveMesh implements AutoCloseable {
         c.start();
         c.advertise();
         return c;
+    }
+
+    /**
+     * A new engine joins the market, as its operator would do it: its own pico engine (quiet), a fresh operator and
+     * agent key (funded), registered with a stake of 1 ether and its advert at {@code price} wei an hour by the agent's
+     * own {@code register} command, then its agent started. Stopped with the mesh.
+     */
+    Side join(BigInteger price) throws Exception {
+        PicoEngineProcess engine = mesh.startQuietEngine();
+        Credentials operator = Credentials.create(Keys.createEcKeyPair());
+        Credentials agentKey = Credentials.create(Keys.createEcKeyPair());
+        for (Credentials funded : List.of(operator, agentKey)) {
+            mesh.anvil.call("anvil_setBalance", funded.getAddress(), Numeric.toHexStringWithPrefix(
+                    AgentMesh.ether("10")));
+        }
+        EncryptionKey key = new EncryptionKey(KeyPairGenerator.getInstance("X25519").generateKeyPair());
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port;
+        var sample = SampleAdverts.advert(url, 1, AgentMesh.CAPACITY);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = AgentCli.commandLine(Map.of(org.picomesh.agent.chain.Keys.KEY_ENV,
+                Numeric.toHexStringWithPrefixZeroPadded(operator.getEcKeyPair().getPrivateKey(), 64)));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute("register", "--endpoint", url, "--did", "did:web:newcomer-" + port + ".example",
+                "--price", price + "wei", "--latency", sample.latencyMs.toString(), "--capacity",
+                sample.capacity.toString(), "--region", sample.region, "--encryption-key", Numeric.toHexString(
+                        EncryptionKeyFile.raw(key.pair().getPublic())), "--stake", "1", "--agent",
+                agentKey.getAddress(), "--engine-url", engine.url(), "--deployment",
+                mesh.state.resolve("deployment.json").toString());
+        Matcher registered = Pattern.compile("registered engine (\\d+)").matcher(out.toString());
+        if (exit != 0 || !registered.find()) {
+            throw new IllegalStateException("register exited " + exit + ": " + out + err);
+        }
+        Side joined = new Side(Long.parseLong(registered.group(1)), engine.url(), operator, agentKey, key, port);
+        joined.start();
+        return joined;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {

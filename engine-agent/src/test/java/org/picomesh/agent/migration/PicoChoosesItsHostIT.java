@@ -68,6 +68,8 @@ class PicoChoosesItsHostIT {
 
         moves.b.advertise(moves.b.url(), PRICE.divide(BigInteger.TWO));
         await("the pico to be live on B", () -> moves.b.state(pico[0]).equals("LIVE"));
+        await("its arrival recorded by B", () -> owner.decisions(moves.b, did).toString()
+                .contains("\"kind\":\"moved\""));
         JsonNode onB = owner.page(moves.b, did);
         assertThat(onB.path("decisions").toString()).as("its decisions travelled with it").contains(
                 "\"kind\":\"moved\"", "ranked first since", "the current host ranks first");
@@ -80,6 +82,8 @@ class PicoChoosesItsHostIT {
 
         moves.b.advertise(moves.b.url(), PRICE.multiply(BigInteger.valueOf(3)));
         await("the pico to leave B for A", () -> moves.a.state(pico[0]).equals("LIVE"));
+        await("its arrival recorded by A", () -> owner.decisions(moves.a, did).findValuesAsText("kind").stream()
+                .filter("moved"::equals).count() == 2);
         JsonNode back = owner.page(moves.a, did);
         assertThat(back.path("decisions").toString()).contains("this host no longer passes the policy",
                 "is above the maximum 2000000000000000");
