@@ -168,9 +168,15 @@ export interface HostReport {
 
 export interface Factor { value: number; weight: number; share: number }
 
+/**
+ * Why an engine fails a constraint: a code to act on (`price_above_max`), the reason in words for people, and the
+ * figures compared (amounts in wei) when there are any. Codes this page does not know are shown by their words.
+ */
+export interface Exclusion { code: string; reason: string; value: string | null; limit: string | null }
+
 export interface SelectionResult {
   candidates: { id: number; endpoint: string; region: string; score: number; currentHost: boolean; factors: Record<string, Factor> }[];
-  excluded: { id: number; endpoint: string; reasons: string[] }[];
+  excluded: { id: number; endpoint: string; reasons: string[]; exclusions?: Exclusion[] }[];
   excludedTotal: number;
   considered: number;
 }

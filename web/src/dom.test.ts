@@ -14,6 +14,7 @@ describe('strangers strings', () => {
     expect(safeHref('data:text/html,<script>')).toBeNull();
     expect(safeHref('not a url')).toBeNull();
     expect(endpointLink('javascript:alert(1)').nodeName).toBe('SPAN');
+    expect(endpointLink('https://bad.example/\uFFFD(').nodeName).toBe('SPAN');
     const link = endpointLink('http://127.0.0.1:3101') as HTMLAnchorElement;
     expect(link.rel).toContain('noopener');
   });

@@ -52,10 +52,14 @@ export function safeHref(url: string): string | null {
   }
 }
 
-/** An endpoint as a link when it is a safe URL, as plain text otherwise. */
+/**
+ * An endpoint as a link when it is a safe URL, as plain text otherwise. Text with U+FFFD is no link either: there
+ * the published bytes were not UTF-8, so what is shown is not the address the engine gave.
+ */
 export function endpointLink(url: string): Node {
   const href = safeHref(url);
   const text = visible(url);
-  return href && text === url ? el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, url)
+  const linkable = href && text === url && !url.includes('\uFFFD');
+  return linkable ? el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, url)
     : el('span', {}, text);
 }

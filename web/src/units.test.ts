@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amountField, readAmount } from './amount';
-import { exactAmount, formatAmount, humanizeWei, parseAmount } from './units';
-import { eventWords, waitingFor } from './wording';
+import { exactAmount, formatAmount, parseAmount } from './units';
+import { eventWords, exclusionWords, waitingFor } from './wording';
 
 describe('amounts as people type them', () => {
   it('reads ETH and gwei as wei', () => {
@@ -36,10 +36,17 @@ describe('amounts as people read them', () => {
   });
 
   it('rewrites the wei in an excluded engine\'s reasons', () => {
-    expect(humanizeWei('price 5000000000000000 wei/pico-hour is above the maximum 1000000000000000'))
-      .toBe('price 0.005 ETH per pico-hour is above the maximum 0.001 ETH');
-    expect(humanizeWei('stake 1000000000 wei is below 2000000000000000000')).toBe('stake 1 gwei is below 2 ETH');
-    expect(humanizeWei("region 'eu-west' is not one of [us-east]")).toBe("region 'eu-west' is not one of [us-east]");
+    expect(exclusionWords({ code: 'price_above_max', reason: 'in other words', value: '5000000000000000',
+      limit: '1000000000000000' })).toBe('price 0.005 ETH per pico-hour is above the maximum 0.001 ETH');
+    expect(exclusionWords({ code: 'stake_below_min', reason: 'in other words', value: '1000000000',
+      limit: '2000000000000000000' })).toBe('stake 1 gwei is below 2 ETH');
+    // the words are the API's to change: only the code and the figures are read
+    expect(exclusionWords({ code: 'price_above_max', reason: 'prix trop élevé', value: '3000000000000000000',
+      limit: '2000000000000000000' })).toBe('price 3 ETH per pico-hour is above the maximum 2 ETH');
+    expect(exclusionWords({ code: 'region_not_allowed', reason: "region 'eu-west' is not one of [us-east]", value: 'eu-west',
+      limit: null })).toBe("region 'eu-west' is not one of [us-east]");
+    expect(exclusionWords({ code: 'price_above_max', reason: 'a host that sent no figures', value: 'x', limit: null }))
+      .toBe('a host that sent no figures');
   });
 });
 

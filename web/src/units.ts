@@ -55,13 +55,3 @@ function rounded(wei: bigint, scale: bigint, digits: number): string {
   const fraction = (wei % scale).toString().padStart(scale.toString().length - 1, '0').slice(0, digits).replace(/0+$/, '');
   return fraction ? `${wei / scale}.${fraction}` : `${wei / scale}`;
 }
-
-/** Amounts the directory writes in wei inside a sentence (an excluded engine's reasons), rewritten in ETH or gwei. */
-export function humanizeWei(sentence: string): string {
-  return sentence
-    .replace(/\b(\d{1,78}) wei\/pico-hour is above the maximum (\d{1,78})\b/g,
-      (_, price: string, max: string) => `${formatAmount(price)} per pico-hour is above the maximum ${formatAmount(max)}`)
-    .replace(/\b(\d{1,78}) wei is below (\d{1,78})\b/g,
-      (_, amount: string, min: string) => `${formatAmount(amount)} is below ${formatAmount(min)}`)
-    .replace(/\b(\d{1,78}) wei\b/g, (_, wei: string) => formatAmount(wei));
-}

@@ -2,7 +2,7 @@ import { ApiError, postJson, SelectionResult } from '../api';
 import { el, visible, widthPercent } from '../dom';
 import { amountField, readAmount } from '../amount';
 import { FACTOR_LABELS, FACTORS, FactorName, policyBody, PolicyForm } from '../policy';
-import { humanizeWei } from '../units';
+import { exclusionWords } from '../wording';
 
 const DEFAULT_WEIGHTS: Record<FactorName, number> = { cost: 35, latency: 25, availability: 25, stake: 10, freeCapacity: 5 };
 
@@ -58,9 +58,14 @@ function show(r: SelectionResult): Node[] {
           widthPercent(el('span', { class: `share ${f}`, 'aria-hidden': 'true' }, FACTOR_LABELS[f]),
             Math.round(c.factors[f].share * 100)))))));
   const excluded = el('ul', { class: 'excluded' }, ...r.excluded.map((e) => el('li', { 'data-engine': String(e.id) },
-    el('strong', {}, `Engine ${e.id}`), ` ${visible(e.endpoint)}: `, e.reasons.map(humanizeWei).join('; '))));
+    el('strong', {}, `Engine ${e.id}`), ` ${visible(e.endpoint)}: `, reasons(e).join('; '))));
   return [el('h2', {}, `Candidates (${r.considered} engines considered)`), candidates,
     el('h2', {}, `Excluded (${r.excludedTotal})`), excluded];
+}
+
+/** The reasons in words, amounts in ETH or gwei (from the codes when the API gives them). */
+function reasons(e: SelectionResult['excluded'][number]): string[] {
+  return e.exclusions ? e.exclusions.map(exclusionWords) : e.reasons;
 }
 
 function shares(factors: Record<string, { share: number }>): string {

@@ -2,7 +2,6 @@ package org.picomesh.directory.indexer;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.picomesh.contracts.events.MarketLog;
 import org.web3j.utils.Numeric;
@@ -10,8 +9,8 @@ import org.web3j.utils.Numeric;
 /**
  * An advert's exact bytes as {@code EngineRegistry.hashAdvert} hashes them: {@code abi.encode(advert)}, the tuple
  * (endpoint, did, pricePerHour, latencyMs, capacity, region, metadataCid, encryptionKey). Kept beside the text
- * columns, which cannot hold NUL: from these bytes anyone can check the advert against the chain's hash and read
- * its strings whole.
+ * columns, which cannot hold NUL and show bytes that are not UTF-8 as U+FFFD: from these bytes anyone can check the
+ * advert against the chain's hash and read its strings whole.
  */
 final class AdvertBytes {
     private static final int WORD = 32;
@@ -20,7 +19,8 @@ final class AdvertBytes {
     private AdvertBytes() {}
 
     static byte[] of(MarketLog e) {
-        List<byte[]> strings = List.of(utf8(e, "endpoint"), utf8(e, "did"), utf8(e, "region"), utf8(e, "metadataCid"));
+        List<byte[]> strings = List.of(e.exactBytes("endpoint"), e.exactBytes("did"), e.exactBytes("region"),
+                e.exactBytes("metadataCid"));
         ByteArrayOutputStream out = new ByteArrayOutputStream(WORD * (1 + HEAD_WORDS + 8));
         word(out, BigInteger.valueOf(WORD)); // the tuple is dynamic: abi.encode starts with its offset
         int tail = HEAD_WORDS * WORD;
@@ -41,14 +41,6 @@ final class AdvertBytes {
             out.writeBytes(new byte[padded(string) - WORD - string.length]);
         }
         return out.toByteArray();
-    }
-
-    /**
-     * The string's bytes: exact for every valid UTF-8 string, NUL included. (A string that is not valid UTF-8 was
-     * already decoded with replacement characters; its bytes, and so the check against the chain, are lost.)
-     */
-    private static byte[] utf8(MarketLog e, String arg) {
-        return e.text(arg).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The length word and the bytes rounded up to whole words. */

@@ -101,8 +101,9 @@ final class Projector {
 
     /**
      * A stranger's string as PostgreSQL's text can hold it: everything kept but NUL, which no text column takes
-     * (the COPY would fail, and indexing with it); NUL becomes U+FFFD, as undecodable bytes already did. The event
-     * itself keeps the string whole, escaped in its JSON, and the engine row its advert's exact bytes
+     * (the COPY would fail, and indexing with it); NUL becomes U+FFFD, as bytes that are not UTF-8 already did. The
+     * event itself keeps the string whole, escaped in its JSON (and its exact bytes when they are not UTF-8), and the
+     * engine row its advert's exact bytes
      * ({@link AdvertBytes}), which the engine page verifies and shows.
      */
     static String storable(MarketLog e, String arg) {

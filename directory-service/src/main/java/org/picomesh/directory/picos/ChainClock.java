@@ -1,8 +1,8 @@
 package org.picomesh.directory.picos;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,13 +21,13 @@ class ChainClock {
     private static final Duration HEAD_TTL = Duration.ofSeconds(2);
 
     private final Web3j web3j;
-    private final BoundedCache<Long, Optional<Instant>> blocks;
-    private final BoundedCache<String, Optional<Instant>> head;
+    private final RecentAnswers<Long, Optional<Instant>> blocks;
+    private final RecentAnswers<String, Optional<Instant>> head;
 
     ChainClock(Web3j web3j) {
         this.web3j = web3j;
-        this.blocks = new BoundedCache<>(10_000, Duration.ofHours(1), Clock.systemUTC());
-        this.head = new BoundedCache<>(1, HEAD_TTL, Clock.systemUTC());
+        this.blocks = new RecentAnswers<>(10_000, Duration.ofHours(1), Ticker.systemTicker());
+        this.head = new RecentAnswers<>(1, HEAD_TTL, Ticker.systemTicker());
     }
 
     /** When the block was made, or empty when the node does not say. */

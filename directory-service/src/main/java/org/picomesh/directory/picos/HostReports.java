@@ -1,5 +1,6 @@
 package org.picomesh.directory.picos;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import org.picomesh.directory.probes.HostDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +24,17 @@ class HostReports {
 
     private final HostDocuments documents;
     private final Clock clock;
-    private final BoundedCache<Key, HostReport> cache;
+    private final RecentAnswers<Key, HostReport> cache;
 
+    @Autowired
     HostReports(HostDocuments documents, PicoProperties properties) {
+        this(documents, properties, Ticker.systemTicker(), Clock.systemUTC());
+    }
+
+    HostReports(HostDocuments documents, PicoProperties properties, Ticker ticker, Clock clock) {
         this.documents = documents;
-        this.clock = Clock.systemUTC();
-        this.cache = new BoundedCache<>(properties.hostReportCacheSize(), properties.hostReportTtl(), clock);
+        this.clock = clock;
+        this.cache = new RecentAnswers<>(properties.hostReportCacheSize(), properties.hostReportTtl(), ticker);
     }
 
     /** The host's report on the pico, or why there is none; never throws for what the host does. */

@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.picomesh.contracts.events.MarketLog;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.DynamicStruct;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint32;
 import org.web3j.utils.Numeric;
 
 class AdvertBytesTest {
@@ -25,6 +31,19 @@ class AdvertBytesTest {
                     Numeric.hexStringToByteArray(KEY))));
             assertThat(Numeric.toHexString(AdvertBytes.of(log))).as(endpoint).isEqualTo("0x" + abi);
         }
+    }
+
+    @Test
+    void keepsTheExactBytesOfAStringThatIsNotUtf8SoThatItStillHashesAsOnTheChain() {
+        byte[] endpoint = {'h', 't', 't', 'p', 's', ':', '/', '/', (byte) 0xff, (byte) 0xc3, '(', (byte) 0xed, (byte) 0xa0,
+                (byte) 0x80};
+        String cid = "bafy";
+        MarketLog log = advert("https://\uFFFD\uFFFD(\uFFFD\uFFFD\uFFFD", "did:web:x", BigInteger.ONE, 25, 4, "eu", cid);
+        log.args().put("endpoint" + MarketLog.EXACT_BYTES, Numeric.toHexString(endpoint));
+        String abi = FunctionEncoder.encodeConstructor(List.of(new DynamicStruct(new DynamicBytes(endpoint),
+                new Utf8String("did:web:x"), new Uint256(BigInteger.ONE), new Uint32(25), new Uint32(4), new Utf8String("eu"),
+                new Utf8String(cid), new Bytes32(Numeric.hexStringToByteArray(KEY)))));
+        assertThat(Numeric.toHexString(AdvertBytes.of(log))).isEqualTo("0x" + abi);
     }
 
     private static MarketLog advert(String endpoint, String did, BigInteger price, long latency, long capacity,

@@ -264,6 +264,11 @@ class IndexingIT {
         JsonNode excluded = result.path("excluded").findParents("id").stream()
                 .filter(e -> e.path("id").asLong() == dear).findFirst().orElseThrow();
         assertThat(excluded.path("reasons").get(0).asString()).contains("is above the maximum 5000000000000000");
+        // beside the words, a code and the figures for programs (the web page writes them in ETH from these)
+        JsonNode why = excluded.path("exclusions").get(0);
+        assertThat(why.path("code").asString()).isEqualTo("price_above_max");
+        assertThat(why.path("limit").asString()).isEqualTo("5000000000000000");
+        assertThat(new BigInteger(why.path("value").asString())).isGreaterThan(new BigInteger("5000000000000000"));
         assertThat(result.at("/candidates/0/factors/cost/share").asDouble()).isEqualTo(1.0);
     }
 

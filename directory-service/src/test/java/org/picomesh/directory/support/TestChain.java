@@ -1,8 +1,10 @@
 package org.picomesh.directory.support;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.picomesh.contracts.ChainConnection;
 import org.picomesh.contracts.Deployment;
@@ -12,8 +14,11 @@ import org.picomesh.contracts.devnet.Anvil;
 import org.picomesh.contracts.devnet.DevAccounts;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.contracts.generated.LeaseEscrow;
+import org.web3j.abi.FunctionEncoder;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Convert;
+import org.web3j.utils.Numeric;
 
 /** A throw-away anvil with the market deployed, and signing connections for the dev accounts. */
 public final class TestChain implements AutoCloseable {
@@ -50,6 +55,30 @@ public final class TestChain implements AutoCloseable {
     public long register(int operator, EngineRegistry.Advert advert, String stakeEther) throws Exception {
         TransactionReceipt receipt = registry(operator).register(advert, ether(stakeEther)).send();
         return registry(operator).getEngineRegisteredEvents(receipt).get(0).engineId.longValueExact();
+    }
+
+    /**
+     * Publishes an advert whose strings hold bytes no Java string can (not UTF-8), as any sender of raw calldata can:
+     * the advert is encoded with {@code placeholder} (ASCII) in its strings, then each occurrence is replaced by
+     * {@code bytes} of the same length. Returns the advert's exact bytes, {@code abi.encode(advert)}.
+     */
+    public byte[] updateAdvertWithBytes(int agent, long engineId, EngineRegistry.Advert advert, String placeholder,
+            byte[] bytes) throws Exception {
+        String from = Numeric.toHexStringNoPrefix(placeholder.getBytes(StandardCharsets.US_ASCII));
+        String to = Numeric.toHexStringNoPrefix(bytes);
+        if (from.length() != to.length()) {
+            throw new IllegalArgumentException("the bytes must be as long as the placeholder");
+        }
+        String call = registry(agent).updateAdvert(BigInteger.valueOf(engineId), advert).encodeFunctionCall().replace(from, to);
+        ChainConnection connection = as(agent);
+        String hash = connection.transactions().sendTransaction(connection.gas().getGasPrice(), BigInteger.valueOf(1_000_000),
+                deployment.registry(), call, BigInteger.ZERO).getTransactionHash();
+        TransactionReceipt receipt = new PollingTransactionReceiptProcessor(connection.web3j(), 20, 500)
+                .waitForTransactionReceipt(hash);
+        if (!receipt.isStatusOK()) {
+            throw new IllegalStateException("updateAdvert with raw bytes reverted: " + receipt.getRevertReason());
+        }
+        return Numeric.hexStringToByteArray(FunctionEncoder.encodeConstructor(List.of(advert)).replace(from, to));
     }
 
     public long blockNumber() throws Exception {

@@ -125,6 +125,48 @@ class AppHeadersIT {
                 .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
     }
 
+    /**
+     * Swagger UI needs no inline script but adds {@code <style>} elements as it renders: its path alone allows inline
+     * styles, with scripts still from this origin only (an inline script is refused there too).
+     */
+    @Test
+    void theApiPageRendersEveryOperationUnderItsOwnPolicyWithNoViolation() {
+        HttpResponse<String> ui = directory.getRaw("/swagger-ui/index.html");
+        assertThat(ui.statusCode()).isEqualTo(200);
+        String policy = ui.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(policy).contains("script-src 'self';", "style-src 'self' 'unsafe-inline';", "frame-ancestors 'none'",
+                "object-src 'none'").doesNotContain("unsafe-eval").doesNotContainPattern("script-src[^;]*unsafe-inline");
+        assertThat(ui.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        Matcher scripts = SCRIPT.matcher(ui.body());
+        while (scripts.find()) {
+            assertThat(scripts.group(2)).as("no inline script on the API page").isBlank();
+        }
+        assertThat(directory.getRaw("/v3/api-docs/swagger-config").body()).contains("\"validatorUrl\":\"none\"");
+        browser.driver.manage().logs().get(LogType.BROWSER);
+
+        open("swagger-ui/index.html");
+        List<String> paths = new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> {
+            List<String> shown = d.findElements(By.cssSelector(".opblock-summary-path")).stream().map(WebElement::getText)
+                    .toList();
+            return shown.isEmpty() ? null : shown;
+        });
+        assertThat(paths).contains("/api/engines", "/api/select");
+        browser.driver.findElement(By.cssSelector(".opblock-post .opblock-summary")).click();
+        waitFor(".opblock-post .opblock-body pre");
+        assertNoViolation("swagger-ui");
+        assertThat(browser.driver.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
+        browser.screenshot("api-page");
+
+        browser.driver.executeScript("""
+                const s = document.createElement('script');
+                s.textContent = 'window.inlineRan = true';
+                document.body.append(s);""");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d ->
+                !((List<?>) browser.driver.executeScript("return window.cspViolations")).isEmpty());
+        assertThat(browser.driver.executeScript("return window.inlineRan === true")).isEqualTo(false);
+    }
+
     private void assertNoViolation(String page) {
         assertThat(browser.driver.executeScript("return window.cspViolations")).as(page).asList().isEmpty();
     }

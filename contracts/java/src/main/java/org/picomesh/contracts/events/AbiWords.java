@@ -1,9 +1,13 @@
 package org.picomesh.contracts.events;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Reads ABI-encoded event arguments straight from their 32-byte words: the few types the market's events
@@ -58,10 +62,35 @@ final class AbiWords {
 
     /** A dynamic value whose head word at {@code headOffset} points into the data. */
     static Object dynamic(String type, byte[] data, int headOffset) {
+        byte[] bytes = dynamicBytes(data, headOffset);
+        return type.equals("string") ? new String(bytes, StandardCharsets.UTF_8) : "0x" + HEX.formatHex(bytes);
+    }
+
+    /** The bytes of a dynamic value whose head word at {@code headOffset} points into the data. */
+    static byte[] dynamicBytes(byte[] data, int headOffset) {
         int start = uint(data, headOffset);
         int length = uint(data, start);
-        byte[] bytes = Arrays.copyOfRange(data, start + 32, start + 32 + length);
-        return type.equals("string") ? new String(bytes, StandardCharsets.UTF_8) : "0x" + HEX.formatHex(bytes);
+        if (start + 32 + length > data.length) {
+            throw new IllegalArgumentException("an offset or length points outside the event's data");
+        }
+        return Arrays.copyOfRange(data, start + 32, start + 32 + length);
+    }
+
+    /** The text these bytes encode, or nothing when they are not valid UTF-8. ASCII, the usual case, is not decoded twice. */
+    static Optional<String> strictUtf8(byte[] bytes) {
+        boolean ascii = true;
+        for (byte b : bytes) {
+            ascii &= b >= 0;
+        }
+        if (ascii) {
+            return Optional.of(new String(bytes, StandardCharsets.US_ASCII));
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     private static int uint(byte[] data, int offset) {

@@ -1,6 +1,7 @@
 package org.picomesh.contracts.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.picomesh.contracts.Abis;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.utils.Numeric;
 
 /**
  * Decodes the logs of the registry and the escrow into {@link MarketLog}s, with the event definitions read
@@ -53,6 +55,9 @@ public final class EventDecoder {
         for (Input input : abi.inputs()) {
             if (input.indexed()) {
                 args.put(input.name(), AbiWords.word(input.type(), AbiWords.bytes(log.getTopics().get(topic++)), 0));
+            } else if (input.type().equals("string")) {
+                string(input.name(), AbiWords.dynamicBytes(data, head), args);
+                head += 32;
             } else {
                 args.put(input.name(), AbiWords.isDynamic(input.type())
                         ? AbiWords.dynamic(input.type(), data, head) : AbiWords.word(input.type(), data, head));
@@ -61,6 +66,19 @@ public final class EventDecoder {
         }
         return Optional.of(new MarketLog(abi.name(), args, AbiWords.quantity(log.getBlockNumberRaw()),
                 Math.toIntExact(AbiWords.quantity(log.getLogIndexRaw())), log.getBlockHash(), log.getTransactionHash()));
+    }
+
+    /**
+     * A string argument as text; when its bytes are not valid UTF-8 (the chain checks nothing), the text has U+FFFD
+     * for each bad sequence and the exact bytes go beside it ({@link MarketLog#exactBytes}), so that what hashes
+     * them (an advert) still can.
+     */
+    private static void string(String name, byte[] bytes, Map<String, Object> args) {
+        Optional<String> strict = AbiWords.strictUtf8(bytes);
+        args.put(name, strict.orElseGet(() -> new String(bytes, StandardCharsets.UTF_8)));
+        if (strict.isEmpty()) {
+            args.put(name + MarketLog.EXACT_BYTES, Numeric.toHexString(bytes));
+        }
     }
 
     private static EventDecoder load(String... contracts) {

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.picomesh.contracts.placement.Exclusion.Code;
 
 /**
- * A policy's hard constraints, parsed once per selection: a fast test, and the reasons an engine fails it in words a
- * person reads (built only for the excluded engines an answer lists).
+ * A policy's hard constraints, parsed once per selection: a fast test, and the reasons an engine fails it, each with
+ * a code for programs and words for people (built only for the excluded engines an answer lists).
  */
 public final class HardConstraints {
     private final PlacementPolicy.Constraints k;
@@ -49,46 +50,70 @@ public final class HardConstraints {
                 && trusted.values().stream().allMatch(engines -> engines.contains(c.id()));
     }
 
+    /** The reasons {@code c} fails, in words (as {@link #exclusions} gives them). */
     public List<String> reasons(Candidate c) {
-        List<String> reasons = new ArrayList<>();
+        return exclusions(c).stream().map(Exclusion::reason).toList();
+    }
+
+    /** Each constraint {@code c} fails: its code, the reason in words and the figures compared. */
+    public List<Exclusion> exclusions(Candidate c) {
+        List<Exclusion> why = new ArrayList<>();
         if (!EngineStatus.LISTED.equals(c.status())) {
-            reasons.add("status is " + c.status() + ": only listed engines take new leases");
+            why.add(Exclusion.of(Code.NOT_LISTED, "status is " + c.status() + ": only listed engines take new leases"));
         }
         if (excludedEngines.contains(c.id())) {
-            reasons.add("excluded by the policy");
+            why.add(Exclusion.of(Code.EXCLUDED_BY_POLICY, "excluded by the policy"));
         }
         if (maxPrice != null && c.price().compareTo(maxPrice) > 0) {
-            reasons.add("price " + c.price() + " wei/pico-hour is above the maximum " + maxPrice);
+            why.add(Exclusion.of(Code.PRICE_ABOVE_MAX, "price " + c.price() + " wei/pico-hour is above the maximum " + maxPrice,
+                    c.price(), maxPrice));
         }
         if (c.freeCapacity() < minFree) {
-            reasons.add("free capacity " + c.freeCapacity() + " is below " + minFree);
+            why.add(Exclusion.of(Code.FREE_CAPACITY_BELOW_MIN, "free capacity " + c.freeCapacity() + " is below " + minFree,
+                    c.freeCapacity(), minFree));
         }
         if (regions != null && !regions.contains(c.region())) {
-            reasons.add("region '" + c.region() + "' is not one of " + k.regions());
+            why.add(new Exclusion(Code.REGION_NOT_ALLOWED.code(), "region '" + c.region() + "' is not one of " + k.regions(),
+                    c.region(), null));
         }
-        if (k.maxLatencyMs() != null) {
-            if (c.measuredLatencyMs() == null) {
-                reasons.add("latency not measured yet (the advertised " + c.advertisedLatencyMs() + " ms is only a claim)");
-            } else if (c.measuredLatencyMs() > k.maxLatencyMs()) {
-                reasons.add("measured latency " + c.measuredLatencyMs() + " ms is above " + k.maxLatencyMs() + " ms");
-            }
-        }
+        latency(c, why);
         if (minStake != null && c.stake().compareTo(minStake) < 0) {
-            reasons.add("stake " + c.stake() + " wei is below " + minStake);
+            why.add(Exclusion.of(Code.STAKE_BELOW_MIN, "stake " + c.stake() + " wei is below " + minStake, c.stake(), minStake));
         }
-        if (k.minAvailability() != null) {
-            if (c.availability() == null) {
-                reasons.add("availability not measured yet");
-            } else if (c.availability() < k.minAvailability()) {
-                reasons.add("measured availability " + c.availability() + " is below " + k.minAvailability());
-            }
-        }
+        availability(c, why);
         trusted.forEach((list, engines) -> {
             if (!engines.contains(c.id())) {
-                reasons.add("not on trust list " + list);
+                why.add(new Exclusion(Code.NOT_ON_TRUST_LIST.code(), "not on trust list " + list, null, String.valueOf(list)));
             }
         });
-        return reasons;
+        return why;
+    }
+
+    private void latency(Candidate c, List<Exclusion> why) {
+        if (k.maxLatencyMs() == null) {
+            return;
+        }
+        if (c.measuredLatencyMs() == null) {
+            why.add(Exclusion.of(Code.LATENCY_NOT_MEASURED,
+                    "latency not measured yet (the advertised " + c.advertisedLatencyMs() + " ms is only a claim)"));
+        } else if (c.measuredLatencyMs() > k.maxLatencyMs()) {
+            why.add(Exclusion.of(Code.LATENCY_ABOVE_MAX,
+                    "measured latency " + c.measuredLatencyMs() + " ms is above " + k.maxLatencyMs() + " ms",
+                    c.measuredLatencyMs(), k.maxLatencyMs()));
+        }
+    }
+
+    private void availability(Candidate c, List<Exclusion> why) {
+        if (k.minAvailability() == null) {
+            return;
+        }
+        if (c.availability() == null) {
+            why.add(Exclusion.of(Code.AVAILABILITY_NOT_MEASURED, "availability not measured yet"));
+        } else if (c.availability() < k.minAvailability()) {
+            why.add(Exclusion.of(Code.AVAILABILITY_BELOW_MIN,
+                    "measured availability " + c.availability() + " is below " + k.minAvailability(),
+                    c.availability(), k.minAvailability()));
+        }
     }
 
     private static BigInteger wei(String path, String value) {

@@ -25,7 +25,11 @@ public final class Ranking {
     public record Ranked(long id, String endpoint, String region, double score, boolean currentHost,
             Map<String, Factor> factors) {}
 
-    public record Excluded(long id, String endpoint, List<String> reasons) {}
+    /**
+     * An engine that fails a hard constraint: the reasons in words, and the same reasons with their codes and figures
+     * ({@code exclusions}, in the same order) for programs, which never read the words.
+     */
+    public record Excluded(long id, String endpoint, List<String> reasons, List<Exclusion> exclusions) {}
 
     public record Result(List<Ranked> candidates, List<Excluded> excluded, int excludedTotal, int considered) {
         /** The best candidate, if any engine passes. */
@@ -52,7 +56,8 @@ public final class Ranking {
             if (constraints.passes(c)) {
                 eligible.add(c);
             } else if (excludedTotal++ < policy.maxExcluded()) {
-                excluded.add(new Excluded(c.id(), c.endpoint(), constraints.reasons(c)));
+                List<Exclusion> why = constraints.exclusions(c);
+                excluded.add(new Excluded(c.id(), c.endpoint(), why.stream().map(Exclusion::reason).toList(), why));
             }
         }
         return new Result(best(eligible, policy), excluded, excludedTotal, engines.size());

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.picomesh.contracts.events.MarketLog;
 import org.web3j.protocol.Web3j;
 
 /**
@@ -22,7 +24,12 @@ final class Ledger {
     Optional<ChainPosition> checkpoint = Optional.empty();
 
     Ledger(Web3j web3j, FollowSettings settings) {
-        follower = new LogFollower(web3j, settings, number -> Optional.ofNullable(hashes.get(number)));
+        this(web3j, settings, logs -> null);
+    }
+
+    /** With {@code prepare} run on each range's logs as it is read (with read-ahead, on a reader thread). */
+    Ledger(Web3j web3j, FollowSettings settings, Function<List<MarketLog>, ?> prepare) {
+        follower = new LogFollower(web3j, settings, number -> Optional.ofNullable(hashes.get(number)), prepare);
     }
 
     /** Asks for the next step and applies it. */

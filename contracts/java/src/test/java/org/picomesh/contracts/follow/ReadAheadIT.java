@@ -7,6 +7,8 @@ import static org.picomesh.contracts.LocalMarket.OTHER_OPERATOR;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,14 +90,24 @@ class ReadAheadIT {
     @Test
     void rangesReadAheadOfAReorganisationNeverPassForTheNewBranch() throws Exception {
         try (FollowedMarket reorganised = new FollowedMarket()) {
-            Ledger ledger = new Ledger(reorganised.web3j, reorganised.settings(0, 2)
-                    .withReadAhead(new ReadAhead(2, 10, 0)));
             for (int n = 1; n <= 6; n++) {
                 reorganised.register(OPERATOR, "https://engine-" + n + ".example", "1");
             }
             long head = reorganised.head();
+            long start = reorganised.market.deployment.deploymentBlock().longValueExact();
+            assertThat(head - start).as("ten ranges of two blocks ahead reach the head").isLessThan(20);
+            // each range's logs pass through here as a reader thread ends its read: the last registration's is
+            // read once the read-ahead has reached the head
+            CountDownLatch readToHead = new CountDownLatch(1);
+            Ledger ledger = new Ledger(reorganised.web3j, reorganised.settings(0, 2)
+                    .withReadAhead(new ReadAhead(2, 10, 0)), logs -> {
+                        if (logs.stream().anyMatch(l -> l.blockNumber() == head)) {
+                            readToHead.countDown();
+                        }
+                        return null;
+                    });
             ledger.step(); // the first two blocks; the ranges after them are read ahead meanwhile
-            Thread.sleep(200);
+            assertThat(readToHead.await(30, TimeUnit.SECONDS)).as("the read-ahead reached the head").isTrue();
 
             reorganised.market.anvil.call("anvil_reorg", 3, List.of()); // the last three registrations are lost
             ledger.streamToHead();

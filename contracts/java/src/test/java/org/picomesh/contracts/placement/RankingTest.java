@@ -28,6 +28,8 @@ class RankingTest {
         assertThat(result.candidates().get(2).factors().get("cost").value()).isEqualTo(0.75);
         assertThat(result.excluded()).extracting(Ranking.Excluded::id).containsExactly(7L);
         assertThat(result.excluded().get(0).reasons()).singleElement().asString().contains("is above the maximum 10");
+        assertThat(result.excluded().get(0).exclusions()).as("a code and the figures beside the words")
+                .containsExactly(new Exclusion("price_above_max", result.excluded().get(0).reasons().get(0), "50", "10"));
         assertThat(result.excludedTotal()).isEqualTo(1);
         assertThat(result.considered()).isEqualTo(7);
     }
@@ -55,6 +57,8 @@ class RankingTest {
         assertThat(result.candidates()).extracting(Ranking.Ranked::id).containsExactly(2L);
         assertThat(result.excluded()).extracting(Ranking.Excluded::id).containsExactly(1L, 3L);
         assertThat(result.excluded().get(0).reasons()).singleElement().asString().contains("eu-west");
+        assertThat(result.excluded()).extracting(e -> e.exclusions().get(0).code())
+                .containsExactly("region_not_allowed", "excluded_by_policy");
     }
 
     @Test
