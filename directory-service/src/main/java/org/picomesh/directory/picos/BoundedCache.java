@@ -54,6 +54,13 @@ final class BoundedCache<K, V> {
         return value;
     }
 
+    /** Drops what is kept for {@code key}: it is known to have changed. */
+    void forget(K key) {
+        synchronized (entries) {
+            entries.remove(key);
+        }
+    }
+
     int size() {
         synchronized (entries) {
             return entries.size();
