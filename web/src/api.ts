@@ -142,6 +142,8 @@ export interface PlacementPolicy {
   hysteresis: number | null;
   moves: { sustainedSeconds: number | null; maxMoves: number | null; windowSeconds: number | null;
     cooldownSeconds: number | null } | null;
+  /** How much hosting the lease's deposit pays for ahead, in seconds. */
+  prepaidSeconds?: number | null;
 }
 
 export interface PlacementDecision {

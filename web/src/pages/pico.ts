@@ -2,6 +2,7 @@ import { ApiError, getJson, HostReport, PicoDetails, PicoRent, PicoStay } from '
 import { el, endpointLink, visible } from '../dom';
 import { formatEther } from '../query';
 import { constraintLines, ether, moveReasons, movesLine, weightLine, when } from './pico-words';
+import { policyChange } from './pico-policy';
 
 const DID = /^did:pkh:eip155:[1-9][0-9]{0,17}:0x[0-9a-fA-F]{40}$/;
 
@@ -9,7 +10,7 @@ const DID = /^did:pkh:eip155:[1-9][0-9]{0,17}:0x[0-9a-fA-F]{40}$/;
  * A pico by its DID: where it lives per the chain, the rent left, a pending move, where it lived (with the reason of
  * each move its host reports), every move asked, and its policy as its host reports it.
  */
-export async function renderPico(root: HTMLElement, did: string, signal: AbortSignal): Promise<void> {
+export async function renderPico(root: HTMLElement, did: string, signal: AbortSignal, notice?: string): Promise<void> {
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   root.replaceChildren(el('h1', {}, 'Find a pico'), lookupForm(did), status);
   if (!did) {
@@ -26,11 +27,25 @@ export async function renderPico(root: HTMLElement, did: string, signal: AbortSi
     const pico = await getJson<PicoDetails>(`/api/picos/${encodeURIComponent(did)}`, signal);
     status.remove();
     root.append(...sections(pico));
+    if (pico.current !== null) {
+      // once the pico kept a new policy, the page is read again: the host's report now shows the new policy
+      const kept = (answer: string) => void renderPico(root, did, signal, answer);
+      root.append(policyChange(pico.did, pico.current.engineId, pico.host, signal, kept));
+    }
+    if (notice) announce(root, notice);
   } catch (error) {
     if (signal.aborted) return;
     status.className = 'status error';
     status.textContent = error instanceof ApiError ? error.message : 'The directory cannot be reached.';
   }
+}
+
+/** The pico's answer to a new policy, above the form, focused so that it is read out and seen. */
+function announce(root: HTMLElement, notice: string): void {
+  const answer = root.querySelector<HTMLElement>('#policy-change-answer');
+  const message = el('p', { class: 'status', id: 'policy-change-kept', tabindex: '-1' }, notice);
+  if (answer) answer.replaceChildren(message); else root.append(message);
+  message.focus();
 }
 
 function lookupForm(did: string): HTMLFormElement {

@@ -15,7 +15,9 @@ class ApiDocumentation {
     static final String DESCRIPTION = """
             The picomesh directory: every pico engine registered in the market's EngineRegistry, indexed from the \
             chain, with the latency and availability this directory measured itself, and a placement answer for \
-            a pico's policy (POST /api/select). Amounts are decimal strings of wei (they do not fit a JavaScript \
+            a pico's policy (POST /api/select), where a pico lives (GET /api/picos/{did}), and a way to give a \
+            pico a new policy through its current host (POST /api/picos/{did}/policy, with one of its channels as \
+            the authority). Amounts are decimal strings of wei (they do not fit a JavaScript \
             number); addresses are 0x-prefixed hex. Each figure says whether it is advertised by the engine, \
             measured by this directory or read on the chain. Every error is an RFC 9457 problem \
             (application/problem+json) whose detail names the parameter or field at fault and what is accepted.""";

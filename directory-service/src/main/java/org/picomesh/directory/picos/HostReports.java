@@ -42,6 +42,11 @@ class HostReports {
         return cache.get(new Key(engineId, endpoint, did), this::ask);
     }
 
+    /** Drops the report kept on the pico: its policy was just changed through this directory. */
+    void forget(long engineId, String endpoint, String did) {
+        cache.forget(new Key(engineId, endpoint, did));
+    }
+
     private HostReport ask(Key key) {
         Instant at = clock.instant();
         if (key.endpoint() == null) {

@@ -48,17 +48,9 @@ class PicoController {
 
     @GetMapping("/api/picos/{did}")
     Pico pico(@PathVariable String did) {
-        PicoDid pico = parse(did);
-        if (pico.chainId() != chain.chainId()) {
-            throw new NotFoundException("the pico " + pico + " lives on chain " + pico.chainId()
-                    + "; this directory indexes chain " + chain.chainId());
-        }
-        List<PicoHistory.Stay> stays = history.stays(pico.address());
-        if (stays.isEmpty()) {
-            throw new NotFoundException("the pico " + pico + " has never held a lease");
-        }
-        PicoHistory.Stay current = stays.stream().filter(s -> s.status().equals("active")).reduce((a, b) -> b)
-                .orElse(null);
+        PicoDid pico = onThisChain(did, chain);
+        List<PicoHistory.Stay> stays = leased(pico, history);
+        PicoHistory.Stay current = current(stays);
         List<PicoHistory.Move> moves = history.moves(stays);
         Map<Long, Instant> times = blockTimes(stays, moves);
         Optional<Rent> rent = current == null ? Optional.empty() : rent(current, times);
@@ -90,11 +82,32 @@ class PicoController {
         return new BigInteger(String.valueOf(metric.value()));
     }
 
-    private static PicoDid parse(String did) {
+    /** The pico a DID names, on the chain this directory indexes; else a 400 (not a DID) or a 404 saying why. */
+    static PicoDid onThisChain(String did, ChainIdentity chain) {
+        PicoDid pico;
         try {
-            return PicoDid.parse(did);
+            pico = PicoDid.parse(did);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
+        if (pico.chainId() != chain.chainId()) {
+            throw new NotFoundException("the pico " + pico + " lives on chain " + pico.chainId()
+                    + "; this directory indexes chain " + chain.chainId());
+        }
+        return pico;
+    }
+
+    /** The pico's stays, oldest first; a 404 when it has never held a lease. */
+    static List<PicoHistory.Stay> leased(PicoDid pico, PicoHistory history) {
+        List<PicoHistory.Stay> stays = history.stays(pico.address());
+        if (stays.isEmpty()) {
+            throw new NotFoundException("the pico " + pico + " has never held a lease");
+        }
+        return stays;
+    }
+
+    /** Where it lives now: its last active stay, or null. */
+    static PicoHistory.Stay current(List<PicoHistory.Stay> stays) {
+        return stays.stream().filter(s -> s.status().equals("active")).reduce((a, b) -> b).orElse(null);
     }
 }

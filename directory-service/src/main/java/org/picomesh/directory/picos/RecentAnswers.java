@@ -48,6 +48,11 @@ final class RecentAnswers<K, V> {
         return answer;
     }
 
+    /** Drops what is kept for {@code key}: it is known to have changed. */
+    void forget(K key) {
+        answers.synchronous().invalidate(key);
+    }
+
     /** How many answers are kept, after expired and surplus ones went. */
     long size() {
         answers.synchronous().cleanUp();

@@ -74,8 +74,16 @@ class ApiDocumentIT {
             }
         }));
         assertThat(operations).contains("GET /api/engines", "GET /api/engines/{id}", "GET /api/picos/{did}",
-                "GET /api/market", "GET /api/stats", "POST /api/select").noneMatch(o -> o.contains("/error"));
+                "GET /api/market", "GET /api/stats", "POST /api/select", "POST /api/picos/{did}/policy").noneMatch(o -> o.contains("/error"));
         assertThat(api.at("/paths/~1api~1engines~1{id}/get/responses/404")).as("an unknown engine").isNotNull();
+        JsonNode change = api.at("/paths/~1api~1picos~1{did}~1policy/post");
+        assertThat(change.at("/responses/422/content/application~1problem+json/schema/$ref").asText())
+                .as("a refused channel or policy").isEqualTo("#/components/schemas/Problem");
+        assertThat(change.at("/responses/502/description").asText()).contains("host did not answer");
+        String body = change.at("/requestBody/content/application~1json/schema/$ref").asText();
+        JsonNode eci = api.at("/components/schemas/" + body.substring(body.lastIndexOf('/') + 1) + "/properties/eci");
+        assertThat(eci.path("format").asText()).as("the ECI, like a password").isEqualTo("password");
+        assertThat(eci.path("description").asText()).contains("never kept or logged");
     }
 
     @Test

@@ -56,6 +56,25 @@ final class BadInputs {
 
     private BadInputs() {}
 
+    /** A new policy for a pico: the body is checked before the lease is looked up, and the ECI never echoed. */
+    private static List<BadInput> policyChanges() {
+        String leased = "/api/picos/did:pkh:eip155:31337:0x" + "11".repeat(20) + "/policy";
+        List<BadInput> cases = new ArrayList<>();
+        for (String[] c : new String[][] {{"not JSON", "{\"eci\": ", "JSON"}, {"an array", "[]", "object"},
+                {"no ECI", "{\"policy\": {}}", "eci"}, {"ECI with a slash", "{\"eci\": \"ab/cd\", \"policy\": {}}", "eci"},
+                {"ECI too long", "{\"eci\": \"" + "a".repeat(65) + "\", \"policy\": {}}", "eci"},
+                {"no policy", "{\"eci\": \"abc\"}", "policy"},
+                {"policy out of range", "{\"eci\": \"abc\", \"policy\": {\"hysteresis\": 2}}", "hysteresis"},
+                {"unknown field", "{\"eci\": \"abc\", \"policy\": {}, \"owner\": 1}", "owner"}}) {
+            cases.add(new BadInput("policy change: " + c[0], "POST " + leased + " HTTP/1.1",
+                    "Content-Type: application/json\r\n", c[1].getBytes(StandardCharsets.UTF_8), c[2]));
+        }
+        cases.add(new BadInput("policy change: pico never leased", "POST " + leased + " HTTP/1.1",
+                "Content-Type: application/json\r\n", "{\"eci\": \"abc\", \"policy\": {}}"
+                        .getBytes(StandardCharsets.UTF_8), "lease"));
+        return cases;
+    }
+
     static List<BadInput> all() {
         List<BadInput> cases = new ArrayList<>();
         PARAMETERS.forEach((parameter, values) -> {
@@ -75,6 +94,7 @@ final class BadInputs {
         }
         cases.add(BadInput.get("pico on another chain", "/api/picos/did:pkh:eip155:1:0x" + "11".repeat(20), "chain"));
         cases.add(BadInput.get("pico never leased", "/api/picos/did:pkh:eip155:31337:0x" + "11".repeat(20), "lease"));
+        cases.addAll(policyChanges());
         cases.addAll(SelectBodies.all());
         cases.addAll(Protocol.all());
         return cases;

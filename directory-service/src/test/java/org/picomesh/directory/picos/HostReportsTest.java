@@ -46,7 +46,7 @@ class HostReportsTest {
 
     @Test
     void aHostIsAskedOncePerPeriodHoweverOftenThePicoPageIsRead() {
-        HostReports reports = new HostReports(LoopbackDocuments.pinned(), new PicoProperties(Duration.ofSeconds(30), 100),
+        HostReports reports = new HostReports(LoopbackDocuments.pinned(), new PicoProperties(Duration.ofSeconds(30), 100, 8),
                 nanos::get, Clock.fixed(Instant.parse("2026-12-01T18:00:00Z"), ZoneOffset.UTC));
         String endpoint = "http://host.example:" + host.getAddress().getPort();
 

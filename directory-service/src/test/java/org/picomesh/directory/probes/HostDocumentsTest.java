@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class HostDocumentsTest {
     private HttpServer server;
     private final AtomicReference<String> hostHeader = new AtomicReference<>();
+    private final AtomicReference<String> posted = new AtomicReference<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -31,6 +32,28 @@ class HostDocumentsTest {
         server.createContext("/agent/picomesh/picos/big", exchange -> {
             exchange.sendResponseHeaders(200, 70_000);
             exchange.getResponseBody().write(new byte[70_000]);
+            exchange.close();
+        });
+        server.createContext("/agent/sky/event/", exchange -> {
+            byte[] got = exchange.getRequestBody().readAllBytes();
+            posted.set(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                    + new String(got, StandardCharsets.UTF_8));
+            byte[] body = "{\"directives\":[]}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/agent/slow", exchange -> {
+            exchange.sendResponseHeaders(200, 100);
+            try {
+                for (int i = 0; i < 100; i++) { // a byte every 0.5 s: each read within its timeout, the whole not
+                    exchange.getResponseBody().write('x');
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(500);
+                }
+            } catch (InterruptedException | java.io.IOException e) {
+                // the reader gave up
+            }
             exchange.close();
         });
         server.start();
@@ -72,5 +95,20 @@ class HostDocumentsTest {
         assertThat(documents(false).get(endpoint(), "/picomesh/picos/small").failure())
                 .isEqualTo("not asked: loopback addresses are probed on a dev chain only");
         assertThat(hostHeader.get()).isNull();
+    }
+
+    @Test
+    void postsAJsonBodyAndReadsTheAnswer() {
+        HostDocuments.Answer answer = documents(true).post(endpoint(), "/sky/event/abc/e1/market/policy_given",
+                "{\"policy\":\"{}\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("{\"directives\":[]}");
+        assertThat(posted.get()).isEqualTo("POST application/json {\"policy\":\"{}\"}");
+    }
+
+    @Test
+    void aHostThatTricklesItsAnswerIsLeftWhenTheWholeTimeoutHasPassed() {
+        // each byte comes within the 2 s read timeout: only the deadline for the whole answer ends it
+        assertThat(documents(true).get(endpoint(), "/slow").failure()).isEqualTo("timed out");
     }
 }
