@@ -2,6 +2,7 @@ package org.picomesh.directory.engines;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -133,32 +134,45 @@ public class EngineIndex {
         if (base == null) {
             return; // nothing read yet: the first read will see it all
         }
-        Map<Long, ListedEngine> rows = new HashMap<>(base.rows.length * 2);
+        Set<Long> changed = Set.copyOf(engines);
+        List<ListedEngine> rows = new ArrayList<>(base.rows.length + changed.size());
         for (ListedEngine row : base.rows) {
-            rows.put(row.id(), row);
+            if (!changed.contains(row.id())) {
+                rows.add(row);
+            }
         }
-        if (!engines.isEmpty()) {
-            engines.forEach(rows::remove);
+        if (!changed.isEmpty()) {
             jdbc.query(connection -> {
                 var statement = connection.prepareStatement("select " + ListedEngine.COLUMNS
                         + " from engine where id = any(?)");
-                statement.setArray(1, connection.createArrayOf("bigint", engines.toArray()));
+                statement.setArray(1, connection.createArrayOf("bigint", changed.toArray()));
                 return statement;
             }, rs -> {
-                ListedEngine row = ListedEngine.from(rs, folding);
-                rows.put(row.id(), row);
+                rows.add(ListedEngine.from(rs, folding));
             });
         }
-        publish(rows.values(), base.trustLists, base.takenAt);
+        publish(rows, base.trustLists, base.takenAt);
     }
 
-    /** Makes these rows the current listing; {@code takenAt} is when every row was last read. */
+    /**
+     * Makes these rows the current listing; {@code takenAt} is when every row was last read. What the current
+     * listing computed for rows that did not change is carried over ({@link Listing}).
+     */
     private Listing publish(Collection<ListedEngine> rows, Map<Long, Set<Long>> trustLists, long takenAt) {
         Map<String, Object> market = jdbc.queryForMap("""
                 select (select block from confirmed_head) as head,
                     coalesce((select value from market_parameter where name = 'minStake'), 0) as min_stake""");
-        Listing listing = new Listing(rows, ((Number) market.get("head")).longValue(), (BigDecimal) market.get("min_stake"),
-                trustLists, folding, takenAt);
+        long head = ((Number) market.get("head")).longValue();
+        BigDecimal minStake = (BigDecimal) market.get("min_stake");
+        Listing previous = current.get();
+        Listing listing;
+        if (previous == null) {
+            listing = new Listing(rows, head, minStake, trustLists, folding, takenAt);
+        } else {
+            // the same lists read again: the same object, so that the rows on each list are known already
+            Map<Long, Set<Long>> lists = trustLists.equals(previous.trustLists) ? previous.trustLists : trustLists;
+            listing = new Listing(previous, rows, head, minStake, lists, takenAt);
+        }
         current.set(listing);
         return listing;
     }
