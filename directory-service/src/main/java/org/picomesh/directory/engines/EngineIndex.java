@@ -13,11 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.picomesh.contracts.placement.Candidate;
+import org.picomesh.directory.indexer.IndexerStatus;
 import org.picomesh.directory.indexer.MarketIndexed;
 import org.picomesh.directory.probes.EnginesMeasured;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +44,11 @@ public class EngineIndex {
 
     private final JdbcTemplate jdbc;
     private final long refreshNanos;
+    private final long indexingRefreshNanos;
+    /** Whether this instance is the indexer, the one writer of engine rows (its indexer and its prober). */
+    private final BooleanSupplier indexing;
+    /** Whether the last full read began while this instance was the indexer. */
+    private volatile boolean readWhileIndexing;
     private final AtomicReference<Listing> current = new AtomicReference<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
@@ -50,9 +58,22 @@ public class EngineIndex {
     });
     private TextFolding folding;
 
-    EngineIndex(JdbcTemplate jdbc, @Value("${picomesh.api.list-refresh:1s}") Duration refresh) {
+    @Autowired
+    EngineIndex(JdbcTemplate jdbc, IndexerStatus status, @Value("${picomesh.api.list-refresh:1s}") Duration refresh,
+            @Value("${picomesh.api.list-refresh-indexing:1m}") Duration indexingRefresh) {
+        this(jdbc, refresh, indexingRefresh, () -> status.role() == IndexerStatus.Role.INDEXING);
+    }
+
+    /** An index that reads every row again each {@code refresh}, as a standby's does. */
+    EngineIndex(JdbcTemplate jdbc, Duration refresh) {
+        this(jdbc, refresh, refresh, () -> false);
+    }
+
+    EngineIndex(JdbcTemplate jdbc, Duration refresh, Duration indexingRefresh, BooleanSupplier indexing) {
         this.jdbc = jdbc;
         this.refreshNanos = refresh.toNanos();
+        this.indexingRefreshNanos = indexingRefresh.toNanos();
+        this.indexing = indexing;
     }
 
     /** Every engine's placement figures, by id. */
@@ -69,7 +90,7 @@ public class EngineIndex {
         if (listing == null) {
             return first();
         }
-        if (System.nanoTime() - listing.takenAt >= refreshNanos && refreshing.compareAndSet(false, true)) {
+        if (due(listing) && refreshing.compareAndSet(false, true)) {
             refresher.execute(() -> {
                 try {
                     readAll();
@@ -81,6 +102,17 @@ public class EngineIndex {
             });
         }
         return listing;
+    }
+
+    /**
+     * Whether every row is to be read again: each {@code list-refresh} on a standby, whose rows the indexer of
+     * another instance writes; on the indexer, whose every write comes with an event, only as a safety net each
+     * {@code list-refresh-indexing} (1 min; reading 10,000 rows each second took a quarter of the CPU that lists
+     * were given when the machine was busy), once a full read has begun since it became the indexer.
+     */
+    boolean due(Listing listing) {
+        long period = readWhileIndexing && indexing.getAsBoolean() ? indexingRefreshNanos : refreshNanos;
+        return System.nanoTime() - listing.takenAt >= period;
     }
 
     @EventListener
@@ -119,13 +151,16 @@ public class EngineIndex {
      * is applied on top, so no committed change is ever replaced by an older read.
      */
     private synchronized Listing readAll() {
+        boolean indexingNow = indexing.getAsBoolean();
         if (folding == null) {
             folding = TextFolding.forCtype(jdbc.queryForObject("select case when datlocprovider = 'c' then datctype"
                     + " else 'unicode' end from pg_database where datname = current_database()", String.class));
         }
         List<ListedEngine> rows = jdbc.query("select " + ListedEngine.COLUMNS + " from engine",
                 (rs, n) -> ListedEngine.from(rs, folding));
-        return publish(rows, trustLists(), System.nanoTime());
+        Listing listing = publish(rows, trustLists(), System.nanoTime());
+        readWhileIndexing = indexingNow;
+        return listing;
     }
 
     /** Reads these engines' rows again (a row gone is dropped), with the confirmed head and minimum stake. */

@@ -52,10 +52,12 @@ final class Listing {
             Map<Long, Set<Long>> trustLists, long takenAt) {
         this(engines, confirmedHead, minStake, trustLists, previous.folding, takenAt);
         ListingChange change = ListingChange.between(previous.rows, rows);
+        // every order in use is ready before readers get this listing: kept current, or (if a reader was still
+        // sorting the previous listing) sorted here, so that a reader never sorts all engines again
         previous.keys.forEach((sort, key) -> {
-            if (key.computed()) {
-                keys.put(sort, following(sort, key, previous, change));
-            }
+            SortKey current = key.computed() ? following(sort, key, previous, change) : values(sort);
+            current.ranks();
+            keys.put(sort, current);
         });
         if (trustLists == previous.trustLists && change.samePlaces) {
             trusted.putAll(previous.trusted);

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -77,6 +78,22 @@ class ListingMatchesSqlIT {
         jdbc.update("delete from engine where id % 13 = 0");
         memory.indexed(new MarketIndexed(Set.of(), true));
         randomQueries(150, 12);
+    }
+
+    @Test
+    void onlyAStandbyReadsEveryRowAgainEachPeriod() {
+        AtomicBoolean indexer = new AtomicBoolean(false);
+        EngineIndex index = new EngineIndex(jdbc, Duration.ZERO, Duration.ofDays(1), indexer::get);
+        Listing listing = index.listing(); // the first read, on this thread; the others below too (no background)
+        assertThat(index.due(listing)).as("a standby, whose rows another instance writes").isTrue();
+
+        indexer.set(true);
+        assertThat(index.due(listing)).as("just became the indexer: the standby's last read may be stale").isTrue();
+        index.indexed(new MarketIndexed(Set.of(), true));
+        assertThat(index.due(listing)).as("the indexer, its every write announced").isFalse();
+
+        indexer.set(false);
+        assertThat(index.due(listing)).as("a standby again").isTrue();
     }
 
     @Test
