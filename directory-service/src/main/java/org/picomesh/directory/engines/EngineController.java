@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Search engines, and everything known about one. */
 @RestController
@@ -20,9 +19,9 @@ class EngineController {
     private final EngineIndex index;
     private final EngineDetails details;
     private final RecentPages recent;
-    private final JsonMapper json;
+    private final ListJson json;
 
-    EngineController(EngineIndex index, EngineDetails details, RecentPages recent, JsonMapper json) {
+    EngineController(EngineIndex index, EngineDetails details, RecentPages recent, ListJson json) {
         this.index = index;
         this.details = details;
         this.recent = recent;
@@ -52,7 +51,8 @@ class EngineController {
             HttpServletRequest request) {
         EngineQuery query = EngineQuery.of(maxPrice, minFreeCapacity, region, maxLatencyMs, minStake, minAvailability,
                 trustList, status, text, sort, limit, cursor);
-        byte[] page = json.writeValueAsBytes(index.search(query));
+        Listing listing = index.listing();
+        byte[] page = json.page(listing, ListingSearch.find(listing, query));
         recent.remember(request, page);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
     }

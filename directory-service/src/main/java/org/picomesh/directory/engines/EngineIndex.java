@@ -2,6 +2,7 @@ package org.picomesh.directory.engines;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,11 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.picomesh.contracts.placement.Candidate;
+import org.picomesh.directory.indexer.IndexerStatus;
 import org.picomesh.directory.indexer.MarketIndexed;
 import org.picomesh.directory.probes.EnginesMeasured;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +44,11 @@ public class EngineIndex {
 
     private final JdbcTemplate jdbc;
     private final long refreshNanos;
+    private final long indexingRefreshNanos;
+    /** Whether this instance is the indexer, the one writer of engine rows (its indexer and its prober). */
+    private final BooleanSupplier indexing;
+    /** Whether the last full read began while this instance was the indexer. */
+    private volatile boolean readWhileIndexing;
     private final AtomicReference<Listing> current = new AtomicReference<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
@@ -49,9 +58,22 @@ public class EngineIndex {
     });
     private TextFolding folding;
 
-    EngineIndex(JdbcTemplate jdbc, @Value("${picomesh.api.list-refresh:1s}") Duration refresh) {
+    @Autowired
+    EngineIndex(JdbcTemplate jdbc, IndexerStatus status, @Value("${picomesh.api.list-refresh:1s}") Duration refresh,
+            @Value("${picomesh.api.list-refresh-indexing:1m}") Duration indexingRefresh) {
+        this(jdbc, refresh, indexingRefresh, () -> status.role() == IndexerStatus.Role.INDEXING);
+    }
+
+    /** An index that reads every row again each {@code refresh}, as a standby's does. */
+    EngineIndex(JdbcTemplate jdbc, Duration refresh) {
+        this(jdbc, refresh, refresh, () -> false);
+    }
+
+    EngineIndex(JdbcTemplate jdbc, Duration refresh, Duration indexingRefresh, BooleanSupplier indexing) {
         this.jdbc = jdbc;
         this.refreshNanos = refresh.toNanos();
+        this.indexingRefreshNanos = indexingRefresh.toNanos();
+        this.indexing = indexing;
     }
 
     /** Every engine's placement figures, by id. */
@@ -68,7 +90,7 @@ public class EngineIndex {
         if (listing == null) {
             return first();
         }
-        if (System.nanoTime() - listing.takenAt >= refreshNanos && refreshing.compareAndSet(false, true)) {
+        if (due(listing) && refreshing.compareAndSet(false, true)) {
             refresher.execute(() -> {
                 try {
                     readAll();
@@ -80,6 +102,17 @@ public class EngineIndex {
             });
         }
         return listing;
+    }
+
+    /**
+     * Whether every row is to be read again: each {@code list-refresh} on a standby, whose rows the indexer of
+     * another instance writes; on the indexer, whose every write comes with an event, only as a safety net each
+     * {@code list-refresh-indexing} (1 min; reading 10,000 rows each second took a quarter of the CPU that lists
+     * were given when the machine was busy), once a full read has begun since it became the indexer.
+     */
+    boolean due(Listing listing) {
+        long period = readWhileIndexing && indexing.getAsBoolean() ? indexingRefreshNanos : refreshNanos;
+        return System.nanoTime() - listing.takenAt >= period;
     }
 
     @EventListener
@@ -118,13 +151,16 @@ public class EngineIndex {
      * is applied on top, so no committed change is ever replaced by an older read.
      */
     private synchronized Listing readAll() {
+        boolean indexingNow = indexing.getAsBoolean();
         if (folding == null) {
             folding = TextFolding.forCtype(jdbc.queryForObject("select case when datlocprovider = 'c' then datctype"
                     + " else 'unicode' end from pg_database where datname = current_database()", String.class));
         }
         List<ListedEngine> rows = jdbc.query("select " + ListedEngine.COLUMNS + " from engine",
                 (rs, n) -> ListedEngine.from(rs, folding));
-        return publish(rows, trustLists(), System.nanoTime());
+        Listing listing = publish(rows, trustLists(), System.nanoTime());
+        readWhileIndexing = indexingNow;
+        return listing;
     }
 
     /** Reads these engines' rows again (a row gone is dropped), with the confirmed head and minimum stake. */
@@ -133,32 +169,45 @@ public class EngineIndex {
         if (base == null) {
             return; // nothing read yet: the first read will see it all
         }
-        Map<Long, ListedEngine> rows = new HashMap<>(base.rows.length * 2);
+        Set<Long> changed = Set.copyOf(engines);
+        List<ListedEngine> rows = new ArrayList<>(base.rows.length + changed.size());
         for (ListedEngine row : base.rows) {
-            rows.put(row.id(), row);
+            if (!changed.contains(row.id())) {
+                rows.add(row);
+            }
         }
-        if (!engines.isEmpty()) {
-            engines.forEach(rows::remove);
+        if (!changed.isEmpty()) {
             jdbc.query(connection -> {
                 var statement = connection.prepareStatement("select " + ListedEngine.COLUMNS
                         + " from engine where id = any(?)");
-                statement.setArray(1, connection.createArrayOf("bigint", engines.toArray()));
+                statement.setArray(1, connection.createArrayOf("bigint", changed.toArray()));
                 return statement;
             }, rs -> {
-                ListedEngine row = ListedEngine.from(rs, folding);
-                rows.put(row.id(), row);
+                rows.add(ListedEngine.from(rs, folding));
             });
         }
-        publish(rows.values(), base.trustLists, base.takenAt);
+        publish(rows, base.trustLists, base.takenAt);
     }
 
-    /** Makes these rows the current listing; {@code takenAt} is when every row was last read. */
+    /**
+     * Makes these rows the current listing; {@code takenAt} is when every row was last read. What the current
+     * listing computed for rows that did not change is carried over ({@link Listing}).
+     */
     private Listing publish(Collection<ListedEngine> rows, Map<Long, Set<Long>> trustLists, long takenAt) {
         Map<String, Object> market = jdbc.queryForMap("""
                 select (select block from confirmed_head) as head,
                     coalesce((select value from market_parameter where name = 'minStake'), 0) as min_stake""");
-        Listing listing = new Listing(rows, ((Number) market.get("head")).longValue(), (BigDecimal) market.get("min_stake"),
-                trustLists, folding, takenAt);
+        long head = ((Number) market.get("head")).longValue();
+        BigDecimal minStake = (BigDecimal) market.get("min_stake");
+        Listing previous = current.get();
+        Listing listing;
+        if (previous == null) {
+            listing = new Listing(rows, head, minStake, trustLists, folding, takenAt);
+        } else {
+            // the same lists read again: the same object, so that the rows on each list are known already
+            Map<Long, Set<Long>> lists = trustLists.equals(previous.trustLists) ? previous.trustLists : trustLists;
+            listing = new Listing(previous, rows, head, minStake, lists, takenAt);
+        }
         current.set(listing);
         return listing;
     }

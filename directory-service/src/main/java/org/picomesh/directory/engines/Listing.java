@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 import org.picomesh.contracts.placement.Candidate;
 
 /**
  * Every engine at one moment, immutable: the rows by id, the confirmed head and minimum stake their status follows
- * from, and the trust lists. Each sort order is computed on first use and shared by every query of this moment.
+ * from, and the trust lists. Each sort order is computed on first use and shared by every query of this moment; a
+ * listing that follows another ({@link #Listing(Listing, Collection, long, BigDecimal, Map, long)}) takes over what
+ * the other computed for the rows that did not change, so that lists never wait for a sort of every engine again.
  */
 final class Listing {
     final ListedEngine[] rows;
@@ -23,6 +27,8 @@ final class Listing {
     final long takenAt;
     private final Map<String, SortKey> keys = new ConcurrentHashMap<>();
     private final Map<Long, BitSet> trusted = new ConcurrentHashMap<>();
+    /** Each row's summary as JSON, written on first use ({@link ListJson}). */
+    private final AtomicReferenceArray<byte[]> json;
     private volatile List<Candidate> candidates;
     private volatile String[] statuses;
 
@@ -34,6 +40,42 @@ final class Listing {
         this.trustLists = trustLists;
         this.folding = folding;
         this.takenAt = takenAt;
+        this.json = new AtomicReferenceArray<>(rows.length);
+    }
+
+    /**
+     * The listing of these engines after {@code previous}: the sort orders the previous one had computed are kept
+     * current here (on the writer's thread, not a reader's), and the unchanged rows' JSON and placement figures are
+     * kept where their status is the same.
+     */
+    Listing(Listing previous, Collection<ListedEngine> engines, long confirmedHead, BigDecimal minStake,
+            Map<Long, Set<Long>> trustLists, long takenAt) {
+        this(engines, confirmedHead, minStake, trustLists, previous.folding, takenAt);
+        ListingChange change = ListingChange.between(previous.rows, rows);
+        // every order in use is ready before readers get this listing: kept current, or (if a reader was still
+        // sorting the previous listing) sorted here, so that a reader never sorts all engines again
+        previous.keys.forEach((sort, key) -> {
+            SortKey current = key.computed() ? following(sort, key, previous, change) : values(sort);
+            current.ranks();
+            keys.put(sort, current);
+        });
+        if (trustLists == previous.trustLists && change.samePlaces) {
+            trusted.putAll(previous.trusted);
+        }
+        boolean[] sameSummary = sameSummaries(previous, change);
+        for (int row = 0; row < rows.length; row++) {
+            if (sameSummary[row]) {
+                json.set(row, previous.json.get(change.previousOf[row]));
+            }
+        }
+        if (previous.statuses != null) {
+            statuses();
+        }
+        List<Candidate> before = previous.candidates;
+        if (before != null) {
+            candidates = IntStream.range(0, rows.length).mapToObj(row -> sameSummary[row]
+                    ? before.get(change.previousOf[row]) : rows[row].candidate(confirmedHead, minStake)).toList();
+        }
     }
 
     SortKey key(String sort) {
@@ -70,6 +112,44 @@ final class Listing {
             candidates = list;
         }
         return list;
+    }
+
+    /** The row's summary as JSON if it was written before, else null. */
+    byte[] json(int row) {
+        return json.get(row);
+    }
+
+    void json(int row, byte[] summary) {
+        json.set(row, summary);
+    }
+
+    /** Whether each row is unchanged and shows the same status (and confirmation) at this moment as before. */
+    private boolean[] sameSummaries(Listing previous, ListingChange change) {
+        boolean sameMoment = confirmedHead == previous.confirmedHead && minStake.equals(previous.minStake);
+        boolean[] same = new boolean[rows.length];
+        for (int row = 0; row < rows.length; row++) {
+            ListedEngine engine = rows[row];
+            same[row] = change.previousOf[row] >= 0 && (sameMoment
+                    || (engine.sourceBlock() <= confirmedHead) == (engine.sourceBlock() <= previous.confirmedHead)
+                    && engine.status(confirmedHead, minStake).equals(engine.status(previous.confirmedHead,
+                            previous.minStake)));
+        }
+        return same;
+    }
+
+    /** The previous listing's key for these rows: unchanged rows keep their values and their order among themselves. */
+    private SortKey following(String sort, SortKey previousKey, Listing previous, ListingChange change) {
+        if (sort.equals("score")) {
+            BigDecimal[] scores = MarketScores.following(rows, previous.rows,
+                    ((SortKey.Exact) previousKey).values(), change);
+            if (scores == null) { // the market's highest price or stake moved: every score did
+                SortKey key = new SortKey.Exact(rows, MarketScores.of(rows));
+                key.ranks();
+                return key;
+            }
+            return new SortKey.Exact(rows, scores).following(previousKey, change);
+        }
+        return values(sort).following(previousKey, change);
     }
 
     /** Each key's values, as {@link Sort}'s SQL expressions give them (never null). */

@@ -1,6 +1,7 @@
 package org.picomesh.directory.engines;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,7 +12,19 @@ import java.util.List;
 final class ListingSearch {
     private ListingSearch() {}
 
+    /** A page as the listing's row positions, and the cursor of the next page (null at the end). */
+    record Found(int[] rows, String nextCursor) {}
+
     static EngineSearch.Page search(Listing listing, EngineQuery q) {
+        Found found = find(listing, q);
+        List<EngineSummary> page = new ArrayList<>(found.rows().length);
+        for (int row : found.rows()) {
+            page.add(listing.rows[row].summary(listing.confirmedHead, listing.minStake));
+        }
+        return new EngineSearch.Page(page, found.nextCursor(), EngineSummary.PROVENANCE);
+    }
+
+    static Found find(Listing listing, EngineQuery q) {
         SortKey key = listing.key(q.sort().key());
         int[] ascending = key.ascending();
         boolean descending = q.sort().descending();
@@ -23,20 +36,19 @@ final class ListingSearch {
             start = descending ? key.position(q.after(), false) - 1 : key.position(q.after(), true);
         }
         ListingFilter filter = new ListingFilter(listing, q);
-        List<EngineSummary> page = new ArrayList<>(q.limit());
-        int last = -1;
+        int[] page = new int[q.limit()];
+        int found = 0;
         for (int i = start; i >= 0 && i < ascending.length; i += step) {
             if (!filter.test(ascending[i])) {
                 continue;
             }
-            ListedEngine row = listing.rows[ascending[i]];
-            if (page.size() == q.limit()) {
+            if (found == page.length) {
+                int last = page[found - 1];
                 Cursor next = new Cursor(q.sort().toString(), key.cursorValue(last), listing.rows[last].id());
-                return new EngineSearch.Page(page, next.encode(), EngineSummary.PROVENANCE);
+                return new Found(page, next.encode());
             }
-            page.add(row.summary(listing.confirmedHead, listing.minStake));
-            last = ascending[i];
+            page[found++] = ascending[i];
         }
-        return new EngineSearch.Page(page, null, EngineSummary.PROVENANCE);
+        return new Found(Arrays.copyOf(page, found), null);
     }
 }

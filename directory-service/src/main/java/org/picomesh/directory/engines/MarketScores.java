@@ -3,6 +3,7 @@ package org.picomesh.directory.engines;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Arrays;
 
 /**
  * {@link MarketScore}'s SQL computed in memory, step for step as PostgreSQL evaluates it, so that both order engines
@@ -18,17 +19,42 @@ final class MarketScores {
     private MarketScores() {}
 
     static BigDecimal[] of(ListedEngine[] rows) {
+        BigDecimal[] extremes = extremes(rows);
+        BigDecimal[] scores = new BigDecimal[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            scores[i] = score(rows[i], extremes[0], extremes[1]);
+        }
+        return scores;
+    }
+
+    /**
+     * The scores of these rows, those of rows unchanged since the previous listing taken from its scores; null when
+     * the market's highest price or stake is not what it was, which changes every score.
+     */
+    static BigDecimal[] following(ListedEngine[] rows, ListedEngine[] previousRows, BigDecimal[] previousScores,
+            ListingChange change) {
+        BigDecimal[] extremes = extremes(rows);
+        // equal to the digit and the scale: the scale of a division follows the divisor's
+        if (!Arrays.equals(extremes, extremes(previousRows))) {
+            return null;
+        }
+        BigDecimal[] scores = new BigDecimal[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            int before = change.previousOf[i];
+            scores[i] = before >= 0 ? previousScores[before] : score(rows[i], extremes[0], extremes[1]);
+        }
+        return scores;
+    }
+
+    /** {highest price, highest stake}, at least 1 each, as the SQL's {@code greatest(max(...), 1)}. */
+    private static BigDecimal[] extremes(ListedEngine[] rows) {
         BigDecimal maxPrice = BigDecimal.ONE;
         BigDecimal maxStake = BigDecimal.ONE;
         for (ListedEngine row : rows) {
             maxPrice = maxPrice.max(row.price());
             maxStake = maxStake.max(row.stake());
         }
-        BigDecimal[] scores = new BigDecimal[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            scores[i] = score(rows[i], maxPrice, maxStake);
-        }
-        return scores;
+        return new BigDecimal[] {maxPrice, maxStake};
     }
 
     static BigDecimal score(ListedEngine row, BigDecimal maxPrice, BigDecimal maxStake) {

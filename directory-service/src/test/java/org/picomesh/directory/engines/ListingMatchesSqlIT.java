@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +20,7 @@ import org.picomesh.directory.support.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lists served from memory give exactly the SQL's answers: the same engines in the same order, page after page,
@@ -28,6 +31,8 @@ class ListingMatchesSqlIT {
     private static JdbcTemplate jdbc;
     private static EngineSearch sql;
     private static EngineIndex memory;
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final ListJson JSON = new ListJson(MAPPER);
 
     @BeforeAll
     static void market() {
@@ -57,6 +62,7 @@ class ListingMatchesSqlIT {
 
     @Test
     void committedChangesShowInTheNextList() {
+        randomQueries(40, 10); // sort orders and JSON in use, for the listings that follow to take over
         jdbc.update("update engine set price_per_hour = price_per_hour * 3, p50_ms_24h = 7 where id % 7 = 0");
         jdbc.update("update engine set availability_24h = 0.5, active_leases = capacity where id % 11 = 0");
         memory.indexed(new MarketIndexed(Set.copyOf(jdbc.queryForList("select id from engine where id % 7 = 0",
@@ -72,6 +78,22 @@ class ListingMatchesSqlIT {
         jdbc.update("delete from engine where id % 13 = 0");
         memory.indexed(new MarketIndexed(Set.of(), true));
         randomQueries(150, 12);
+    }
+
+    @Test
+    void onlyAStandbyReadsEveryRowAgainEachPeriod() {
+        AtomicBoolean indexer = new AtomicBoolean(false);
+        EngineIndex index = new EngineIndex(jdbc, Duration.ZERO, Duration.ofDays(1), indexer::get);
+        Listing listing = index.listing(); // the first read, on this thread; the others below too (no background)
+        assertThat(index.due(listing)).as("a standby, whose rows another instance writes").isTrue();
+
+        indexer.set(true);
+        assertThat(index.due(listing)).as("just became the indexer: the standby's last read may be stale").isTrue();
+        index.indexed(new MarketIndexed(Set.of(), true));
+        assertThat(index.due(listing)).as("the indexer, its every write announced").isFalse();
+
+        indexer.set(false);
+        assertThat(index.due(listing)).as("a standby again").isTrue();
     }
 
     @Test
@@ -96,6 +118,7 @@ class ListingMatchesSqlIT {
         EngineQuery first = after.apply(null);
         EngineSearch.Page bySql = sql.search(first);
         EngineSearch.Page fromMemory = memory.search(first);
+        sameBytes(first, fromMemory);
         int compared = 0;
         for (int page = 0; page < 4; page++) {
             assertThat(fromMemory.engines()).isEqualTo(bySql.engines());
@@ -105,11 +128,20 @@ class ListingMatchesSqlIT {
                 return compared;
             }
             sameCursor(fromMemory.nextCursor(), bySql.nextCursor(), first.sort());
-            EngineSearch.Page crossed = memory.search(after.apply(bySql.nextCursor()));
+            EngineQuery next = after.apply(bySql.nextCursor());
+            EngineSearch.Page crossed = memory.search(next);
+            sameBytes(next, crossed);
             bySql = sql.search(after.apply(fromMemory.nextCursor()));
             fromMemory = crossed;
         }
         return compared;
+    }
+
+    /** The bytes the API sends for a page are those the mapper writes for it. */
+    private static void sameBytes(EngineQuery query, EngineSearch.Page page) {
+        Listing listing = memory.listing();
+        assertThat(new String(JSON.page(listing, ListingSearch.find(listing, query)), StandardCharsets.UTF_8))
+                .isEqualTo(new String(MAPPER.writeValueAsBytes(page), StandardCharsets.UTF_8));
     }
 
     /** Cursors are opaque: the same sort, row and value (as the sort's SQL type compares it), however written. */
