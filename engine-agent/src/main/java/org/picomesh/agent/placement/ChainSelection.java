@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.picomesh.contracts.endpoint.EndpointGuard;
 import org.picomesh.contracts.placement.Candidate;
 import org.picomesh.contracts.placement.PlacementPolicy;
 import org.picomesh.contracts.placement.Ranking;
