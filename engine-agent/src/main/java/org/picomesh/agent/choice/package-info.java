@@ -18,7 +18,8 @@
  * that breaks a hard constraint (price raised over the maximum, measured latency over the maximum, no longer listed)
  * is left without waiting for the sustained time, but the cool-down and the window's move budget still apply; the
  * same for a pico that asks to move. A move back to an engine that still keeps the pico's moved copy (its grace
- * period) is rejected by that engine: give policies a cool-down longer than the agents' moved-copy grace. The public read {@code GET /picomesh/picos/{did}} on the front door shows the
+ * period) is taken there: the old copy goes first, once its move's acceptance is final (see
+ * {@code migration.MovedCopies}). The public read {@code GET /picomesh/picos/{did}} on the front door shows the
  * policy and the decisions.
  */
 package org.picomesh.agent.choice;
