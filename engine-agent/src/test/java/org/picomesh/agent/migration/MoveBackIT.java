@@ -2,21 +2,15 @@ package org.picomesh.agent.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.agent.migration.MoveMesh.await;
+import static org.picomesh.agent.picoengine.TestPicos.countPath;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.picomesh.agent.AgentMesh;
 import org.picomesh.agent.picoengine.TestPicos;
-import org.picomesh.contracts.devnet.SampleAdverts;
 
 /**
  * A pico moves from A to B and back to A while A still keeps its moved copy (a 10 minute grace): A takes it back,
@@ -30,7 +24,6 @@ class MoveBackIT {
     private MoveMesh moves;
     private TestPicos picosA;
     private TestPicos picosB;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     void start() throws Exception {
@@ -53,10 +46,7 @@ class MoveBackIT {
         picosA.tick(parent);
         String child = picosA.child(parent, "boomerang-child", TestPicos.COUNTER);
         picosA.tick(child);
-        String pico = SampleAdverts.pico(PICO).getAddress().toLowerCase(Locale.ROOT);
-        moves.mesh.pico(PICO).openLease(BigInteger.valueOf(moves.mesh.engineId), ANY_PRICE, AgentMesh.ether("0.01"))
-                .send();
-        moves.a.enroll(parent, pico);
+        String pico = moves.leaseOnAAndEnroll(PICO, parent);
 
         moves.mesh.pico(PICO).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
         await("the pico to be live on B", () -> moves.b.state(pico).equals("LIVE"));
@@ -78,7 +68,7 @@ class MoveBackIT {
         assertThat(moves.b.state(pico)).as("B keeps its copy marked moved, for its own grace").isEqualTo("MOVED");
         assertThat(picosB.raw(countPath(parent)).statusCode()).as("B's engine sends callers on").isEqualTo(302);
 
-        assertThat(tick(moves.a.url(), parent).statusCode()).isEqualTo(200);
+        assertThat(moves.a.tick(parent).statusCode()).isEqualTo(200);
         assertThat(picosA.count(parent)).as("an event to A's front door runs on A, not forwarded to B")
                 .isEqualTo(3);
         var lease = moves.mesh.pico(PICO).currentLease(pico).send();
@@ -88,15 +78,5 @@ class MoveBackIT {
     private static String lastDetail(JsonNode move) {
         JsonNode steps = move.path("steps");
         return steps.get(steps.size() - 1).path("detail").asText();
-    }
-
-    private HttpResponse<String> tick(String agent, String eci) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(agent + "/sky/event/" + eci + "/e" + System.nanoTime()
-                + "/counter/tick")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String countPath(String eci) {
-        return "/sky/cloud/" + eci + "/" + TestPicos.COUNTER + "/count";
     }
 }
