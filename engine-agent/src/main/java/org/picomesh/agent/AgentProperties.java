@@ -41,7 +41,8 @@ import org.springframework.util.unit.DataSize;
  * @param deliveryRetry how often held events whose delivery failed are tried again
  * @param encryptionKey the agent's X25519 key file (snapshots moving here are sealed to its public half, which the
  *     advert names); by default the one beside the keystore; password in PICOMESH_KEYSTORE_PASSWORD
- * @param movedCopyGrace how long a source keeps a moved pico's copy (marked moved) before deleting it
+ * @param movedCopyGrace how long a source keeps a moved pico's copy (marked moved) before deleting it; a move of the
+ *     pico back here within it deletes the copy first (once final), then imports
  * @param movePoll how often the move worker looks for steps that are due
  * @param moveAttempts tries of a step that fails for a passing reason (an agent or engine not answering) before the
  *     move gives up on it: the target rejects, the source waits for the move window to run out

@@ -126,12 +126,6 @@ class AgentIT {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + ANSWERED.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + ANSWERED.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.until(ANSWERED, what, condition);
     }
 }

@@ -176,12 +176,6 @@ class AgentSenderIT {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + BOUND.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+        Await.until(BOUND, what, condition);
     }
 }

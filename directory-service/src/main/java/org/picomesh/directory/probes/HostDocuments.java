@@ -10,6 +10,10 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.net.ssl.SSLSocketFactory;
+import org.picomesh.contracts.endpoint.CheckedEndpoint;
+import org.picomesh.contracts.endpoint.EndpointGuard;
+import org.picomesh.contracts.endpoint.GuardedConnector;
+import org.picomesh.contracts.endpoint.RefusedEndpointException;
 
 /**
  * Reads a small document an engine publishes under its advertised endpoint, or posts one small JSON document (an
@@ -32,7 +36,7 @@ public final class HostDocuments {
     HostDocuments(EndpointGuard guard, Duration timeout, int maxBytes, SSLSocketFactory tls) {
         this.guard = guard;
         this.timeoutMillis = Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        this.connector = new GuardedConnector((int) timeoutMillis, tls);
+        this.connector = new GuardedConnector(timeout, tls);
         this.maxBytes = maxBytes;
     }
 
@@ -65,7 +69,7 @@ public final class HostDocuments {
         CheckedEndpoint checked;
         try {
             checked = guard.check(endpoint, path);
-        } catch (EndpointGuard.RefusedEndpointException e) {
+        } catch (RefusedEndpointException e) {
             return Answer.failed("not asked: " + e.getMessage());
         }
         try (Socket socket = connector.connect(checked)) {

@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import javax.net.ssl.SSLSocketFactory;
+import org.picomesh.contracts.endpoint.CheckedEndpoint;
+import org.picomesh.contracts.endpoint.EndpointGuard;
+import org.picomesh.contracts.endpoint.GuardedConnector;
+import org.picomesh.contracts.endpoint.RefusedEndpointException;
 
 /**
  * One probe as a pico's caller experiences it: a new HTTP/1.1 connection (what a pico engine speaks; no HTTP/2
@@ -19,6 +23,8 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class HttpProbe {
     private static final int MAX_HEAD_BYTES = 16 * 1024;
+    /** What a pico engine answers cheaply, under its advertised endpoint. */
+    static final String VERSION_PATH = "/api/engine-version";
 
     private final EndpointGuard guard;
     private final int maxResponseBytes;
@@ -31,15 +37,15 @@ final class HttpProbe {
     HttpProbe(EndpointGuard guard, Duration timeout, int maxResponseBytes, SSLSocketFactory tls) {
         this.guard = guard;
         this.maxResponseBytes = maxResponseBytes;
-        this.connector = new GuardedConnector((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()), tls);
+        this.connector = new GuardedConnector(timeout, tls);
     }
 
     ProbeResult probe(long engineId, String endpoint) {
         Instant at = Instant.now();
         CheckedEndpoint checked;
         try {
-            checked = guard.check(endpoint);
-        } catch (EndpointGuard.RefusedEndpointException e) {
+            checked = guard.check(endpoint, VERSION_PATH);
+        } catch (RefusedEndpointException e) {
             return ProbeResult.failed(engineId, at, "not probed: " + e.getMessage());
         }
         long start = System.nanoTime();

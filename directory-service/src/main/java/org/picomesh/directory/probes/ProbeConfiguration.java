@@ -1,6 +1,8 @@
 package org.picomesh.directory.probes;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.picomesh.contracts.endpoint.AddressResolver;
+import org.picomesh.contracts.endpoint.EndpointGuard;
 import org.picomesh.directory.indexer.IndexerStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

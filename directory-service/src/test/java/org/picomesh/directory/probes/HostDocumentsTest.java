@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.picomesh.contracts.endpoint.AddressResolver;
+import org.picomesh.contracts.endpoint.EndpointGuard;
 
 /** A host's document is read the guarded way: checked address only, bounded size, its status as it said it. */
 class HostDocumentsTest {

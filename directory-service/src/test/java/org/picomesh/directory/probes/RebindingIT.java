@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.picomesh.contracts.endpoint.AddressResolver;
+import org.picomesh.contracts.endpoint.EndpointGuard;
 import org.picomesh.directory.support.TinyHttpServer;
 
 /**

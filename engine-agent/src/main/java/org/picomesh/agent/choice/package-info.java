@@ -22,8 +22,10 @@
  * is left without waiting for the sustained time, but the cool-down and the window's move budget still apply; the
  * same for a pico that asks to move. A move reads {@code moving} in the pico until it is live again: then
  * {@code moved} (recorded by its new host) or {@code move-rolled-back} with the protocol's reason; the budget counts
- * moves made, and a target whose move rolled back is not asked again within the cool-down. A move back to an engine that still keeps the pico's moved copy (its grace
- * period) is rejected by that engine: give policies a cool-down longer than the agents' moved-copy grace. The public read {@code GET /picomesh/picos/{did}} on the front door shows the
+ * moves made, and a target whose move rolled back is not asked again within the cool-down. A move back to an engine
+ * that still keeps the pico's moved copy (its grace period) is taken there: the old copy goes first, once its move's
+ * acceptance is final (see {@code migration.MovedCopies}). The public read {@code GET /picomesh/picos/{did}} on the
+ * front door shows the
  * policy and the decisions.
  */
 package org.picomesh.agent.choice;

@@ -86,6 +86,12 @@ class MoveJournal {
         step(id, EnumSet.of(MoveState.MOVED), MoveState.DONE, null, m -> metrics.ended(m, "completed"), m -> null);
     }
 
+    /** Source: the moved copy went before its grace was over, as the pico moves back here ({@link MovedCopies}). */
+    @Transactional
+    void superseded(long id, String why) {
+        step(id, EnumSet.of(MoveState.MOVED), MoveState.DONE, why, m -> metrics.ended(m, "completed"), m -> null);
+    }
+
     @Transactional
     void rolledBack(long id) {
         step(id, EnumSet.of(MoveState.ROLLING_BACK), MoveState.ROLLED_BACK, null, m -> metrics.ended(m, "rolled_back"),

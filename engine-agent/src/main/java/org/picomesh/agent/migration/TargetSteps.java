@@ -43,10 +43,12 @@ class TargetSteps {
     private final long engineId;
     private final MoveTestHalt halt;
     private final ScheduleCatchUp catchUp;
+    private final MovedCopies movedCopies;
 
     TargetSteps(MoveJournal journal, PicoEngine engine, Snapshots snapshots, EngineAdverts adverts, MoveChain chain,
             AgentKey agentKey, EncryptionKey encryptionKey, AgentProperties properties, MoveTestHalt halt,
-            ScheduleCatchUp catchUp) {
+            ScheduleCatchUp catchUp, MovedCopies movedCopies) {
+        this.movedCopies = movedCopies;
         this.halt = halt;
         this.catchUp = catchUp;
         this.journal = journal;
@@ -126,6 +128,7 @@ class TargetSteps {
     /** Records the snapshot's ECIs before the first import: none may be held here yet, or they are not this move's. */
     private void claim(Move move, Snapshot snapshot) throws MoveFailure {
         List<String> ecis = engine.snapshotEcis(snapshot);
+        movedCopies.clearFor(move, ecis); // a move back within the grace: the old copy holds these ECIs
         List<String> held = engine.held(ecis);
         if (!held.isEmpty()) {
             throw new MoveFailure.Fatal(held.size() + " of the snapshot's " + ecis.size()

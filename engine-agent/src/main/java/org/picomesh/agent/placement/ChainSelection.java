@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.picomesh.contracts.endpoint.EndpointGuard;
 import org.picomesh.contracts.placement.Candidate;
+import org.picomesh.contracts.placement.Exclusion;
 import org.picomesh.contracts.placement.HardConstraints;
 import org.picomesh.contracts.placement.PlacementPolicy;
 import org.picomesh.contracts.placement.Ranking;
@@ -62,7 +64,9 @@ public class ChainSelection {
         }
         return engines.stream().filter(c -> c.id() == host && !constraints.passes(c)).findFirst().map(c -> {
             List<Ranking.Excluded> excluded = new ArrayList<>(ranked.excluded());
-            excluded.add(new Ranking.Excluded(c.id(), c.endpoint(), constraints.reasons(c)));
+            List<Exclusion> why = constraints.exclusions(c);
+            excluded.add(new Ranking.Excluded(c.id(), c.endpoint(), why.stream().map(Exclusion::reason).toList(),
+                    why));
             return new Ranking.Result(ranked.candidates(), List.copyOf(excluded), ranked.excludedTotal(),
                     ranked.considered());
         }).orElse(ranked);

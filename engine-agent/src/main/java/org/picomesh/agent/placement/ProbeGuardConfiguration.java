@@ -2,6 +2,8 @@ package org.picomesh.agent.placement;
 
 import java.util.List;
 import org.picomesh.contracts.ChainConnection;
+import org.picomesh.contracts.endpoint.AddressResolver;
+import org.picomesh.contracts.endpoint.EndpointGuard;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,6 +31,6 @@ class ProbeGuardConfiguration {
         List<String> denied = properties.deniedRanges() != null ? properties.deniedRanges() : EndpointGuard.DENIED;
         LoggerFactory.getLogger(ProbeGuardConfiguration.class).info("placement probes: loopback {}, {} denied ranges",
                 loopback ? "allowed" : "refused", denied.size());
-        return new EndpointGuard(denied, loopback, host -> List.of(java.net.InetAddress.getAllByName(host)));
+        return new EndpointGuard(denied, loopback, AddressResolver.SYSTEM);
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.picomesh.agent.AgentMesh;
+import org.picomesh.agent.Await;
 import org.picomesh.agent.chain.AgentKey;
 import org.picomesh.agent.migration.PicoArrived;
 import org.picomesh.agent.migration.PicoArriving;
@@ -459,12 +460,6 @@ class MovingPicosIT {
 
     private static void await(java.util.function.Supplier<String> what, BooleanSupplier condition)
             throws InterruptedException {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + BOUND.toSeconds() + " s waiting for " + what.get());
-            }
-            Thread.sleep(100);
-        }
+        Await.until(BOUND, what, condition);
     }
 }

@@ -2,6 +2,7 @@ package org.picomesh.agent.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.agent.migration.MoveMesh.await;
+import static org.picomesh.agent.picoengine.TestPicos.countPath;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigInteger;
@@ -346,10 +347,6 @@ class CrashIT {
     private int picosOnB() {
         return new PicoEngine048(URI.create(engineB.url()), Duration.ofSeconds(5), Duration.ofSeconds(60)).root()
                 .children().size();
-    }
-
-    private static String countPath(String eci) {
-        return "/sky/cloud/" + eci + "/" + TestPicos.COUNTER + "/count";
     }
 
     private void advertise(long engineId, int operator, AgentProcess agent) throws Exception {

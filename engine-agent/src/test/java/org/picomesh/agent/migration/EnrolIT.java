@@ -5,8 +5,6 @@ import static org.picomesh.agent.migration.MoveMesh.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,14 +22,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.picomesh.agent.AgentCli;
 import org.picomesh.agent.AgentMesh;
+import org.picomesh.agent.operator.CliRun;
 import org.picomesh.agent.picoengine.TestPicos;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.utils.Numeric;
-import picocli.CommandLine;
 
 /**
  * {@code pico enroll} through the command line, with real engines behind their agents, anvil and PostgreSQL: the pico
@@ -71,7 +68,7 @@ class EnrolIT {
         String eci = counter("enrolled", 3);
         BigInteger ownerBefore = balance(owner.getAddress());
 
-        Cli enrolled = enroll(eci, owner);
+        CliRun enrolled = enroll(eci, owner);
 
         assertThat(enrolled.exitCode()).as(enrolled.toString()).isZero();
         Matcher made = ADDRESS.matcher(enrolled.out());
@@ -88,13 +85,13 @@ class EnrolIT {
                 .isGreaterThan(lease.deposit);
         assertThat(frontDoor(moves.a.url(), eci, "org.picomesh.market", "did").body()).contains(made.group(2));
 
-        Cli again = enroll(picosA.channel(eci, "another"), owner);
+        CliRun again = enroll(picosA.channel(eci, "another"), owner);
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.out()).contains("market key kept: address " + pico, "already enrolled: lease " + lease.id)
                 .doesNotContain("funded: ");
         assertThat(moves.mesh.pico(1).currentLease(pico).send().id).isEqualTo(lease.id);
 
-        Cli there = move(pico, moves.engineB_id, moves.a.url());
+        CliRun there = move(pico, moves.engineB_id, moves.a.url());
         assertThat(there.exitCode()).as(there.toString()).isZero();
         assertThat(there.out()).contains("the pico lives on engine " + moves.engineB_id);
         await("the pico to be live on B", () -> moves.b.state(pico).equals("LIVE"));
@@ -102,7 +99,7 @@ class EnrolIT {
         picosB.tick(eci);
         await("A to delete its moved copy", () -> moves.a.state(pico).equals("DONE"));
 
-        Cli back = move(pico, moves.mesh.engineId, moves.b.url());
+        CliRun back = move(pico, moves.mesh.engineId, moves.b.url());
         assertThat(back.exitCode()).as("B signs with the key that came in the snapshot: " + back).isZero();
         await("the pico to be live on A again", () -> moves.a.state(pico).equals("LIVE"));
         assertThat(picosA.count(eci)).isEqualTo(4);
@@ -113,7 +110,7 @@ class EnrolIT {
     @Test
     void thePicosMarketKeyNeverComesOutOfTheFrontDoor() throws Exception {
         String eci = counter("secret", 1);
-        Cli enrolled = enroll(eci, owner);
+        CliRun enrolled = enroll(eci, owner);
         assertThat(enrolled.exitCode()).as(enrolled.toString()).isZero();
         Matcher made = ADDRESS.matcher(enrolled.out());
         assertThat(made.find()).isTrue();
@@ -157,20 +154,20 @@ class EnrolIT {
 
     @Test
     void enrollingAnUnknownEciOrWithAPoorOwnerSaysWhyAndAnotherEnrollFinishesTheJob() throws Exception {
-        Cli unknown = enroll("NoSuchEci0000000000000", owner);
+        CliRun unknown = enroll("NoSuchEci0000000000000", owner);
         assertThat(unknown.exitCode()).isNotZero();
         assertThat(unknown.err()).contains("no pico on this engine holds ECI NoSuchEci0000000000000");
 
         String eci = counter("poor", 0);
         Credentials poor = account("0.0001");
-        Cli refused = enroll(eci, poor);
+        CliRun refused = enroll(eci, poor);
         assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
         assertThat(refused.err()).contains("the owner's account " + poor.getAddress(), "nothing sent");
         Matcher made = ADDRESS.matcher(refused.out());
         assertThat(made.find()).as("the pico has its key already").isTrue();
         assertThat(moves.mesh.pico(1).currentLease(made.group(1)).send().active).isFalse();
 
-        Cli finished = enroll(eci, owner);
+        CliRun finished = enroll(eci, owner);
         assertThat(finished.exitCode()).as(finished.toString()).isZero();
         assertThat(finished.out()).contains("market key kept: address " + made.group(1), "funded: ", "opened on");
         assertThat(moves.mesh.pico(1).currentLease(made.group(1)).send().active).isTrue();
@@ -185,13 +182,13 @@ class EnrolIT {
         return eci;
     }
 
-    private Cli enroll(String eci, Credentials by) {
-        return Cli.run(Map.of("PICOMESH_OWNER_KEY", hex(by)), "pico", "enroll", eci, "--deployment", deployment(),
+    private CliRun enroll(String eci, Credentials by) {
+        return CliRun.run(Map.of("PICOMESH_OWNER_KEY", hex(by)), "pico", "enroll", eci, "--deployment", deployment(),
                 "--agent", moves.a.url());
     }
 
-    private Cli move(String pico, long to, String agent) {
-        return Cli.run(Map.of(), "pico", "move", pico, "--to", String.valueOf(to), "--deployment", deployment(),
+    private CliRun move(String pico, long to, String agent) {
+        return CliRun.run(Map.of(), "pico", "move", pico, "--to", String.valueOf(to), "--deployment", deployment(),
                 "--agent", agent);
     }
 
@@ -242,17 +239,5 @@ class EnrolIT {
 
     private static String hex(Credentials key) {
         return Numeric.toHexStringNoPrefixZeroPadded(key.getEcKeyPair().getPrivateKey(), 64);
-    }
-
-    /** The agent's command line run in this JVM, its output captured. */
-    private record Cli(int exitCode, String out, String err) {
-        static Cli run(Map<String, String> env, String... args) {
-            CommandLine cli = AgentCli.commandLine(env);
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            return new Cli(cli.execute(args), out.toString(), err.toString());
-        }
     }
 }

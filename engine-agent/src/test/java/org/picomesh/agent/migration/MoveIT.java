@@ -1,11 +1,11 @@
 package org.picomesh.agent.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.picomesh.agent.migration.MoveMesh.address;
 import static org.picomesh.agent.migration.MoveMesh.await;
+import static org.picomesh.agent.picoengine.TestPicos.countPath;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,13 +24,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.picomesh.agent.AgentCli;
 import org.picomesh.agent.AgentMesh;
 import org.picomesh.agent.chain.EncryptionKeyFile;
+import org.picomesh.agent.operator.CliRun;
 import org.picomesh.agent.picoengine.TestPicos;
 import org.picomesh.contracts.devnet.SampleAdverts;
 import org.web3j.utils.Numeric;
-import picocli.CommandLine;
 
 /**
  * Picos move between two real pico engines behind their agents, on anvil and PostgreSQL: the pico and its child answer
@@ -66,7 +65,7 @@ class MoveIT {
         Family family = family("mover");
         String pico = leaseAndEnroll(1, family.parent());
 
-        Cli move = Cli.run(Map.of("PICOMESH_PICO_KEY", picoKey(1)), "pico", "move", pico, "--to",
+        CliRun move = CliRun.run(Map.of("PICOMESH_PICO_KEY", picoKey(1)), "pico", "move", pico, "--to",
                 String.valueOf(moves.engineB_id), "--deployment", moves.mesh.state.resolve("deployment.json")
                         .toString(), "--agent", moves.a.url());
 
@@ -82,7 +81,7 @@ class MoveIT {
         var viaA = following.send(HttpRequest.newBuilder(URI.create(moves.a.url() + countPath(family.parent())))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(viaA.body()).as("a query to A's front door reaches the pico on B").isEqualTo("4");
-        assertThat(tick(moves.a.url(), family.parent()).statusCode()).as("an event to A is forwarded to B")
+        assertThat(moves.a.tick(family.parent()).statusCode()).as("an event to A is forwarded to B")
                 .isEqualTo(200);
         assertThat(picosB.count(family.parent())).isEqualTo(5);
         var lease = moves.mesh.pico(1).currentLease(address(1)).send();
@@ -102,9 +101,9 @@ class MoveIT {
         assertThat(steps(moves.b.moves(pico).get(0))).containsSubsequence("OFFERED", "IMPORTED", "LIVE");
         assertThat(moves.a.admin("/actuator/metrics/picomesh.agent.moves.pause").at("/measurements/0/value")
                 .asDouble()).as("the pause was measured").isEqualTo(1.0);
-        Cli history = Cli.run(Map.of(), "pico", "moves", "--agent", moves.b.url());
+        CliRun history = CliRun.run(Map.of(), "pico", "moves", "--agent", moves.b.url());
         assertThat(history.out()).contains(pico, "target", "LIVE", "moved");
-        Cli status = Cli.run(Map.of(), "pico", "status", pico, "--deployment", moves.mesh.state.resolve(
+        CliRun status = CliRun.run(Map.of(), "pico", "status", pico, "--deployment", moves.mesh.state.resolve(
                 "deployment.json").toString(), "--agent", moves.b.url());
         assertThat(status.out()).contains("on engine " + moves.engineB_id, "this agent hosts it", "target LIVE");
     }
@@ -118,7 +117,7 @@ class MoveIT {
             moves.mesh.pico(2).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
             await("A to seal the snapshot", () -> cid(pico) != null);
             assertThat(picosA.raw(countPath(family.parent())).statusCode()).as("held while leaving").isEqualTo(410);
-            assertThat(tick(moves.a.url(), family.parent()).statusCode()).as("A's front door holds the event")
+            assertThat(moves.a.tick(family.parent()).statusCode()).as("A's front door holds the event")
                     .isEqualTo(202);
             Path file = moves.a.snapshots.resolve(cid(pico));
             byte[] garbage = new byte[(int) Files.size(file)];
@@ -220,29 +219,13 @@ class MoveIT {
         var opened = moves.mesh.pico(n).openLease(BigInteger.valueOf(moves.mesh.engineId), ANY_PRICE,
                 AgentMesh.ether("0.01")).send();
         long leaseId = moves.mesh.pico(n).getLeaseOpenedEvents(opened).get(0).leaseId.longValueExact();
-        Cli enrolled = Cli.run(Map.of(), "pico", "enroll", eci, "--pico", address(n), "--agent", moves.a.url());
+        CliRun enrolled = CliRun.run(Map.of(), "pico", "enroll", eci, "--pico", address(n), "--agent", moves.a.url());
         assertThat(enrolled.out()).as(enrolled.toString()).contains("enrolled", "lease " + leaseId);
         return address(n);
     }
 
     private static String picoKey(int n) {
         return Numeric.toHexStringNoPrefixZeroPadded(SampleAdverts.pico(n).getEcKeyPair().getPrivateKey(), 64);
-    }
-
-    /** The agent's command line run in this JVM, its output captured. */
-    private record Cli(int exitCode, String out, String err) {
-        static Cli run(Map<String, String> env, String... args) {
-            CommandLine cli = AgentCli.commandLine(env);
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            return new Cli(cli.execute(args), out.toString(), err.toString());
-        }
-    }
-
-    private static String address(int n) {
-        return SampleAdverts.pico(n).getAddress().toLowerCase(Locale.ROOT);
     }
 
     private String cid(String pico) {
@@ -264,16 +247,5 @@ class MoveIT {
         try (var files = Files.list(store)) {
             return files.map(f -> f.getFileName().toString()).filter(name -> name.startsWith("baf")).toList();
         }
-    }
-
-    /** A counter/tick event sent to an agent's front door (as another engine's event:send does: a POST). */
-    private HttpResponse<String> tick(String agent, String eci) throws Exception {
-        return following.send(HttpRequest.newBuilder(URI.create(agent + "/sky/event/" + eci + "/e" + System.nanoTime()
-                + "/counter/tick")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String countPath(String eci) {
-        return "/sky/cloud/" + eci + "/" + TestPicos.COUNTER + "/count";
     }
 }

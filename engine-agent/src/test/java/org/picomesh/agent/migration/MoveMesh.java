@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.picomesh.agent.AgentCli;
 import org.picomesh.agent.AgentMesh;
+import org.picomesh.agent.Await;
 import org.picomesh.agent.chain.EncryptionKeyFile;
 import org.picomesh.contracts.devnet.DevAccounts;
 import org.picomesh.contracts.devnet.PicoEngineProcess;
@@ -152,6 +153,13 @@ final class MoveMesh implements AutoCloseable {
             return JSON.readTree(answer.body());
         }
 
+        /** A counter/tick event to this agent's front door, as another engine's {@code event:send} sends it: a POST. */
+        HttpResponse<String> tick(String eci) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(url() + "/sky/event/" + eci + "/e" + System.nanoTime()
+                    + "/counter/tick")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
         JsonNode enroll(String eci, String pico) throws Exception {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url() + "/admin/picos"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
@@ -245,14 +253,21 @@ final class MoveMesh implements AutoCloseable {
         }
     }
 
+    /** Sample pico {@code n} leases engine A (a lease any price covers) and A's agent enrolls {@code eci} as it. */
+    String leaseOnAAndEnroll(int n, String eci) throws Exception {
+        mesh.pico(n).openLease(BigInteger.valueOf(mesh.engineId), BigInteger.TWO.pow(72), AgentMesh.ether("0.01"))
+                .send();
+        a.enroll(eci, address(n));
+        return address(n);
+    }
+
+    /** Sample pico {@code n}'s market address, lower case, as the agents' journals name it. */
+    static String address(int n) {
+        return SampleAdverts.pico(n).getAddress().toLowerCase(java.util.Locale.ROOT);
+    }
+
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.until(WAIT, what, condition);
     }
 
     @Override

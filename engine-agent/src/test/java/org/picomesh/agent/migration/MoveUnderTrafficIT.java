@@ -2,6 +2,7 @@ package org.picomesh.agent.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.agent.migration.MoveMesh.await;
+import static org.picomesh.agent.picoengine.TestPicos.countPath;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -286,9 +287,5 @@ class MoveUnderTrafficIT {
 
     private static String address() {
         return SampleAdverts.pico(PICO).getAddress().toLowerCase(Locale.ROOT);
-    }
-
-    private static String countPath(String eci) {
-        return "/sky/cloud/" + eci + "/" + TestPicos.COUNTER + "/count";
     }
 }

@@ -1,7 +1,9 @@
 package org.picomesh.agent.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.picomesh.agent.migration.MoveMesh.address;
 import static org.picomesh.agent.migration.MoveMesh.await;
+import static org.picomesh.agent.picoengine.TestPicos.countPath;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,14 +76,14 @@ class ReorgMoveIT {
     void aMoveWhoseRequestLeavesTheChainEndsCleanOnBothSidesAndTheHeldEventIsDeliveredOnceOnTheSource()
             throws Exception {
         String eci = family("request-dropped");
-        String pico = leaseAndEnroll(1, eci);
+        String pico = moves.leaseOnAAndEnroll(1, eci);
         advertiseB("http://127.0.0.1:9"); // A cannot reach B: its offer waits
         try {
             long fork = head();
             moves.mesh.pico(1).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
             await("A to seal and try to offer", () -> moves.a.state(pico).equals("SEALED"));
             await("B to wait for the offer", () -> moves.b.state(pico).equals("AWAITING_OFFER"));
-            assertThat(tick(moves.a.url(), eci).statusCode()).as("A's front door holds the event").isEqualTo(202);
+            assertThat(moves.a.tick(eci).statusCode()).as("A's front door holds the event").isEqualTo(202);
             awaitFollowed();
 
             moves.mesh.anvil.call("anvil_reorg", head() - fork, List.of()); // drops the request
@@ -109,13 +110,13 @@ class ReorgMoveIT {
     void aMoveWhoseAcceptanceLeavesTheChainIsAcceptedAgainAndCompletesOnceWithTheCopyDeletedAfterFinality()
             throws Exception {
         String eci = family("acceptance-dropped");
-        String pico = leaseAndEnroll(2, eci);
+        String pico = moves.leaseOnAAndEnroll(2, eci);
         moves.b.stop(); // B takes no offer until the fork point is set
         long fork;
         try {
             moves.mesh.pico(2).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
             await("A to seal", () -> moves.a.state(pico).equals("SEALED"));
-            assertThat(tick(moves.a.url(), eci).statusCode()).as("held on A while leaving").isEqualTo(202);
+            assertThat(moves.a.tick(eci).statusCode()).as("held on A while leaving").isEqualTo(202);
             fork = head();
         } finally {
             moves.b.start();
@@ -123,7 +124,7 @@ class ReorgMoveIT {
         await("the pico to be live on B", () -> moves.b.state(pico).equals("LIVE"));
         await("A to mark its copy moved", () -> moves.a.state(pico).equals("MOVED"));
         await("the held event replayed to B", () -> picosB.count(eci) == 4);
-        assertThat(tick(moves.a.url(), eci).statusCode()).as("forwarded, or queued behind the replay")
+        assertThat(moves.a.tick(eci).statusCode()).as("forwarded, or queued behind the replay")
                 .isIn(200, 202);
         await("the event sent to A to reach B", () -> picosB.count(eci) == 5);
         long picosOnB = picosOn(moves.engineB.url());
@@ -158,14 +159,14 @@ class ReorgMoveIT {
         moves.mesh.anvil.call("anvil_mine", "0x48"); // anvil's finalized block is 64 under the head
         await("A to delete its copy once the acceptance is final", () -> moves.a.state(pico).equals("DONE"));
         assertThat(picosA.raw(countPath(eci)).statusCode()).isEqualTo(404);
-        assertThat(tick(moves.a.url(), eci).statusCode()).as("still forwarded to B").isEqualTo(200);
+        assertThat(moves.a.tick(eci).statusCode()).as("still forwarded to B").isEqualTo(200);
         assertThat(picosB.count(eci)).isEqualTo(6);
     }
 
     @Test
     void anAcceptanceTakenBackAfterTheWindowRanOutDivergesLoudlyAndMovingTheLeaseAgainResolvesIt() throws Exception {
         String eci = family("diverged");
-        String pico = leaseAndEnroll(3, eci);
+        String pico = moves.leaseOnAAndEnroll(3, eci);
         moves.mesh.pico(3).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
         long fork = head(); // the request's block stays, the acceptance after it goes
         await("the pico to be live on B", () -> moves.b.state(pico).equals("LIVE"));
@@ -187,7 +188,7 @@ class ReorgMoveIT {
         assertThat(moves.a.admin("/actuator/metrics/picomesh.agent.moves.diverged").at("/measurements/0/value")
                 .asDouble()).as("counted where it is watched").isEqualTo(1.0);
         assertThat(picosA.raw(countPath(eci)).statusCode()).as("A never runs its older copy again").isEqualTo(302);
-        assertThat(tick(moves.b.url(), eci).statusCode()).as("B holds the pico's events").isEqualTo(202);
+        assertThat(moves.b.tick(eci).statusCode()).as("B holds the pico's events").isEqualTo(202);
         await("B's engine to hold its copy leaving too (no scheduled event, no local event:send runs it)",
                 () -> picosB.raw(countPath(eci)).statusCode() == 410);
 
@@ -219,14 +220,6 @@ class ReorgMoveIT {
             picosA.tick(eci);
         }
         return eci;
-    }
-
-    private String leaseAndEnroll(int n, String eci) throws Exception {
-        moves.mesh.pico(n).openLease(BigInteger.valueOf(moves.mesh.engineId), ANY_PRICE, AgentMesh.ether("0.01"))
-                .send();
-        String pico = address(n);
-        moves.a.enroll(eci, pico);
-        return pico;
     }
 
     private void advertiseB(String endpoint) throws Exception {
@@ -285,22 +278,8 @@ class ReorgMoveIT {
         return dump.path("pico").size();
     }
 
-    private HttpResponse<String> tick(String agent, String eci) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(agent + "/sky/event/" + eci + "/e" + System.nanoTime()
-                + "/counter/tick")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private String query(String agent, String eci) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(agent + countPath(eci))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static String countPath(String eci) {
-        return "/sky/cloud/" + eci + "/" + TestPicos.COUNTER + "/count";
-    }
-
-    private static String address(int n) {
-        return SampleAdverts.pico(n).getAddress().toLowerCase(Locale.ROOT);
     }
 }

@@ -7,9 +7,9 @@ import org.picomesh.agent.AgentCli;
 import picocli.CommandLine;
 
 /** Runs the agent's command line in this JVM with an environment of the test's own, capturing what it prints. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun run(Map<String, String> env, String... args) {
+    public static CliRun run(Map<String, String> env, String... args) {
         CommandLine cli = AgentCli.commandLine(env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -20,7 +20,7 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** The error's one line (progress lines may come before it on the same stream). */
-    String errorLine() {
+    public String errorLine() {
         return err.lines().filter(line -> line.startsWith("error: ")).reduce((first, last) -> last).orElse("");
     }
 

@@ -2,45 +2,19 @@ package org.picomesh.agent.picoengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.picomesh.contracts.devnet.PicoEngineProcess;
 
 /**
  * Bare export and import ({@link BareMove}) of picos with 10 KB, 1 MB and 10 MB of varied state, the 1 MB one with
  * children, between two real engines: the baseline the migration bench compares a whole move to. Times are printed,
  * never asserted; what is asserted is that the state arrived whole.
  */
-class ExportImportTimesIT {
-    private static PicoEngineProcess engineA;
-    private static PicoEngineProcess engineB;
-
-    @BeforeAll
-    static void startEngines() throws Exception {
-        engineA = PicoEngineProcess.startQuiet();
-        engineB = PicoEngineProcess.startQuiet();
-    }
-
-    @AfterAll
-    static void stopEngines() throws Exception {
-        if (engineA != null) {
-            engineA.stop();
-        }
-        if (engineB != null) {
-            engineB.stop();
-        }
-    }
+class ExportImportTimesIT extends OnTwoEngines {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"10kb, 10240, 0", "1mb, 1048576, 2", "10mb, 10485760, 0"})
     void movesThePicosStateWhole(String label, int bytes, int children) {
-        TestPicos picosA = new TestPicos(engineA.url());
-        PicoEngine a = new PicoEngine048(URI.create(engineA.url()), Duration.ofSeconds(5), Duration.ofMinutes(2));
-        PicoEngine b = new PicoEngine048(URI.create(engineB.url()), Duration.ofSeconds(5), Duration.ofMinutes(2));
         TestPicos.StatefulPico pico = picosA.picoWithVariedState("state-" + label, bytes, children);
 
         BareMove.Timing timing = BareMove.measure(a, b, pico.eci());
@@ -50,6 +24,6 @@ class ExportImportTimesIT {
                 timing.importS(), timing.seconds(), timing.checkS());
         assertThat(timing.check()).isEqualTo(new CheckResult.Same());
         b.unmarkLeaving(timing.imported());
-        assertThat(new TestPicos(engineB.url()).stateSize(pico)).isEqualTo(bytes);
+        assertThat(picosB.stateSize(pico)).isEqualTo(bytes);
     }
 }

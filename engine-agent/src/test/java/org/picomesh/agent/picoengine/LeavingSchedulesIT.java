@@ -2,47 +2,24 @@ package org.picomesh.agent.picoengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.picomesh.contracts.devnet.PicoEngineProcess;
+import org.picomesh.agent.Await;
 
 /**
  * A scheduled event that falls due while its pico is leaving: pico-engine 0.48.1 removes it and refuses its event.
  * Read before the pico was marked leaving, it is carried: it fires once when the pico runs again where it was (a
  * rolled back move) or on the engine it moved to, and a schedule not due yet is restored there as a schedule.
  */
-class LeavingSchedulesIT {
+class LeavingSchedulesIT extends OnTwoEngines {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static PicoEngineProcess engineA;
-    private static PicoEngineProcess engineB;
-    private static TestPicos picosA;
-    private static TestPicos picosB;
-    private static PicoEngine a;
-    private static PicoEngine b;
 
     @BeforeAll
-    static void startEngines() throws Exception {
-        engineA = PicoEngineProcess.startQuiet();
-        engineB = PicoEngineProcess.startQuiet();
-        picosA = new TestPicos(engineA.url());
-        picosB = new TestPicos(engineB.url());
+    static void registerCounters() {
         picosA.registerCounter();
         picosB.registerCounter();
-        a = new PicoEngine048(URI.create(engineA.url()), Duration.ofSeconds(5), Duration.ofMinutes(1));
-        b = new PicoEngine048(URI.create(engineB.url()), Duration.ofSeconds(5), Duration.ofMinutes(1));
-    }
-
-    @AfterAll
-    static void stopEngines() throws Exception {
-        for (PicoEngineProcess engine : new PicoEngineProcess[] {engineA, engineB}) {
-            if (engine != null) {
-                engine.stop();
-            }
-        }
     }
 
     @Test
@@ -93,12 +70,6 @@ class LeavingSchedulesIT {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.until(WAIT, what, condition);
     }
 }

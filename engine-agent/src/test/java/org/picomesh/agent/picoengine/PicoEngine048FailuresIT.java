@@ -13,40 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.picomesh.contracts.devnet.PicoEngineProcess;
 
 /** What the engine client does when a move goes wrong, against two real pico engines (0.48.1). */
-class PicoEngine048FailuresIT {
+class PicoEngine048FailuresIT extends OnTwoEngines {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static PicoEngineProcess engineA;
-    private static PicoEngineProcess engineB;
-    private static TestPicos picosA;
-    private static TestPicos picosB;
-    private static PicoEngine a;
-    private static PicoEngine b;
-
-    @BeforeAll
-    static void startEngines() throws Exception {
-        engineA = PicoEngineProcess.startQuiet();
-        engineB = PicoEngineProcess.startQuiet();
-        picosA = new TestPicos(engineA.url());
-        picosB = new TestPicos(engineB.url());
-        a = new PicoEngine048(URI.create(engineA.url()), Duration.ofSeconds(5), Duration.ofSeconds(60));
-        b = new PicoEngine048(URI.create(engineB.url()), Duration.ofSeconds(5), Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stopEngines() throws Exception {
-        if (engineA != null) {
-            engineA.stop();
-        }
-        if (engineB != null) {
-            engineB.stop();
-        }
-    }
 
     /** A leaving pico with the counter at 1 and a ruleset of its own that engine B has never seen. */
     private static Snapshot leavingPico(String name) {

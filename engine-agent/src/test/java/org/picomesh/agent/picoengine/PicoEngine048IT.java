@@ -1,45 +1,19 @@
 package org.picomesh.agent.picoengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.picomesh.contracts.devnet.PicoEngineProcess;
 
 /** Moves picos between two real pico engines (0.48.1) with the engine client, as the migration will. */
-class PicoEngine048IT {
-    private static PicoEngineProcess engineA;
-    private static PicoEngineProcess engineB;
-    private static TestPicos picosA;
-    private static TestPicos picosB;
-    private static PicoEngine a;
-    private static PicoEngine b;
+class PicoEngine048IT extends OnTwoEngines {
 
     @BeforeAll
-    static void startEngines() throws Exception {
-        engineA = PicoEngineProcess.startQuiet();
-        engineB = PicoEngineProcess.startQuiet();
-        picosA = new TestPicos(engineA.url());
-        picosB = new TestPicos(engineB.url());
+    static void registerCounters() {
         picosA.registerCounter();
-        a = new PicoEngine048(URI.create(engineA.url()), Duration.ofSeconds(5), Duration.ofSeconds(60));
-        b = new PicoEngine048(URI.create(engineB.url()), Duration.ofSeconds(5), Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stopEngines() throws Exception {
-        if (engineA != null) {
-            engineA.stop();
-        }
-        if (engineB != null) {
-            engineB.stop();
-        }
     }
 
     /** A pico with a counter at 3, a scheduled tick, two more channels; child 1 shares its counter, child 2 not. */

@@ -33,6 +33,11 @@ public final class TestPicos {
     private final URI engine;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    /** The query path of a pico's counter (the {@link #COUNTER} ruleset's {@code count}). */
+    public static String countPath(String eci) {
+        return "/sky/cloud/" + eci + "/" + COUNTER + "/count";
+    }
+
     public TestPicos(String engineUrl) {
         this.engine = URI.create(engineUrl);
     }

@@ -1,12 +1,12 @@
-package org.picomesh.directory.probes;
+package org.picomesh.contracts.endpoint;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Turns a host name into addresses. Asked once per probe: the guard checks these addresses and the probe connects
- * to one of them, so a DNS answer that changes in between (rebinding) cannot lead the probe somewhere denied.
+ * Turns a host name into addresses. Asked once per check: the guard checks these addresses and the caller connects
+ * to one of them, so a DNS answer that changes in between (rebinding) cannot lead it somewhere denied.
  */
 @FunctionalInterface
 public interface AddressResolver {

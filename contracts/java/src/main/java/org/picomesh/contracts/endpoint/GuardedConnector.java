@@ -1,9 +1,10 @@
-package org.picomesh.directory.probes;
+package org.picomesh.contracts.endpoint;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
@@ -12,20 +13,23 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Connects to an endpoint the guard checked, at one of the addresses it checked (never resolving the host again),
- * with TLS verified against the endpoint's own name for https. Shared by the probes and the reads of a host's
- * reports, so both reach a stranger's endpoint the same guarded way.
+ * with TLS verified against the endpoint's own name for https, as a browser would.
  */
-final class GuardedConnector {
+public final class GuardedConnector {
     private final int timeoutMillis;
     private final SSLSocketFactory tls;
 
-    GuardedConnector(int timeoutMillis, SSLSocketFactory tls) {
-        this.timeoutMillis = timeoutMillis;
+    public GuardedConnector(Duration timeout) {
+        this(timeout, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    public GuardedConnector(Duration timeout, SSLSocketFactory tls) {
+        this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         this.tls = tls;
     }
 
     /** A connection to the first checked address that accepts one, within the timeout; TLS over it for https. */
-    Socket connect(CheckedEndpoint checked) throws IOException {
+    public Socket connect(CheckedEndpoint checked) throws IOException {
         IOException last = null;
         for (InetAddress address : checked.addresses()) {
             Socket socket = new Socket();
@@ -42,12 +46,12 @@ final class GuardedConnector {
         throw last != null ? last : new IOException("no address");
     }
 
-    /** TLS to the checked address, verifying the certificate against the endpoint's host name, as a browser would. */
     private Socket handshake(Socket plain, CheckedEndpoint checked) throws IOException {
         String host = checked.url().getHost();
         SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, checked.port(), true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        // SNI carries names only: an IP literal (v4 ends in a digit, v6 is bracketed) is verified without it
         if (!host.startsWith("[") && !Character.isDigit(host.charAt(host.length() - 1))) {
             parameters.setServerNames(List.of(new SNIHostName(host)));
         }
