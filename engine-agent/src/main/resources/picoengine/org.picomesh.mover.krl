@@ -7,7 +7,7 @@ ruleset org.picomesh.mover {
       the export leaves out (the picos' installed rulesets, which 0.48.1 exports wrongly for children, and their
       scheduled events). Only the agent reaches the root pico: the engine listens on loopback behind it.
     >>
-    shares picoOf, holders, layout, treeEcis, snapshot, entvar
+    shares picoOf, holders, layout, treeEcis, snapshot, entvar, outline
   }
   global {
     // the pico and its descendants, each before its children; none for an unknown pico
@@ -109,6 +109,41 @@ ruleset org.picomesh.mover {
         "installed": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], engine:listInstalledRIDs(id)) }, {}),
         "schedules": given.filter(function(s) { not (known >< s{"id"}) }).append(current),
         "export": cleanExport(engine:exportPico(pico_id))
+      }
+    }
+    // RFC 8785's form of a JSON value: names sorted by UTF-16 code units (JavaScript's string order), strings and
+    // numbers as JSON.stringify writes them, which is what RFC 8785 asks. The agent computes the same from a snapshot.
+    canonical = function(v) {
+      t = v.typeof();
+      t == "Map" => "{" + v.keys().sort().map(function(k) { k.encode() + ":" + canonical(v{k}) }).join(",") + "}"
+        | t == "Array" => "[" + v.map(function(x) { canonical(x) }).join(",") + "]"
+        | v.encode()
+    }
+    outlineOf = function(p) {
+      {
+        "id": p{"id"},
+        "admin_eci": p{"admin_eci"},
+        "channels": p{"channels"}.defaultsTo({}).keys().reduce(function(m, e) {
+          m.put([e], engine:getPicoIDByECI(e).defaultsTo(""))
+        }, {}),
+        "rulesets": p{"rulesets"}.defaultsTo([]),
+        "entvars": p{"entvars"}.defaultsTo({}).map(function(vars) {
+          vars.map(function(v) { math:hash("sha256", canonical(v)) })
+        }),
+        "state_machine": p{"state_machine"}.defaultsTo({}).keys(),
+        "children": p{"children"}.defaultsTo([]).map(function(c) { outlineOf(c) })
+      }
+    }
+    // What the agent's check of an import needs, computed here so that the tree's state does not cross loopback a
+    // second time: each pico's id, admin ECI, channels (each to the id of the pico that holds it now), rulesets, state
+    // machine's rulesets and children, a SHA-256 of each entity variable's RFC 8785 form (as exported, then cleaned
+    // like a snapshot); the installed rulesets and the scheduled events. null for an unknown pico.
+    outline = function(pico_id) {
+      ids = tree(pico_id);
+      ids.length() == 0 => null | {
+        "installed": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], engine:listInstalledRIDs(id)) }, {}),
+        "schedules": schedulesOf(ids),
+        "pico": outlineOf(cleanPico(engine:exportPico(pico_id){"pico"}))
       }
     }
   }

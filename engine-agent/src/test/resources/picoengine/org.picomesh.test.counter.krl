@@ -4,7 +4,7 @@ ruleset org.picomesh.test.counter {
     description <<
       For tests and benches: counts the events counter/tick it receives and keeps their event ids in the order it
       ran them (so a test sees each delivered once and in order), schedules one an hour ahead (or some seconds ahead)
-      or every year on request, and keeps a blob of any size as state.
+      or every year on request, and keeps a blob of any size, or any JSON value, as state.
     >>
     shares count, seen, schedules, blobSize
   }
@@ -43,5 +43,9 @@ ruleset org.picomesh.test.counter {
   rule keep {
     select when counter blob_given
     always { ent:blob := event:attr("blob") }
+  }
+  rule keepJson {
+    select when counter json_given
+    always { ent:json := event:attr("json").decode() }
   }
 }

@@ -40,7 +40,11 @@ final class EngineHttp {
     }
 
     JsonNode query(String eci, String rid, String function, Map<String, String> args) {
-        return json(queryBytes(eci, rid, function, args, callTimeout));
+        return query(eci, rid, function, args, callTimeout);
+    }
+
+    JsonNode query(String eci, String rid, String function, Map<String, String> args, Duration timeout) {
+        return json(queryBytes(eci, rid, function, args, timeout));
     }
 
     /** A query whose answer may be large (an export): the longer bound, the bytes as they came. */

@@ -10,7 +10,7 @@ import java.util.List;
  * @param repairedRulesets the rulesets installed again after the import, as {@code adminEci:rid}
  * @param restoredSchedules how many scheduled events were created again
  * @param schedules the snapshot's scheduled events (a JSON array): those due by the time the pico is live are
- *     scheduled again then ({@link PicoEngine#restoreDue}), as the engine drops them while it is leaving
+ *     scheduled again then ({@link PicoEngine#planCatchUp}), as the engine drops them while it is leaving
  */
 public record Imported(Pico pico, boolean fresh, List<String> repairedRulesets, int restoredSchedules,
         String schedules) {

@@ -49,7 +49,7 @@ final class Importer {
                 "the engine accepted the import but no pico holds the snapshot's ECIs"));
         JsonNode layout = mover.query("layout", Map.of("pico_id", pico.id()));
         List<String> repaired = RulesetRepair.repair(outline, layout, mover);
-        // one due already would fire at once, while the pico is leaving, and be dropped: restoreDue takes it, once live
+        // one due already would fire at once, while the pico is leaving, and be dropped: the catch-up plan takes it
         List<JsonNode> missing = ScheduledEvents.notDue(missingSchedules(outline, layout), java.time.Instant.now());
         if (!missing.isEmpty()) {
             mover.event("status_requested", Map.of("pico_id", pico.id(), "leaving", "false", "moved_to", ""));

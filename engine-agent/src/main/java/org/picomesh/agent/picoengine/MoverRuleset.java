@@ -52,6 +52,13 @@ final class MoverRuleset {
         return http.event(root().adminEci(), "picomesh", type, attrs);
     }
 
+    /** Each ECI to the id of the pico holding it, "" for none. */
+    java.util.Map<String, String> holders(java.util.List<String> ecis) {
+        JsonNode answer = query("holders", Map.of("ecis", EngineHttp.JSON.valueToTree(ecis).toString()));
+        return EngineHttp.JSON.convertValue(answer, EngineHttp.JSON.getTypeFactory().constructMapType(Map.class,
+                String.class, String.class));
+    }
+
     private synchronized Pico install() {
         if (root != null) {
             return root;

@@ -49,16 +49,9 @@ public interface PicoEngine {
     /**
      * The scheduled events of the pico and its children that are not due yet, as a JSON array: read them before
      * marking the pico leaving, keep them with the move, hand them to {@link #export(Pico, String)} and
-     * {@link #restoreDue}.
+     * {@link #planCatchUp}.
      */
     String schedules(Pico pico);
-
-    /**
-     * Schedules again each of {@code schedules} (a JSON array as {@link #schedules} or {@link Imported#schedules}
-     * gave it) that fell due and is gone from the engine: 0.48.1 removed it and refused its event while the pico was
-     * leaving. Call it once the pico is live: each then fires at once, once. Returns how many.
-     */
-    int restoreDue(Pico pico, String schedules);
 
     /**
      * The plan that lets a leaving pico run again without losing a scheduled event: {@code schedules} (as
@@ -92,7 +85,10 @@ public interface PicoEngine {
     /** Those of {@code ecis} that a pico on this engine holds now. */
     java.util.List<String> held(java.util.List<String> ecis);
 
-    /** Whether the pico answers on the snapshot's ECIs with the snapshot's state, children and scheduled events. */
+    /**
+     * Whether the pico answers on the snapshot's ECIs with the snapshot's state, children and scheduled events; from a
+     * digest of its state that the engine computes, so without exporting it again.
+     */
     CheckResult check(Pico pico, Snapshot expected);
 
     /**

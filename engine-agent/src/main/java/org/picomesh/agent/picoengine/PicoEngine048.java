@@ -18,24 +18,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class PicoEngine048 implements PicoEngine {
     private static final Logger log = LoggerFactory.getLogger(PicoEngine048.class);
-    private static final String ECI = "[A-Za-z0-9]{1,64}";
 
     private final EngineHttp http;
     private final MoverRuleset mover;
-    private final ScheduleRestore schedules;
+    private final ScheduleRestore restore;
+    private final EngineSchedules schedules;
     private final Duration transferTimeout;
-    private final Map<Snapshot, SnapshotOutline> outlines = new java.util.WeakHashMap<>();
+    private final SnapshotOutlines outlines;
 
     /**
      * @param engine the engine's base URL (on loopback behind the agent)
      * @param callTimeout the bound of a small call (find, status, install)
-     * @param transferTimeout the bound of a call carrying a snapshot (export, import, check): allow for 10 MB
+     * @param transferTimeout the bound of a call carrying a snapshot or reading a whole tree (export, import, check):
+     *     allow for 10 MB
      */
     public PicoEngine048(URI engine, Duration callTimeout, Duration transferTimeout) {
         this.http = new EngineHttp(engine, callTimeout, transferTimeout);
         this.mover = new MoverRuleset(http);
-        this.schedules = new ScheduleRestore(http, mover);
+        this.restore = new ScheduleRestore(http, mover);
+        this.schedules = new EngineSchedules(http, mover, restore);
         this.transferTimeout = transferTimeout;
+        this.outlines = new SnapshotOutlines(http.engine());
     }
 
     @Override
@@ -45,7 +48,7 @@ public final class PicoEngine048 implements PicoEngine {
 
     @Override
     public Optional<Pico> find(String eci) {
-        if (eci == null || !eci.matches(ECI)) {
+        if (eci == null || !eci.matches(SnapshotOutlines.ECI)) {
             return Optional.empty(); // no engine-made ECI looks like that: none holds it
         }
         JsonNode pico = guarded(() -> mover.query("picoOf", Map.of("eci", eci)));
@@ -94,97 +97,41 @@ public final class PicoEngine048 implements PicoEngine {
 
     @Override
     public String schedules(Pico pico) {
-        List<JsonNode> all = new java.util.ArrayList<>();
-        engineSchedules(pico).forEach(all::add);
-        return ScheduledEvents.json(ScheduledEvents.notDue(all, java.time.Instant.now()));
+        return guarded(() -> schedules.read(pico));
     }
 
     @Override
-    public int restoreDue(Pico pico, String schedules) {
-        List<JsonNode> carried = ScheduledEvents.parse(schedules);
-        if (carried.isEmpty()) {
-            return 0;
-        }
-        List<JsonNode> due = ScheduledEvents.dueAndGone(carried, engineSchedules(pico), java.time.Instant.now());
-        if (!due.isEmpty()) {
-            restore(due);
-            log.info("pico {} on {}: {} scheduled events that fell due while it was leaving scheduled again",
-                    pico.id(), http.engine(), due.size());
-        }
-        return due.size();
-    }
-
-    @Override
-    public String planCatchUp(Pico pico, String schedules, Duration margin) {
-        List<JsonNode> carried = ScheduledEvents.parse(schedules);
-        if (carried.isEmpty()) {
-            return ScheduledEvents.json(carried);
-        }
-        java.time.Instant now = java.time.Instant.now();
-        return ScheduledEvents.json(ScheduledEvents.catchUp(carried, engineSchedules(pico), now, now.plus(margin)));
+    public String planCatchUp(Pico pico, String carried, Duration margin) {
+        return guarded(() -> schedules.planCatchUp(pico, carried, margin));
     }
 
     @Override
     public int restorePlanned(Pico pico, String plan) {
-        List<JsonNode> wanted = ScheduledEvents.parse(plan);
-        if (wanted.isEmpty()) {
-            return 0;
-        }
-        List<JsonNode> missing = ScheduledEvents.missingNotDue(wanted, engineSchedules(pico), java.time.Instant.now());
-        if (missing.isEmpty()) {
-            return 0;
-        }
-        boolean leaving = find(pico.adminEci()).map(p -> p.status().leaving()).orElse(false);
-        if (leaving) {
-            unmarkLeaving(pico); // the engine takes the restoring event only from a pico that runs
-        }
-        try {
-            restore(missing);
-        } finally {
-            if (leaving) {
-                markLeaving(pico);
-            }
-        }
-        log.info("pico {} on {}: {} scheduled events scheduled again", pico.id(), http.engine(), missing.size());
-        return missing.size();
-    }
-
-    /** The pico's scheduled events as the engine holds them now. */
-    private JsonNode engineSchedules(Pico pico) {
-        return guarded(() -> mover.query("layout", Map.of("pico_id", pico.id()))).path("schedules");
-    }
-
-    /** Schedules these events again, each on the pico that holds its ECI now. */
-    private void restore(List<JsonNode> events) {
-        Map<String, String> holders = holders(events.stream().map(e -> e.path("event").path("eci").asText())
-                .distinct().toList());
-        guarded(() -> {
-            schedules.restore(events, holders);
-            return null;
-        });
+        return guarded(() -> schedules.restorePlanned(pico, plan));
     }
 
     @Override
     public Imported importIdempotent(Pico parent, Snapshot snapshot) {
-        return guarded(() -> new Importer(http, mover, schedules).importIdempotent(parent, snapshot, this::outline,
+        return guarded(() -> new Importer(http, mover, restore).importIdempotent(parent, snapshot, outlines::of,
                 this::find));
     }
 
+    /** Compares with the outline the engine computes of the imported tree: the pico is not exported again. */
     @Override
     public CheckResult check(Pico pico, Snapshot expected) {
-        SnapshotOutline want = outline(expected);
-        Snapshot actual = export(pico);
-        try {
-            SnapshotOutline have = SnapshotOutline.read(actual);
-            // what fell due meanwhile is scheduled again once the pico is live (restoreDue), not before
-            java.time.Instant now = java.time.Instant.now();
-            want = want.withSchedules(ScheduledEvents.notDue(want.schedules(), now));
-            have = have.withSchedules(ScheduledEvents.notDue(have.schedules(), now));
-            List<String> ecis = want.root().tree().stream().flatMap(p -> p.ecis().stream()).toList();
-            return SnapshotCheck.compare(want, have, holders(ecis));
-        } finally {
-            actual.erase();
+        SnapshotOutline want = outlines.of(expected);
+        // the engine reads the whole tree's state for it: the bound of a transfer
+        JsonNode document = known(pico, () -> http.query(mover.root().adminEci(), MoverRuleset.RID, "outline",
+                Map.of("pico_id", pico.id()), transferTimeout));
+        if (!document.isObject()) {
+            throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
         }
+        EngineOutline found = EngineOutline.read(document);
+        // what fell due meanwhile is scheduled again once the pico runs (ScheduleCatchUp), not before
+        java.time.Instant now = java.time.Instant.now();
+        return SnapshotCheck.compare(want.withSchedules(ScheduledEvents.notDue(want.schedules(), now)),
+                found.outline().withSchedules(ScheduledEvents.notDue(found.outline().schedules(), now)),
+                found.holders());
     }
 
     @Override
@@ -221,12 +168,12 @@ public final class PicoEngine048 implements PicoEngine {
 
     @Override
     public JsonNode signal(Pico pico, String domain, String type, Map<String, String> attrs) {
-        return known(pico, () -> http.event(pico.adminEci(), domain, type, attrs));
+        return direct(pico, () -> http.event(pico.adminEci(), domain, type, attrs));
     }
 
     @Override
     public JsonNode query(Pico pico, String rid, String function) {
-        return known(pico, () -> http.query(pico.adminEci(), rid, function, Map.of()));
+        return direct(pico, () -> http.query(pico.adminEci(), rid, function, Map.of()));
     }
 
     @Override
@@ -248,39 +195,9 @@ public final class PicoEngine048 implements PicoEngine {
         }
     }
 
-    /**
-     * The snapshot's outline, read once for the import and the check that follows it (reading one of 10 MB costs
-     * seconds). Kept by the snapshot's identity, weakly: it holds ECIs and digests, no keys and no state.
-     */
-    private SnapshotOutline outline(Snapshot snapshot) {
-        synchronized (outlines) {
-            SnapshotOutline known = outlines.get(snapshot);
-            if (known == null) {
-                known = SnapshotOutline.read(snapshot);
-                outlines.put(snapshot, known);
-            }
-            return known;
-        }
-    }
-
     @Override
     public List<String> snapshotEcis(Snapshot snapshot) {
-        SnapshotOutline outline;
-        try {
-            outline = outline(snapshot);
-        } catch (IllegalArgumentException e) {
-            throw new PicoEngineException.ImportRefused(http.engine(), e.getMessage());
-        }
-        java.util.LinkedHashSet<String> ecis = new java.util.LinkedHashSet<>();
-        ecis.add(outline.root().adminEci());
-        outline.root().tree().forEach(p -> {
-            ecis.add(p.adminEci());
-            ecis.addAll(p.ecis());
-        });
-        if (!ecis.stream().allMatch(e -> e != null && e.matches(ECI))) {
-            throw new PicoEngineException.ImportRefused(http.engine(), "the snapshot names an ECI that no engine makes");
-        }
-        return List.copyOf(ecis);
+        return outlines.ecis(snapshot);
     }
 
     @Override
@@ -294,10 +211,26 @@ public final class PicoEngine048 implements PicoEngine {
 
     /** Each ECI to the id of the pico holding it, "" for none. */
     Map<String, String> holders(List<String> ecis) {
-        String json = EngineHttp.JSON.valueToTree(ecis).toString();
-        JsonNode answer = guarded(() -> mover.query("holders", Map.of("ecis", json)));
-        return EngineHttp.JSON.convertValue(answer, EngineHttp.JSON.getTypeFactory().constructMapType(Map.class,
-                String.class, String.class));
+        return guarded(() -> mover.holders(ecis));
+    }
+
+    /**
+     * A call straight to the pico, not through the mover: its ruleset's refusal (a 500 for a ruleset the pico lacks,
+     * say) says nothing of the engine, so only an engine that does not answer makes the mover be installed again
+     * (reinstalling it after each refusal cost a move in progress three more calls to the engine).
+     */
+    private <T> T direct(Pico pico, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (PicoEngineException.Unreachable e) {
+            mover.forget();
+            throw e;
+        } catch (PicoEngineException.Refused e) {
+            if (e.status() == 404) {
+                throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
+            }
+            throw e;
+        }
     }
 
     /** Runs a call; after a failure that may come from a restarted engine, the mover is installed again next time. */

@@ -14,8 +14,9 @@ import java.util.TreeSet;
 
 /**
  * A snapshot's structure, read in one streaming pass: the picos with their ECIs and rulesets, a digest of each entvar
- * (never the values: a 10 MB state is read one value at a time and dropped), the installed rulesets and the scheduled
- * events. Everything the import, its repair and the check need, without a second copy of the state in memory.
+ * ({@link EntvarDigest}, never the values: a 10 MB state is read one value at a time and dropped), the installed
+ * rulesets and the scheduled events. Everything the import, its repair and the check need, without a second copy of
+ * the state in memory.
  */
 record SnapshotOutline(String engineVersion, PicoOutline root, Map<String, List<String>> installed,
         List<JsonNode> schedules) {
@@ -137,7 +138,7 @@ record SnapshotOutline(String engineVersion, PicoOutline root, Map<String, List<
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     p.nextToken();
-                    into.put(rid + "/" + name, CanonicalDigest.of(p.readValueAsTree()));
+                    into.put(rid + "/" + name, EntvarDigest.of(p));
                 }
             }
         }

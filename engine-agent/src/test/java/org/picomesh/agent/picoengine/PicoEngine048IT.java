@@ -98,6 +98,32 @@ class PicoEngine048IT extends OnTwoEngines {
                 .isEqualTo(404);
     }
 
+    /**
+     * The check compares a digest of each entity variable that the target's engine computes with one the agent
+     * computes from the snapshot: they agree on member orders, numbers, escapes and text beyond ASCII; a change of one
+     * member's value is found.
+     */
+    @Test
+    void checksAnImportedPicoWhoseStateTakesEveryShapeOfJson() {
+        String eci = picosA.child(picosA.rootEci(), "shapes", TestPicos.COUNTER);
+        picosA.event(eci, "counter", "json_given", java.util.Map.of("json", """
+                {"b": 1, "a": [0.1, 1e21, -0.0, 5e-7, 123456789012345678901, 1.5, true, null, {}], "10": "ten",
+                 "9": "nine", "\u00e9": "\u00e8\\u2028\\u0007\\"\\\\/", "B": {"z": {"y": [], "x": "\ud83d\ude00"},
+                 "": 0}, "A": "line\\nbreak\\ttab"}"""));
+        Pico onA = a.find(eci).orElseThrow();
+        a.markLeaving(onA);
+        Snapshot snapshot = a.export(onA);
+        Imported imported = b.importIdempotent(b.root(), snapshot);
+
+        assertThat(b.check(imported.pico(), snapshot)).isEqualTo(new CheckResult.Same());
+
+        b.unmarkLeaving(imported.pico());
+        picosB.event(eci, "counter", "json_given", java.util.Map.of("json", "{\"b\": 2}"));
+        assertThat(b.check(imported.pico(), snapshot)).isEqualTo(new CheckResult.Differs("pico "
+                + imported.pico().adminEci() + ": entvar " + TestPicos.COUNTER + "/json"));
+        a.unmarkLeaving(onA);
+    }
+
     @Test
     void aSecondImportOfTheSameSnapshotImportsNothingAndReturnsThePico() {
         Family family = family("twice");
