@@ -35,7 +35,7 @@ class ProbingIT {
             await("the hostile endpoint to be refused", Duration.ofSeconds(30), () -> directory.get("/api/engines/" + hostile)
                     .path("probes").size() > 0);
             assertThat(directory.get("/api/engines/" + hostile).at("/probes/0/error").asString())
-                    .isEqualTo("not probed: only http and https endpoints are probed");
+                    .isEqualTo("not probed: only http and https endpoints are reached");
 
             engine.close();
             await("failed probes to lower the availability", Duration.ofSeconds(30), () -> directory
