@@ -62,10 +62,14 @@ class ClaimsIT {
         BigInteger earned = mesh.balance(payout).subtract(before);
         assertThat(earned).as("the payout address got the three leases' two hours")
                 .isBetween(AgentMesh.ether("0.006"), AgentMesh.ether("0.0061"));
-        Long claims = agent.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-                .queryForObject("select count(*) from claim", Long.class);
-        Integer leases = agent.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-                .queryForObject("select max(leases) from claim", Integer.class);
+        // the payout is paid when the claim is mined; the agent records it once it has read the receipt
+        org.springframework.jdbc.core.JdbcTemplate db = agent.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        long recorded = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (db.queryForObject("select count(*) from claim", Long.class) == 0 && System.nanoTime() < recorded) {
+            Thread.sleep(100);
+        }
+        Long claims = db.queryForObject("select count(*) from claim", Long.class);
+        Integer leases = db.queryForObject("select max(leases) from claim", Integer.class);
         assertThat(claims).isEqualTo(1);
         assertThat(leases).as("one batched claim over the three leases").isEqualTo(3);
     }
