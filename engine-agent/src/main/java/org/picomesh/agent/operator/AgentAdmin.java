@@ -47,6 +47,12 @@ final class AgentAdmin {
         }
     }
 
+    /** Posts a JSON document as it is (the agent validates it). */
+    JsonNode post(String path, String json) {
+        return send(HttpRequest.newBuilder(agent.resolve(path)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Puts a JSON document as it is (the agent validates it). */
     JsonNode put(String path, String json) {
         return send(HttpRequest.newBuilder(agent.resolve(path)).timeout(TIMEOUT)

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.picomesh.agent.chain.AgentException;
 import org.picomesh.agent.chain.ChainOptions;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Parameters;
         + "from its own account. Enrolling again does only what is left.",
     "The owner's key: --owner-keystore (password in PICOMESH_KEYSTORE_PASSWORD), else PICOMESH_OWNER_KEY; needed only "
         + "when the pico's account must be funded.",
+    "With --policy FILE: the pico also keeps that placement policy (validated first: nothing happens when it is "
+        + "malformed), and its first lease is opened on the policy's terms (its maximum price, a deposit for its "
+        + "prepaid period); from then on its agent places it by that policy.",
     "With --pico ADDRESS: only link a pico whose key its owner keeps (nothing installed, funded or opened).",
     "Costs: the owner pays 21,000 gas for the transfer; the pico pays about 114,000 gas for its lease."})
 final class PicoEnrollCommand implements Callable<Integer> {
@@ -46,6 +50,9 @@ final class PicoEnrollCommand implements Callable<Integer> {
     @Option(names = "--max-price", paramLabel = "WEI", description = "the most the pico pays an hour here, in wei "
             + "(default: the engine's price now)")
     BigInteger maxPrice;
+    @Option(names = "--policy", paramLabel = "FILE", description = "the pico's placement policy (JSON; schema: GET "
+            + "/admin/placement/policy-schema.json on the agent)")
+    Path policyFile;
     @Option(names = "--owner-keystore", paramLabel = "FILE", description = "the pico owner's keystore")
     Path ownerKeystore;
     @Option(names = "--pico", paramLabel = "ADDRESS", description = "only link the pico to this market address, "
@@ -69,6 +76,11 @@ final class PicoEnrollCommand implements Callable<Integer> {
         if (maxPrice != null && maxPrice.signum() < 0) {
             throw new AgentException("--max-price is a number of wei, 0 or more");
         }
+        if (policyFile != null && (maxPrice != null || deposit != null)) {
+            throw new AgentException("--policy sets the lease's maximum price and prepaid period: leave out "
+                    + "--max-price and --deposit");
+        }
+        Optional<EnrolPolicy> policy = Optional.ofNullable(policyFile).map(EnrolPolicy::read);
         Deployment deployment = chain.deployment();
         JsonNode enrolled = admin.post("/admin/enrolments", Map.of("eci", eci));
         String address = enrolled.path("pico").asText();
@@ -77,11 +89,18 @@ final class PicoEnrollCommand implements Callable<Integer> {
         say(out, "market key " + enrolled.path("key").asText() + ": address " + address + ", DID "
                 + enrolled.path("did").asText());
         if (!enrolled.path("leaseId").isNull()) {
+            policy.ifPresent(p -> p.give(admin, enrolled.path("adminEci").asText(), out));
             return leased(out, enrolled, engineId);
         }
         try (ChainConnection reader = chain.read(deployment)) {
             PicoFunding funding = new PicoFunding(reader, deployment, chain.err());
             BigInteger price = funding.price(engineId);
+            if (policy.isPresent()) {
+                // the lease first: a pico with a policy and no lease is leased by its agent's own placement too
+                policy.get().openLease(admin, out, funding, price, address, enrolled, engineId, fund,
+                        () -> org.picomesh.agent.chain.Keys.loadOwner(ownerKeystore, env));
+                return 0;
+            }
             BigInteger max = maxPrice != null ? maxPrice : price;
             if (price.compareTo(max) > 0) {
                 throw new AgentException("engine " + engineId + " asks " + price + " wei an hour, more than --max-price "

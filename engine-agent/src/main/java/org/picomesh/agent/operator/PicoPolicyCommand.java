@@ -72,7 +72,7 @@ final class PicoPolicyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             if (Files.size(file) > PolicyDocument.MAX_LENGTH) {
                 throw new AgentException(file + " is longer than a policy may be (" + PolicyDocument.MAX_LENGTH

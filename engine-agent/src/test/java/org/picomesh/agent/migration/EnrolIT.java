@@ -173,6 +173,37 @@ class EnrolIT {
         assertThat(moves.mesh.pico(1).currentLease(made.group(1)).send().active).isTrue();
     }
 
+    @Test
+    void enrollingWithAPolicyLeasesOnItsTermsAndThePicoKeepsItAMalformedOneStopsEverythingFirst() throws Exception {
+        String eci = counter("placed", 1);
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("policy", ".json");
+        java.nio.file.Files.writeString(bad, "{\"weights\": {\"cost\": -1}}");
+        BigInteger ownerBefore = balance(owner.getAddress());
+        CliRun refused = enroll(eci, owner, "--policy", bad.toString());
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("is not a valid placement policy", "weights.cost", "nothing paid");
+        assertThat(refused.out()).as("not even the key made").doesNotContain("market key");
+        assertThat(balance(owner.getAddress())).isEqualTo(ownerBefore);
+
+        java.nio.file.Path good = java.nio.file.Files.createTempFile("policy", ".json");
+        // six hours prepaid, at most twice the sample price: the lease is opened on these terms
+        java.nio.file.Files.writeString(good, "{\"constraints\": {\"maxPrice\": \"2000000000000000\"},"
+                + " \"weights\": {\"cost\": 1}, \"prepaidSeconds\": 21600}");
+        CliRun enrolled = enroll(eci, owner, "--policy", good.toString());
+        assertThat(enrolled.exitCode()).as(enrolled.toString()).isZero();
+        Matcher made = ADDRESS.matcher(enrolled.out());
+        assertThat(made.find()).as(enrolled.out()).isTrue();
+        assertThat(enrolled.out()).contains("funded: ", "by its policy (at most 2000000000000000 wei an hour, 21600 s",
+                "policy kept by pico");
+        var lease = moves.mesh.pico(1).currentLease(made.group(1)).send();
+        assertThat(lease.active).isTrue();
+        assertThat(lease.deposit).as("six hours at the price the lease locked")
+                .isGreaterThanOrEqualTo(lease.pricePerHour.multiply(BigInteger.valueOf(6)));
+        CliRun shown = CliRun.run(Map.of(), "pico", "policy", made.group(1), "--show", "--agent", moves.a.url());
+        assertThat(shown.out()).as("the pico keeps it").contains("\"maxPrice\":\"2000000000000000\"",
+                "\"prepaidSeconds\":21600");
+    }
+
     /** A pico with the counter at {@code ticks}, a child of A's root; its ECI. */
     private String counter(String name, int ticks) {
         String eci = picosA.child(picosA.rootEci(), name, TestPicos.COUNTER);
@@ -182,9 +213,11 @@ class EnrolIT {
         return eci;
     }
 
-    private CliRun enroll(String eci, Credentials by) {
-        return CliRun.run(Map.of("PICOMESH_OWNER_KEY", hex(by)), "pico", "enroll", eci, "--deployment", deployment(),
-                "--agent", moves.a.url());
+    private CliRun enroll(String eci, Credentials by, String... more) {
+        List<String> args = new ArrayList<>(List.of("pico", "enroll", eci, "--deployment", deployment(), "--agent",
+                moves.a.url()));
+        args.addAll(List.of(more));
+        return CliRun.run(Map.of("PICOMESH_OWNER_KEY", hex(by)), args.toArray(String[]::new));
     }
 
     private CliRun move(String pico, long to, String agent) {
