@@ -17,6 +17,7 @@ import org.picomesh.contracts.devnet.bench.CpuTime;
  */
 final class ListUniqueBench {
     private static final int RUNS = 3;
+    private static final int WARM_UP_SECONDS = 20;
     /** Each of wrk's two threads numbers its requests 2n + id: a maximum price of 2e16 plus that number, in wei. */
     private static final String SCRIPT = """
             local threads = 0
@@ -52,13 +53,17 @@ final class ListUniqueBench {
 
     private ListUniqueBench() {}
 
-    /** The median of three p99s of 10 s of wrk at 64 connections, after a 3 s warm-up, in milliseconds. */
+    /**
+     * The median of three p99s of 10 s of wrk at 64 connections, after a 20 s warm-up, in milliseconds. The warm-up is
+     * the JIT's (a directory runs for days): with 3 s the C2 compiler still took 1.5-2 s of CPU in each measured run and
+     * the first run's p99 was two to three times the others'. Its queries never come back in the runs either.
+     */
     static double p99(String baseUrl) throws Exception {
         Path script = Files.createTempFile("wrk-unique-", ".lua");
         List<Double> runs = new ArrayList<>();
         try {
             Files.writeString(script, SCRIPT);
-            wrk(baseUrl, script, 3, true);
+            wrk(baseUrl, script, WARM_UP_SECONDS, true);
             for (int run = 0; run < RUNS; run++) {
                 CpuTime before = CpuTime.now(PARTS);
                 Run measured = wrk(baseUrl, script, 10, false);
