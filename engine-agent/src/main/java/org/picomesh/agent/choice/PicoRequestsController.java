@@ -1,5 +1,8 @@
 package org.picomesh.agent.choice;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +11,7 @@ import java.util.concurrent.Executors;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.LoopbackOnly;
 import org.picomesh.agent.market.PicoSigner;
-import org.picomesh.agent.placement.ChainSelection;
+import org.picomesh.agent.placement.HostSelection;
 import org.picomesh.contracts.placement.InvalidPolicyException;
 import org.picomesh.contracts.placement.PlacementPolicy;
 import org.picomesh.contracts.placement.PolicyDocument;
@@ -30,8 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PicoRequestsController {
     private static final Logger log = LoggerFactory.getLogger(PicoRequestsController.class);
-
-    private final ChainSelection selection;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HostSelection selection;
     private final PlacementSchedule schedule;
     private final PicoPlacementState state;
     private final PicoSigner signer;
@@ -42,7 +45,7 @@ class PicoRequestsController {
         return thread;
     });
 
-    PicoRequestsController(ChainSelection selection, PlacementSchedule schedule, PicoPlacementState state,
+    PicoRequestsController(HostSelection selection, PlacementSchedule schedule, PicoPlacementState state,
             PicoSigner signer, AgentProperties properties) {
         this.selection = selection;
         this.schedule = schedule;
@@ -96,12 +99,15 @@ class PicoRequestsController {
         LoopbackOnly.require(http);
         String text = request.policy() == null || request.policy().equals("null") ? null : request.policy();
         PlacementPolicy policy;
+        JsonNode document;
         try {
             policy = PolicyDocument.parse(text);
-        } catch (InvalidPolicyException e) {
+            document = text == null ? null : JSON.readTree(text);
+        } catch (InvalidPolicyException | JsonProcessingException e) {
             return Map.of("message", e.getMessage());
         }
-        return selection.select(policy.withCurrentEngine(engineId), true);
+        // as the scheduled evaluation chooses: the directory's ranking when it answers, else the chain's
+        return selection.choose(policy.withCurrentEngine(engineId), PolicyWithHost.document(document, engineId), true);
     }
 
     record JoinRequest(String eci, Object policy) {}
