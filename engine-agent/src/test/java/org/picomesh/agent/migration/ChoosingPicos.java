@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.picomesh.agent.AgentMesh;
+import org.picomesh.agent.operator.CliRun;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
@@ -42,7 +43,7 @@ final class ChoosingPicos {
 
     /** Enrols the pico of {@code eci} through {@code agent} (its host) with a lease there at most {@code maxPrice}. */
     Enrolled enrol(String eci, MoveMesh.Side agent, String maxPrice) {
-        Cli enrolled = Cli.run(Map.of("PICOMESH_OWNER_KEY", Numeric.toHexStringNoPrefixZeroPadded(
+        CliRun enrolled = CliRun.run(Map.of("PICOMESH_OWNER_KEY", Numeric.toHexStringNoPrefixZeroPadded(
                 owner.getEcKeyPair().getPrivateKey(), 64)), "pico", "enroll", eci, "--deployment",
                 moves.mesh.state.resolve("deployment.json").toString(), "--agent", agent.url(), "--max-price",
                 maxPrice);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.picomesh.agent.operator.CliRun;
 import org.picomesh.agent.picoengine.TestPicos;
 
 /**
@@ -99,7 +100,8 @@ class PicoChoosesItsHostIT {
         Path file = Files.createTempFile("policy", ".json");
         Files.writeString(file, "{\"constraints\": {\"maxPrice\": \"1\"}, \"moves\": {\"sustainedSeconds\": 1}}");
 
-        Cli set = Cli.run("pico", "policy", eci, "--file", file.toString(), "--agent", moves.a.url());
+        CliRun set = CliRun.run(Map.of(), "pico", "policy", eci, "--file", file.toString(), "--agent",
+                moves.a.url());
         assertThat(set.exitCode()).as(set.toString()).isZero();
         await("the reason it stays", () -> owner.decisions(moves.a, pico[1]).toString()
                 .contains("no engine passes the policy's constraints"));
@@ -108,12 +110,13 @@ class PicoChoosesItsHostIT {
                 .isEqualTo(moves.mesh.engineId);
 
         Files.writeString(file, "{\"weights\": {\"cost\": \"cheap\"}, \"hysteresis\": 7}");
-        Cli refused = Cli.run("pico", "policy", pico[1], "--file", file.toString(), "--agent", moves.a.url());
+        CliRun refused = CliRun.run(Map.of(), "pico", "policy", pico[1], "--file", file.toString(), "--agent",
+                moves.a.url());
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.err()).contains("weights.cost", "hysteresis", "keeps its previous policy");
         JsonNode byEvent = owner.event(moves.a.url(), eci, "policy_given", Map.of("policy", "{\"limit\": \"ten\"}"));
         assertThat(byEvent.toString()).contains("\"valid\":false", "limit");
-        Cli shown = Cli.run("pico", "policy", pico[1], "--show", "--agent", moves.a.url());
+        CliRun shown = CliRun.run(Map.of(), "pico", "policy", pico[1], "--show", "--agent", moves.a.url());
         assertThat(shown.out()).contains("\"maxPrice\":\"1\"", "no engine passes");
         assertThat(owner.get(moves.b.url() + "/picomesh/picos/" + pico[1]).statusCode()).as("not hosted on B")
                 .isEqualTo(404);
