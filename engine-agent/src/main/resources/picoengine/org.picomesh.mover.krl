@@ -6,10 +6,21 @@ ruleset org.picomesh.mover {
       pico-engine 0.48.1 offers only in KRL (engine:exportPico, engine:importPico, engine:setPicoStatus), plus what
       the export leaves out (the picos' installed rulesets, which 0.48.1 exports wrongly for children, and their
       scheduled events). Only the agent reaches the root pico: the engine listens on loopback behind it.
+      Every rule and shared function acts only for the agent (see fromAgent): every hosted pico descends from the
+      root and holds a channel to its parent (wrangler's parent_eci), and any pico may install this ruleset.
     >>
     shares picoOf, holders, layout, treeEcis, snapshot, entvar, outline
   }
   global {
+    // Whether the event or query is the agent's: it arrived at the root pico on the root's admin channel, the one the
+    // engine names at /api/root-eci (on loopback, behind the agent's front door, which forwards nothing to the
+    // root). A child of the root reaches it through the channel wrangler made for it instead, and a pico that installed
+    // this ruleset is no root; both are refused, so neither can mark picos, import, remove or install, nor forge a
+    // delivery's sequence, nor read a snapshot. A ruleset calling engine:* itself is not stopped by this: see
+    // package-info of org.picomesh.agent.picoengine.
+    fromAgent = function() {
+      engine:getParent(meta:picoId).isnull() && meta:eci == engine:getAdminECI(meta:picoId)
+    }
     // the pico and its descendants, each before its children; none for an unknown pico
     tree = function(id) {
       engine:getAdminECI(id).isnull() => [] |
@@ -24,7 +35,7 @@ ruleset org.picomesh.mover {
       ecis = eciList(ids);
       schedule:list().filter(function(s) { ecis >< s{["event", "eci"]} })
     }
-    picoOf = function(eci) {
+    picoOfUnfenced = function(eci) {
       id = engine:getPicoIDByECI(eci);
       id.isnull() => null | {
         "id": id,
@@ -36,22 +47,34 @@ ruleset org.picomesh.mover {
         "installed": engine:listInstalledRIDs(id)
       }
     }
+    picoOf = function(eci) {
+      fromAgent() => picoOfUnfenced(eci) | null
+    }
     // ecis: a JSON array of ECIs; answers each one's pico id, "" for none
-    holders = function(ecis) {
+    holdersUnfenced = function(ecis) {
       ecis.decode().reduce(function(m, e) { m.put([e], engine:getPicoIDByECI(e).defaultsTo("")) }, {})
     }
+    holders = function(ecis) {
+      fromAgent() => holdersUnfenced(ecis) | {}
+    }
     // every channel of the pico and its descendants, the pico's first; none for an unknown pico
-    treeEcis = function(pico_id) {
+    treeEcisUnfenced = function(pico_id) {
       eciList(tree(pico_id))
     }
+    treeEcis = function(pico_id) {
+      fromAgent() => treeEcisUnfenced(pico_id) | []
+    }
     // the tree without its state: each pico's id and installed rulesets by admin ECI, the scheduled events
-    layout = function(pico_id) {
+    layoutUnfenced = function(pico_id) {
       ids = tree(pico_id);
       {
         "ids": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], id) }, {}),
         "installed": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], engine:listInstalledRIDs(id)) }, {}),
         "schedules": schedulesOf(ids)
       }
+    }
+    layout = function(pico_id) {
+      fromAgent() => layoutUnfenced(pico_id) | null
     }
     // 0.48.1's export reads a Map entvar and each of its members concurrently and sets both into the result in
     // whichever order they come: sometimes it adds a spurious member "value" (a map of the members' own "value"
@@ -71,11 +94,13 @@ ruleset org.picomesh.mover {
     // One entity variable of a pico's ruleset (its private state, such as the market key of org.picomesh.market),
     // read from its export here, so that only that value crosses loopback and nothing of it the pico's channels;
     // null for an unknown pico or variable
-    entvar = function(pico_id, rid, name) {
+    entvarUnfenced = function(pico_id, rid, name) {
       engine:getAdminECI(pico_id).isnull() => null | engine:exportPico(pico_id){["pico", "entvars", rid, name]}
     }
+    entvar = function(pico_id, rid, name) {
+      fromAgent() => entvarUnfenced(pico_id, rid, name) | null
+    }
     // What a delivery of a held event comes to (see rule deliver): the attributes name the pico's ECI and the
-    // event's sequence number in the agent's queue
     // event's sequence number in the agent's queue in the request's headers, which the engine puts in the attribute
     // _headers over anything of the same name the event's own query or body may hold
     delivery = function(a) {
@@ -99,7 +124,7 @@ ruleset org.picomesh.mover {
     // The snapshot document: see org.picomesh.agent.picoengine.Snapshot. carried: a JSON array of the tree's scheduled
     // events as the agent read them before marking it leaving; those the engine dropped since (due while leaving)
     // travel with the ones it still holds.
-    snapshot = function(pico_id, carried) {
+    snapshotUnfenced = function(pico_id, carried) {
       ids = tree(pico_id);
       current = schedulesOf(ids);
       known = current.map(function(s) { s{"id"} });
@@ -110,6 +135,9 @@ ruleset org.picomesh.mover {
         "schedules": given.filter(function(s) { not (known >< s{"id"}) }).append(current),
         "export": cleanExport(engine:exportPico(pico_id))
       }
+    }
+    snapshot = function(pico_id, carried) {
+      fromAgent() => snapshotUnfenced(pico_id, carried) | null
     }
     // RFC 8785's form of a JSON value: names sorted by UTF-16 code units (JavaScript's string order), strings and
     // numbers as JSON.stringify writes them, which is what RFC 8785 asks. The agent computes the same from a snapshot.
@@ -138,13 +166,16 @@ ruleset org.picomesh.mover {
     // second time: each pico's id, admin ECI, channels (each to the id of the pico that holds it now), rulesets, state
     // machine's rulesets and children, a SHA-256 of each entity variable's RFC 8785 form (as exported, then cleaned
     // like a snapshot); the installed rulesets and the scheduled events. null for an unknown pico.
-    outline = function(pico_id) {
+    outlineUnfenced = function(pico_id) {
       ids = tree(pico_id);
       ids.length() == 0 => null | {
         "installed": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], engine:listInstalledRIDs(id)) }, {}),
         "schedules": schedulesOf(ids),
         "pico": outlineOf(cleanPico(engine:exportPico(pico_id){"pico"}))
       }
+    }
+    outline = function(pico_id) {
+      fromAgent() => outlineUnfenced(pico_id) | null
     }
   }
   // Imports and marks the new pico leaving in one rule, so no event reaches it in between.
@@ -153,7 +184,7 @@ ruleset org.picomesh.mover {
     pre {
       snapshot = event:attr("snapshot").decode()
     }
-    every {
+    if fromAgent() then every {
       engine:importPico(event:attr("parent_id"), snapshot{"export"}) setting(id);
       engine:setPicoStatus(id, true, null);
       send_directive("imported", {"id": id});
@@ -170,7 +201,7 @@ ruleset org.picomesh.mover {
     pre {
       outcome = deliveryOutcome(delivery(event:attrs))
     }
-    if outcome != "sent" then send_directive("delivery", {"outcome": outcome});
+    if fromAgent() && outcome != "sent" then send_directive("delivery", {"outcome": outcome});
   }
   rule deliver {
     select when picomesh delivery_requested
@@ -179,7 +210,7 @@ ruleset org.picomesh.mover {
       outcome = deliveryOutcome(d);
       id = engine:getPicoIDByECI(d{"eci"});
     }
-    if outcome == "sent" then every {
+    if fromAgent() && outcome == "sent" then every {
       event:send({"eci": d{"eci"}, "eid": d{"eid"}, "domain": d{"domain"}, "type": d{"type"},
         "attrs": deliveredAttrs(event:attrs)});
       send_directive("delivery", {"outcome": "sent"});
@@ -193,21 +224,21 @@ ruleset org.picomesh.mover {
     pre {
       host = event:attr("moved_to").defaultsTo("")
     }
-    every {
+    if fromAgent() then every {
       engine:setPicoStatus(event:attr("pico_id"), event:attr("leaving") == "true", host == "" => null | host);
       send_directive("status", {"id": event:attr("pico_id")});
     }
   }
   rule install {
     select when picomesh rulesets_install_requested
-    every {
+    if fromAgent() then every {
       engine:installRuleset(event:attr("pico_id"), event:attr("rids").decode());
       send_directive("installed", {"id": event:attr("pico_id")});
     }
   }
   rule uninstall {
     select when picomesh rulesets_uninstall_requested
-    every {
+    if fromAgent() then every {
       engine:uninstallRuleset(event:attr("pico_id"), event:attr("rid"));
       send_directive("uninstalled", {"id": event:attr("pico_id")});
     }
@@ -215,12 +246,12 @@ ruleset org.picomesh.mover {
   // 0.48.1 removes neither a pico's scheduled events nor a pico with children: both are done here, leaves first.
   rule unschedule {
     select when picomesh removal_requested
-    foreach schedulesOf(tree(event:attr("pico_id"))) setting(s)
+    foreach (fromAgent() => schedulesOf(tree(event:attr("pico_id"))) | []) setting(s)
     schedule:remove(s{"id"});
   }
   rule remove {
     select when picomesh removal_requested
-    foreach tree(event:attr("pico_id")).reverse() setting(id)
+    foreach (fromAgent() => tree(event:attr("pico_id")).reverse() | []) setting(id)
     engine:removePico(id);
   }
 }
