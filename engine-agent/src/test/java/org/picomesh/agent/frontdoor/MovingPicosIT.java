@@ -250,6 +250,40 @@ class MovingPicosIT {
     }
 
     @Test
+    void aPicosOwnerRemovesNoOtherPicoAndReachesNoRootChannelThroughTheFrontDoor() throws Exception {
+        String victim = picosA.child(picosA.rootEci(), "guarded-victim", JOURNAL);
+        String owner = picosA.child(picosA.rootEci(), "guarded-owner");
+        String victimId = a.find(victim).orElseThrow().id();
+        String parent = picosA.post("/sky/cloud/" + owner + "/io.picolabs.wrangler/parent_eci", Map.of()).asText();
+        int children = rootChildren();
+
+        List<HttpResponse<String>> answers = List.of(
+                post(agentA, "/sky/event/" + owner + "/x/wrangler/delete_child", "id=" + victimId),
+                post(agentA, "/sky/event/" + owner + "/x/wrangler%20/delete_children%09", "id=" + victimId),
+                post(agentA, "/sky/event/" + owner + "/x/picomesh%20/status_requested", "pico_id=" + victimId),
+                post(agentA, "/sky/event/" + parent + "%20/x/wrangler/new_child_request", "name=stranger"),
+                post(agentA, "/sky/cloud/" + owner + "/io.picolabs.wrangler/skyQuery%20.json", ""));
+
+        assertThat(answers.subList(0, 3)).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body())
+                .isEqualTo(403));
+        assertThat(answers.get(3).statusCode()).as("a root channel, trimmed by the engine").isEqualTo(404);
+        assertThat(answers.get(4).statusCode()).as("skyQuery, trimmed by the engine").isEqualTo(403);
+        assertThat(a.find(victim)).as("the other pico").isPresent();
+        assertThat(a.find(victim).orElseThrow().status().live()).isTrue();
+        assertThat(rootChildren()).as("the root's children").isEqualTo(children);
+    }
+
+    private int rootChildren() {
+        return picosA.post("/sky/cloud/" + picosA.rootEci() + "/org.picomesh.mover/picoOf", Map.of("eci",
+                picosA.rootEci())).path("children").size();
+    }
+
+    private HttpResponse<String> post(ConfigurableApplicationContext agent, String path, String form) {
+        return send(HttpRequest.newBuilder(agent(agent, path)).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    @Test
     void aMoveStepThatRolledBackLeavesThePicoLive() throws Exception {
         String eci = picosA.child(picosA.rootEci(), "unmoved", JOURNAL);
         Pico pico = a.find(eci).orElseThrow();
