@@ -7,7 +7,7 @@ ruleset org.picomesh.mover {
       the export leaves out (the picos' installed rulesets, which 0.48.1 exports wrongly for children, and their
       scheduled events). Only the agent reaches the root pico: the engine listens on loopback behind it.
     >>
-    shares picoOf, holders, layout, treeEcis, snapshot, entvar, outline
+    shares picoOf, holders, layout, treeEcis, treeEcisOf, snapshot, carried, entvar, outline
   }
   global {
     // the pico and its descendants, each before its children; none for an unknown pico
@@ -43,6 +43,22 @@ ruleset org.picomesh.mover {
     // every channel of the pico and its descendants, the pico's first; none for an unknown pico
     treeEcis = function(pico_id) {
       eciList(tree(pico_id))
+    }
+    // the same for the pico holding the ECI: a move's first step names the pico by its admin ECI, and one query
+    // answers it (a lookup of the pico's id first cost a round trip)
+    treeEcisOf = function(eci) {
+      id = engine:getPicoIDByECI(eci);
+      id.isnull() => [] | eciList(tree(id))
+    }
+    // those not due yet (an "at" ahead of now, or a repeating one): one due now fires before the tree leaves, or
+    // is dropped by the engine; carrying it too could run it twice
+    notDue = function(schedules) {
+      now = time:now();
+      schedules.filter(function(s) { s{"at"}.isnull() || s{"at"} > now })
+    }
+    // the scheduled events kept for the pico when it left (rule leave_carried), as a JSON array; [] for none
+    carried = function(pico_id) {
+      ent:carried{pico_id}.defaultsTo([]).encode()
     }
     // the tree without its state: each pico's id and installed rulesets by admin ECI, the scheduled events
     layout = function(pico_id) {
@@ -100,10 +116,12 @@ ruleset org.picomesh.mover {
     // events as the agent read them before marking it leaving; those the engine dropped since (due while leaving)
     // travel with the ones it still holds.
     snapshot = function(pico_id, carried) {
+      snapshotOf(pico_id, carried.isnull() || carried == "" => [] | carried.decode())
+    }
+    snapshotOf = function(pico_id, given) {
       ids = tree(pico_id);
       current = schedulesOf(ids);
       known = current.map(function(s) { s{"id"} });
-      given = carried.isnull() || carried == "" => [] | carried.decode();
       ids.length() == 0 => null | {
         "picomesh": 1,
         "installed": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], engine:listInstalledRIDs(id)) }, {}),
@@ -159,6 +177,36 @@ ruleset org.picomesh.mover {
       send_directive("imported", {"id": id});
     }
   }
+  // A move's source takes the tree off this engine in one episode (rules leave_carried, then leave; see
+  // PicoEngine.leave): the tree's scheduled events not due yet are kept here for the pico before the engine marks it
+  // leaving (after which 0.48.1 drops one that falls due), unless it is leaving already: the step taken again after a
+  // crash carries what was read the first time, not what the engine kept of it. They are kept until the pico runs
+  // again (rule status) or goes (rule remove).
+  rule leave_carried {
+    select when picomesh leave_requested
+    pre {
+      id = engine:getPicoIDByECI(event:attr("eci"));
+      leaving = id.isnull() => true | engine:getPicoStatus(id){"isLeaving"};
+    }
+    if not leaving then noop();
+    fired {
+      ent:carried{id} := notDue(schedulesOf(tree(id)))
+    }
+  }
+  // Marks the tree leaving and answers its snapshot (see rule snapshot) as the answer's body itself (the engine's
+  // "_txt" directive): the bytes a query of snapshot gives, without a second round trip. "carried" (a JSON array, may
+  // be empty) serves only when nothing was kept here, as for a move an older agent began.
+  rule leave {
+    select when picomesh leave_requested
+    pre {
+      id = engine:getPicoIDByECI(event:attr("eci"));
+      given = event:attr("carried").isnull() || event:attr("carried") == "" => [] | event:attr("carried").decode();
+    }
+    if not id.isnull() then every {
+      engine:setPicoStatus(id, true, null);
+      send_directive("_txt", {"content": snapshotOf(id, ent:carried{id}.defaultsTo(given)).encode()});
+    }
+  }
   // Delivers an event the agent's front door held to a pico on this engine, once per sequence number: the agent
   // sends each held event here (its own query and body; the pico's ECI, the event's id, domain, type and sequence in
   // Picomesh-* headers) until it has an answer, and the sequence is recorded in the same episode that sends it on;
@@ -197,6 +245,9 @@ ruleset org.picomesh.mover {
       engine:setPicoStatus(event:attr("pico_id"), event:attr("leaving") == "true", host == "" => null | host);
       send_directive("status", {"id": event:attr("pico_id")});
     }
+    fired {
+      clear ent:carried{event:attr("pico_id")} if event:attr("leaving") != "true"
+    }
   }
   rule install {
     select when picomesh rulesets_install_requested
@@ -222,5 +273,8 @@ ruleset org.picomesh.mover {
     select when picomesh removal_requested
     foreach tree(event:attr("pico_id")).reverse() setting(id)
     engine:removePico(id);
+    fired {
+      clear ent:carried{id}
+    }
   }
 }
