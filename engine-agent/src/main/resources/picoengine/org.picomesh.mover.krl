@@ -9,7 +9,7 @@ ruleset org.picomesh.mover {
       Every rule and shared function acts only for the agent (see fromAgent): every hosted pico descends from the
       root and holds a channel to its parent (wrangler's parent_eci), and any pico may install this ruleset.
     >>
-    shares picoOf, holders, layout, treeEcis, snapshot, entvar, outline
+    shares picoOf, holders, layout, treeEcis, treeEcisOf, snapshot, carried, entvar, outline
   }
   global {
     // Whether the event or query is the agent's: it arrived at the root pico on the root's admin channel, the one the
@@ -63,6 +63,22 @@ ruleset org.picomesh.mover {
     }
     treeEcis = function(pico_id) {
       fromAgent() => treeEcisUnfenced(pico_id) | []
+    }
+    // the same for the pico holding the ECI: a move's first step names the pico by its admin ECI, and one query
+    // answers it (a lookup of the pico's id first cost a round trip)
+    treeEcisOf = function(eci) {
+      id = engine:getPicoIDByECI(eci);
+      not fromAgent() || id.isnull() => [] | eciList(tree(id))
+    }
+    // those not due yet (an "at" ahead of now, or a repeating one): one due now fires before the tree leaves, or
+    // is dropped by the engine; carrying it too could run it twice
+    notDue = function(schedules) {
+      now = time:now();
+      schedules.filter(function(s) { s{"at"}.isnull() || s{"at"} > now })
+    }
+    // the scheduled events kept for the pico when it left (rule leave_carried), as a JSON array; [] for none
+    carried = function(pico_id) {
+      (fromAgent() => ent:carried{pico_id}.defaultsTo([]) | []).encode()
     }
     // the tree without its state: each pico's id and installed rulesets by admin ECI, the scheduled events
     layoutUnfenced = function(pico_id) {
@@ -124,20 +140,19 @@ ruleset org.picomesh.mover {
     // The snapshot document: see org.picomesh.agent.picoengine.Snapshot. carried: a JSON array of the tree's scheduled
     // events as the agent read them before marking it leaving; those the engine dropped since (due while leaving)
     // travel with the ones it still holds.
-    snapshotUnfenced = function(pico_id, carried) {
+    snapshot = function(pico_id, carried) {
+      fromAgent() => snapshotOf(pico_id, carried.isnull() || carried == "" => [] | carried.decode()) | null
+    }
+    snapshotOf = function(pico_id, given) {
       ids = tree(pico_id);
       current = schedulesOf(ids);
       known = current.map(function(s) { s{"id"} });
-      given = carried.isnull() || carried == "" => [] | carried.decode();
       ids.length() == 0 => null | {
         "picomesh": 1,
         "installed": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], engine:listInstalledRIDs(id)) }, {}),
         "schedules": given.filter(function(s) { not (known >< s{"id"}) }).append(current),
         "export": cleanExport(engine:exportPico(pico_id))
       }
-    }
-    snapshot = function(pico_id, carried) {
-      fromAgent() => snapshotUnfenced(pico_id, carried) | null
     }
     // RFC 8785's form of a JSON value: names sorted by UTF-16 code units (JavaScript's string order), strings and
     // numbers as JSON.stringify writes them, which is what RFC 8785 asks. The agent computes the same from a snapshot.
@@ -190,6 +205,36 @@ ruleset org.picomesh.mover {
       send_directive("imported", {"id": id});
     }
   }
+  // A move's source takes the tree off this engine in one episode (rules leave_carried, then leave; see
+  // PicoEngine.leave): the tree's scheduled events not due yet are kept here for the pico before the engine marks it
+  // leaving (after which 0.48.1 drops one that falls due), unless it is leaving already: the step taken again after a
+  // crash carries what was read the first time, not what the engine kept of it. They are kept until the pico runs
+  // again (rule status) or goes (rule remove).
+  rule leave_carried {
+    select when picomesh leave_requested
+    pre {
+      id = engine:getPicoIDByECI(event:attr("eci"));
+      leaving = id.isnull() => true | engine:getPicoStatus(id){"isLeaving"};
+    }
+    if fromAgent() && not leaving then noop();
+    fired {
+      ent:carried{id} := notDue(schedulesOf(tree(id)))
+    }
+  }
+  // Marks the tree leaving and answers its snapshot (see rule snapshot) as the answer's body itself (the engine's
+  // "_txt" directive): the bytes a query of snapshot gives, without a second round trip. "carried" (a JSON array, may
+  // be empty) serves only when nothing was kept here, as for a move an older agent began.
+  rule leave {
+    select when picomesh leave_requested
+    pre {
+      id = engine:getPicoIDByECI(event:attr("eci"));
+      given = event:attr("carried").isnull() || event:attr("carried") == "" => [] | event:attr("carried").decode();
+    }
+    if fromAgent() && not id.isnull() then every {
+      engine:setPicoStatus(id, true, null);
+      send_directive("_txt", {"content": snapshotOf(id, ent:carried{id}.defaultsTo(given)).encode()});
+    }
+  }
   // Delivers an event the agent's front door held to a pico on this engine, once per sequence number: the agent
   // sends each held event here (its own query and body; the pico's ECI, the event's id, domain, type and sequence in
   // Picomesh-* headers) until it has an answer, and the sequence is recorded in the same episode that sends it on;
@@ -228,6 +273,9 @@ ruleset org.picomesh.mover {
       engine:setPicoStatus(event:attr("pico_id"), event:attr("leaving") == "true", host == "" => null | host);
       send_directive("status", {"id": event:attr("pico_id")});
     }
+    fired {
+      clear ent:carried{event:attr("pico_id")} if event:attr("leaving") != "true"
+    }
   }
   rule install {
     select when picomesh rulesets_install_requested
@@ -253,5 +301,8 @@ ruleset org.picomesh.mover {
     select when picomesh removal_requested
     foreach (fromAgent() => tree(event:attr("pico_id")).reverse() | []) setting(id)
     engine:removePico(id);
+    fired {
+      clear ent:carried{id}
+    }
   }
 }

@@ -98,16 +98,6 @@ class MoveJournal {
                 m -> m.ecis().isEmpty() ? null : new PicoStayed(m.pico(), m.ecis(), m.leaseId(), m.reason()));
     }
 
-    /** Source: the tree's scheduled events, read before the engine marks it leaving (the state stays LEAVING). */
-    @Transactional
-    void schedulesRead(long id, String schedules) {
-        Move move = moves.findById(id).orElseThrow(() -> new MoveConflict("move " + id + " is gone"));
-        if (move.state() != MoveState.LEAVING) {
-            throw new MoveConflict("move " + id + " is " + move.state() + ", not LEAVING: left to its new state");
-        }
-        move.schedules(schedules);
-    }
-
     /**
      * Either side, letting the pico run: the scheduled events as they will be restored (see {@link ScheduleCatchUp}),
      * recorded before any is; the state stays {@code state}.

@@ -6,9 +6,11 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.picoengine.Pico;
 import org.picomesh.agent.picoengine.PicoEngine;
+import org.picomesh.agent.picoengine.PicoEngineException;
 import org.picomesh.agent.picoengine.Snapshot;
 import org.picomesh.agent.snapshot.Cid;
 import org.picomesh.agent.snapshot.SnapshotContext;
@@ -53,7 +55,9 @@ class SourceSteps {
 
     void next(Move move) throws MoveFailure {
         switch (move.state()) {
-            case REQUESTED -> journal.leaving(move.id(), move.adminEci(), engine.treeEcis(pico(move)));
+            // the front door holds the tree's channels (recorded) before the engine refuses them (leave, below)
+            case REQUESTED -> journal.leaving(move.id(), move.adminEci(), known(move, () -> engine.treeEcisOf(
+                    move.adminEci())));
             case LEAVING -> seal(move);
             case SEALED -> {
                 offers.offer(move, adverts.of(move.toEngineId()).endpoint());
@@ -85,17 +89,10 @@ class SourceSteps {
     }
 
     private void seal(Move move) throws MoveFailure {
-        Pico pico = pico(move);
-        String carried = move.schedules();
-        if (carried == null || !pico.status().leaving()) {
-            // read before the engine marks it leaving, after which it drops what falls due (recorded: a restart
-            // after the marking must not read again)
-            carried = engine.schedules(pico);
-            journal.schedulesRead(move.id(), carried);
-        }
-        engine.markLeaving(pico);
-        byte[] key = adverts.of(move.toEngineId()).encryptionKey();
-        Snapshot snapshot = engine.export(pico, carried);
+        byte[] key = adverts.of(move.toEngineId()).encryptionKey(); // a target without a key: the pico never pauses
+        // one engine call reads the scheduled events (kept by the engine, so taken again it carries the same ones),
+        // marks the tree leaving and exports it; the journal's carried events are those of a move begun before
+        Snapshot snapshot = known(move, () -> engine.leave(move.adminEci(), move.schedules()));
         try (InputStream json = snapshot.open()) {
             Cid cid = snapshots.seal(json, key, new SnapshotContext(chain.chainId(),
                     BigInteger.valueOf(move.leaseId()), BigInteger.valueOf(move.toEngineId())));
@@ -110,14 +107,27 @@ class SourceSteps {
         }
     }
 
-    /** The pico runs here again, with what fell due while the engine held it leaving (if it did) scheduled again. */
+    /**
+     * The pico runs here again, with what fell due while the engine held it leaving (if it did) scheduled again: what
+     * the engine kept when it left is recorded first (re-derivable once the engine forgets it, as the pico runs).
+     */
     private void live(Pico pico, Move move) {
-        catchUp.letRun(move, pico);
+        Move carrying = move;
+        if (move.schedules() == null && pico.status().leaving()) {
+            journal.schedulesPlanned(move.id(), MoveState.ROLLING_BACK, engine.carried(pico));
+            carrying = journal.load(move.id()).orElseThrow(() -> new MoveJournal.MoveConflict("move " + move.id()
+                    + " is gone"));
+        }
+        catchUp.letRun(carrying, pico);
     }
 
-    private Pico pico(Move move) throws MoveFailure {
-        return find(move).orElseThrow(() -> new MoveFailure.Fatal("no pico holds ECI " + move.adminEci()
-                + " on this engine"));
+    /** An engine call about the move's pico: no pico holding its admin ECI any more is the end of the move here. */
+    private static <T> T known(Move move, Supplier<T> call) throws MoveFailure {
+        try {
+            return call.get();
+        } catch (PicoEngineException.UnknownEci e) {
+            throw new MoveFailure.Fatal("no pico holds ECI " + move.adminEci() + " on this engine", e);
+        }
     }
 
     private Optional<Pico> find(Move move) {

@@ -62,6 +62,12 @@ final class EngineHttp {
         return json(send(form(path, FormBody.of(attrs)), callTimeout, domain + "/" + type));
     }
 
+    /** An event whose answer may be large (a snapshot as its body): the given bound, the bytes as they came. */
+    byte[] eventBytes(String eci, String domain, String type, Map<String, String> attrs, Duration timeout) {
+        String path = "/sky/event/" + eci + "/picomesh/" + domain + "/" + type;
+        return send(form(path, FormBody.of(attrs)), timeout, domain + "/" + type);
+    }
+
     /** An event carrying a snapshot as the attribute {@code name}, streamed; the longer bound. */
     JsonNode event(String eci, String domain, String type, Map<String, String> attrs, String name, Snapshot snapshot) {
         String path = "/sky/event/" + eci + "/picomesh/" + domain + "/" + type;

@@ -92,6 +92,28 @@ public interface PicoEngine {
     CheckResult check(Pico pico, Snapshot expected);
 
     /**
+     * Takes the pico off this engine for a move, in one call: reads the scheduled events of the pico and its children
+     * that are not due yet and keeps them on the engine, then marks the tree leaving (as {@link #markLeaving}), then
+     * answers its snapshot (as {@link #export(Pico, String)} with what was kept). A pico leaving already keeps what was
+     * read the first time (0.48.1 drops a schedule that falls due while leaving), so the call taken again after a
+     * crash carries the same events; {@code carried} (a JSON array, may be null) serves only when the engine kept none.
+     * Mark the tree's channels held before: from here the engine refuses their events.
+     *
+     * @throws PicoEngineException.UnknownEci when no pico holds {@code adminEci}
+     */
+    Snapshot leave(String adminEci, String carried);
+
+    /** What {@link #leave} kept for the pico when it left, as a JSON array: {@code []} once it runs again. */
+    String carried(Pico pico);
+
+    /**
+     * Every ECI of the tree of the pico holding {@code eci}, as {@link #treeEcis}, without looking the pico up first.
+     *
+     * @throws PicoEngineException.UnknownEci when no pico holds {@code eci}
+     */
+    java.util.List<String> treeEcisOf(String eci);
+
+    /**
      * Every ECI of the pico and its descendants: the channels by which callers reach the tree, which a front door
      * holds or forwards while the pico moves. Reads no state.
      */

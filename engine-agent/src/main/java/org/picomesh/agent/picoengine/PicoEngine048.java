@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PicoEngine048 implements PicoEngine {
     private static final Logger log = LoggerFactory.getLogger(PicoEngine048.class);
+    /** How the mover's snapshot document begins (its version field first): see {@link Snapshot}. */
+    private static final String SNAPSHOT_START = "{\"picomesh\":";
 
     private final EngineHttp http;
     private final MoverRuleset mover;
@@ -96,6 +98,38 @@ public final class PicoEngine048 implements PicoEngine {
     }
 
     @Override
+    public Snapshot leave(String adminEci, String carried) {
+        if (adminEci == null || !adminEci.matches(SnapshotOutlines.ECI)) {
+            throw new PicoEngineException.UnknownEci(http.engine(), adminEci);
+        }
+        Map<String, String> attrs = carried == null ? Map.of("eci", adminEci) : Map.of("eci", adminEci, "carried",
+                carried);
+        // marks leaving and exports: the bound of a transfer
+        byte[] json = guarded(() -> http.eventBytes(mover.root().adminEci(), "picomesh", "leave_requested", attrs,
+                transferTimeout));
+        // the answer is the snapshot itself, or the engine's plain directives when no pico holds the ECI
+        if (!new String(json, 0, Math.min(json.length, SNAPSHOT_START.length()), StandardCharsets.UTF_8)
+                .equals(SNAPSHOT_START)) {
+            throw new PicoEngineException.UnknownEci(http.engine(), adminEci);
+        }
+        log.info("pico with ECI {} on {}: leaving, exported {} bytes", adminEci, http.engine(), json.length);
+        return Snapshot.wrap(json);
+    }
+
+    @Override
+    public String carried(Pico pico) {
+        return known(pico, () -> mover.query("carried", Map.of("pico_id", pico.id()))).asText("[]");
+    }
+
+    @Override
+    public List<String> treeEcisOf(String eci) {
+        if (eci == null || !eci.matches(SnapshotOutlines.ECI)) {
+            throw new PicoEngineException.UnknownEci(http.engine(), eci);
+        }
+        return ecis(guarded(() -> mover.query("treeEcisOf", Map.of("eci", eci))), eci);
+    }
+
+    @Override
     public String schedules(Pico pico) {
         return guarded(() -> schedules.read(pico));
     }
@@ -147,11 +181,14 @@ public final class PicoEngine048 implements PicoEngine {
     @Override
     public List<String> treeEcis(Pico pico) {
         // one query for the whole tree: a move's first step waited on one call per pico before
-        JsonNode all = guarded(() -> mover.query("treeEcis", Map.of("pico_id", pico.id())));
+        return ecis(guarded(() -> mover.query("treeEcis", Map.of("pico_id", pico.id()))), pico.adminEci());
+    }
+
+    private List<String> ecis(JsonNode all, String adminEci) {
         List<String> ecis = new java.util.ArrayList<>();
         all.forEach(eci -> ecis.add(eci.asText()));
         if (ecis.isEmpty()) {
-            throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
+            throw new PicoEngineException.UnknownEci(http.engine(), adminEci);
         }
         return List.copyOf(ecis);
     }

@@ -73,6 +73,54 @@ class LeavingSchedulesIT extends OnTwoEngines {
                 .doesNotContain("\"soon\"");
     }
 
+    /**
+     * The source's leave taken again (its agent died after the engine marked the pico leaving, and the engine dropped
+     * the event that fell due since): the second snapshot still carries it, and it fires once on the target.
+     */
+    @Test
+    void aLeaveTakenAgainAfterAScheduleFellDueStillCarriesItAndItFiresOnceOnTheTarget() throws Exception {
+        String eci = picosA.child(picosA.rootEci(), "leaves twice", TestPicos.COUNTER);
+        picosA.scheduleTickIn(eci, 2);
+        String admin = a.find(eci).orElseThrow().adminEci();
+        a.leave(admin, null).erase();
+        Pico pico = a.find(eci).orElseThrow();
+        await("the engine to drop the due schedule", () -> a.schedules(pico).equals("[]"));
+
+        Snapshot again = a.leave(admin, null);
+        Imported imported = b.importIdempotent(b.root(), again);
+        again.erase();
+        Pico onB = b.find(eci).orElseThrow();
+        int restored = b.restorePlanned(onB, b.planCatchUp(onB, imported.schedules(), CATCH_UP));
+        b.unmarkLeaving(onB);
+
+        assertThat(restored).as("the one due while leaving, carried by the second leave").isEqualTo(1);
+        await("the event to fire on B", () -> picosB.count(eci) == 1);
+        Thread.sleep(1000);
+        assertThat(picosB.count(eci)).as("once").isEqualTo(1);
+    }
+
+    /** A source rolling back reads what the engine kept when the pico left; once the pico runs, nothing is kept. */
+    @Test
+    void whatALeavingPicoCarriedIsReadBackUntilItRunsAgain() throws Exception {
+        String eci = picosA.child(picosA.rootEci(), "rolls back", TestPicos.COUNTER);
+        picosA.scheduleTickIn(eci, 2);
+        String admin = a.find(eci).orElseThrow().adminEci();
+        a.leave(admin, null).erase();
+        Pico pico = a.find(eci).orElseThrow();
+        await("the engine to drop the due schedule", () -> a.schedules(pico).equals("[]"));
+
+        String carried = a.carried(pico);
+        int restored = a.restorePlanned(pico, a.planCatchUp(pico, carried, CATCH_UP));
+        a.unmarkLeaving(pico);
+
+        assertThat(ScheduledEvents.parse(carried)).as("the event due while leaving").hasSize(1);
+        assertThat(restored).isEqualTo(1);
+        assertThat(a.carried(pico)).as("kept no longer once the pico runs").isEqualTo("[]");
+        await("the event to fire", () -> picosA.count(eci) == 1);
+        Thread.sleep(1000);
+        assertThat(picosA.count(eci)).as("once").isEqualTo(1);
+    }
+
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         Await.until(WAIT, what, condition);
     }

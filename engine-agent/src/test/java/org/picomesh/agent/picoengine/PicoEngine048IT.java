@@ -1,6 +1,7 @@
 package org.picomesh.agent.picoengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -49,6 +50,38 @@ class PicoEngine048IT extends OnTwoEngines {
         assertThat(ecis).containsExactlyInAnyOrderElementsOf(each).containsAll(family.parentEcis())
                 .doesNotContain(picosA.rootEci());
         assertThat(ecis.subList(0, parent.ecis().size())).containsExactlyInAnyOrderElementsOf(parent.ecis());
+    }
+
+    /** A move's first step names the pico by its admin ECI alone: the same channels, and none for an unknown ECI. */
+    @Test
+    void namesTheSameChannelsFromThePicosAdminEciAndNoneForAnUnknownOne() {
+        Family family = family("routes-by-eci");
+        Pico parent = a.find(family.parent()).orElseThrow();
+
+        assertThat(a.treeEcisOf(parent.adminEci())).containsExactlyElementsOf(a.treeEcis(parent));
+        assertThatThrownBy(() -> a.treeEcisOf("NoPicoHoldsThisEci1")).isInstanceOf(
+                PicoEngineException.UnknownEci.class);
+    }
+
+    /** Leaving in one call: the tree refuses callers, and the snapshot moves it with its state and scheduled event. */
+    @Test
+    void leavesInOneCallWithASnapshotThatMovesThePico() {
+        Family family = family("leaver");
+        String admin = a.find(family.parent()).orElseThrow().adminEci();
+
+        Snapshot snapshot = a.leave(admin, null);
+
+        assertThat(picosA.raw("/sky/cloud/" + family.parent() + "/" + TestPicos.COUNTER + "/count").statusCode())
+                .as("a leaving pico's query on its engine").isEqualTo(410);
+        assertThat(picosA.raw("/sky/cloud/" + family.sharing() + "/" + TestPicos.COUNTER + "/count").statusCode())
+                .as("its child's").isEqualTo(410);
+        Imported imported = b.importIdempotent(b.root(), snapshot);
+        assertThat(imported.restoredSchedules()).isEqualTo(1);
+        assertThat(b.check(imported.pico(), snapshot)).isEqualTo(new CheckResult.Same());
+        b.unmarkLeaving(imported.pico());
+        assertThat(picosB.count(family.parent())).isEqualTo(3);
+        assertThatThrownBy(() -> a.leave("NoPicoHoldsThisEci1", null)).isInstanceOf(
+                PicoEngineException.UnknownEci.class);
     }
 
     @Test
