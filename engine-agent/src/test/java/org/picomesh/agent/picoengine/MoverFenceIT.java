@@ -40,7 +40,7 @@ class MoverFenceIT extends OnTwoEngines {
     }
 
     @Test
-    void aChildsEventsToItsParentMarkRemoveAndInstallNothing() throws Exception {
+    void aChildsEventsToItsParentMarkLeaveRemoveAndInstallNothing() throws Exception {
         String victim = picosA.child(picosA.rootEci(), "status-victim", TestPicos.COUNTER);
         String rogue = picosA.child(picosA.rootEci(), "status-rogue", ROGUE);
         String id = a.find(victim).orElseThrow().id();
@@ -50,6 +50,7 @@ class MoverFenceIT extends OnTwoEngines {
                 "http://thief.example"));
         forge(picosA, rogue, "rulesets_install_requested", Map.of("pico_id", id, "rids", "[\"" + ROGUE + "\"]"));
         forge(picosA, rogue, "removal_requested", Map.of("pico_id", id));
+        forge(picosA, rogue, "leave_requested", Map.of("eci", victim, "carried", "[]"));
         barrier(a, picosA, rogue);
 
         Pico after = a.find(victim).orElseThrow();
