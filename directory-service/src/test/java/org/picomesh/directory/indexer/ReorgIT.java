@@ -147,6 +147,45 @@ class ReorgIT {
         }
     }
 
+    /**
+     * A backfill far below the head keeps undo images only above the node's finalized block (anvil's lags its head
+     * by 64 blocks): none for the final blocks beneath, which no reorganisation can drop, and a reorganisation of the
+     * blocks above is still undone from them, not rebuilt.
+     */
+    @Test
+    void aBackfillKeepsUndoImagesAboveTheFinalizedBlockOnlyAndStillUndoesAReorgAboveIt() throws Exception {
+        try (TestChain chain = new TestChain()) {
+            long early = chain.register(1, SampleAdverts.advert("https://early.example", 1, 5), "1");
+            chain.anvil.call("anvil_mine", "0xc8");
+            Object snapshot = chain.anvil.call("evm_snapshot");
+            long late = chain.register(2, SampleAdverts.advert("https://late.example", 2, 5), "1");
+            try (Directory directory = Directory.start(chain.deployment, TestDatabase.fresh(), Map.of())) {
+                List<IndexRebuilt> rebuilds = new ArrayList<>();
+                directory.listen(IndexRebuilt.class, rebuilds::add);
+                await("the backfill", Duration.ofSeconds(30),
+                        () -> directory.getRaw("/api/engines/" + late).statusCode() == 200);
+                long finalized = chain.as(0).web3j().ethGetBlockByNumber(
+                        org.web3j.protocol.core.DefaultBlockParameterName.FINALIZED, false).send().getBlock()
+                        .getNumber().longValueExact();
+                var jdbc = directory.jdbc();
+                assertThat(jdbc.queryForObject("select count(*) from engine_undo where block_number <= ?", Long.class,
+                        finalized)).as("images of final blocks").isZero();
+                assertThat(jdbc.queryForObject("select count(*) from engine_undo where id = ?", Long.class, late))
+                        .as("the late registration's image").isEqualTo(1);
+
+                chain.anvil.call("evm_revert", snapshot);
+                chain.anvil.call("evm_mine");
+                chain.anvil.call("evm_mine");
+                await("the late registration to be dropped", Duration.ofSeconds(20),
+                        () -> directory.getRaw("/api/engines/" + late).statusCode() == 404
+                                && checkpoint(directory).equals(head(chain)));
+                assertThat(directory.get("/api/engines/" + early).at("/summary/endpoint").asString())
+                        .isEqualTo("https://early.example");
+                assertThat(rebuilds).as("undone, not rebuilt").isEmpty();
+            }
+        }
+    }
+
     /** Every table derived from the chain, as queries over the chain's columns (not the measured ones). */
     private static final List<String> DERIVED = List.of(
             "select " + EngineRows.COLUMNS + " from engine order by id",
