@@ -56,6 +56,16 @@ public class EngineIndex {
         thread.setDaemon(true);
         return thread;
     });
+    /**
+     * Sorts again, off the writer's thread, the orders a new listing could not carry over from the previous one (the
+     * score order once the market's highest price or stake moved: every score changes): the indexer goes on, and a
+     * reader asking for such an order meanwhile waits for this sort instead of doing its own.
+     */
+    private final ExecutorService sorter = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "engine-index-sort");
+        thread.setDaemon(true);
+        return thread;
+    });
     private TextFolding folding;
 
     @Autowired
@@ -121,14 +131,14 @@ public class EngineIndex {
             if (indexed.everything()) {
                 readAll();
             } else {
-                reread(indexed.engines());
+                reread(indexed.engines(), indexed.marketRows());
             }
         });
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void measured(EnginesMeasured measured) {
-        updating(() -> reread(measured.engines()));
+        updating(() -> reread(measured.engines(), false));
     }
 
     /** A failed update never fails the writer, whose work is committed: lists catch up at the next full read. */
@@ -163,8 +173,11 @@ public class EngineIndex {
         return listing;
     }
 
-    /** Reads these engines' rows again (a row gone is dropped), with the confirmed head and minimum stake. */
-    private synchronized void reread(Collection<Long> engines) {
+    /**
+     * Reads these engines' rows again (a row gone is dropped), with the confirmed head and minimum stake, and the
+     * trust lists when {@code lists} may have changed.
+     */
+    private synchronized void reread(Collection<Long> engines, boolean lists) {
         Listing base = current.get();
         if (base == null) {
             return; // nothing read yet: the first read will see it all
@@ -186,7 +199,7 @@ public class EngineIndex {
                 rows.add(ListedEngine.from(rs, folding));
             });
         }
-        publish(rows, base.trustLists, base.takenAt);
+        publish(rows, lists ? trustLists() : base.trustLists, base.takenAt);
     }
 
     /**
@@ -209,6 +222,9 @@ public class EngineIndex {
             listing = new Listing(previous, rows, head, minStake, lists, takenAt);
         }
         current.set(listing);
+        if (listing.ordersPending()) {
+            sorter.execute(() -> updating(() -> current.get().prepareOrders()));
+        }
         return listing;
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,9 @@ import org.picomesh.contracts.placement.Candidate;
  * Every engine at one moment, immutable: the rows by id, the confirmed head and minimum stake their status follows
  * from, and the trust lists. Each sort order is computed on first use and shared by every query of this moment; a
  * listing that follows another ({@link #Listing(Listing, Collection, long, BigDecimal, Map, long)}) takes over what
- * the other computed for the rows that did not change, so that lists never wait for a sort of every engine again.
+ * the other computed for the rows that did not change, so that lists never wait for a sort of every engine again;
+ * an order whose every value moved (the score, when the market's highest price or stake did) is sorted again off the
+ * writer's thread ({@link #prepareOrders}), a reader of it meanwhile sharing that one sort.
  */
 final class Listing {
     final ListedEngine[] rows;
@@ -27,6 +30,8 @@ final class Listing {
     final long takenAt;
     private final Map<String, SortKey> keys = new ConcurrentHashMap<>();
     private final Map<Long, BitSet> trusted = new ConcurrentHashMap<>();
+    /** The orders in use not carried over from the previous listing: {@link #prepareOrders} sorts them. */
+    private final Set<String> pending = new HashSet<>();
     /** Each row's summary as JSON, written on first use ({@link ListJson}). */
     private final AtomicReferenceArray<byte[]> json;
     private volatile List<Candidate> candidates;
@@ -52,13 +57,19 @@ final class Listing {
             Map<Long, Set<Long>> trustLists, long takenAt) {
         this(engines, confirmedHead, minStake, trustLists, previous.folding, takenAt);
         ListingChange change = ListingChange.between(previous.rows, rows);
-        // every order in use is ready before readers get this listing: kept current, or (if a reader was still
-        // sorting the previous listing) sorted here, so that a reader never sorts all engines again
+        // the orders in use are kept current here when a change of k rows costs O(n + k log k); those that need
+        // every row again (a reader was still sorting the previous listing, or every score moved) are left to
+        // prepareOrders, off the writer's thread, so that the indexer never waits for a sort of every engine
         previous.keys.forEach((sort, key) -> {
-            SortKey current = key.computed() ? following(sort, key, previous, change) : values(sort);
-            current.ranks();
-            keys.put(sort, current);
+            SortKey current = key.computed() ? following(sort, key, previous, change) : null;
+            if (current == null) {
+                pending.add(sort);
+            } else {
+                current.ranks();
+                keys.put(sort, current);
+            }
         });
+        previous.pending.stream().filter(sort -> !keys.containsKey(sort)).forEach(pending::add);
         if (trustLists == previous.trustLists && change.samePlaces) {
             trusted.putAll(previous.trusted);
         }
@@ -80,6 +91,16 @@ final class Listing {
 
     SortKey key(String sort) {
         return keys.computeIfAbsent(sort, this::values);
+    }
+
+    /** Whether some order in use is to be sorted again ({@link #prepareOrders}). */
+    boolean ordersPending() {
+        return !pending.isEmpty();
+    }
+
+    /** Sorts the orders in use that this listing could not carry over, unless a reader already did. */
+    void prepareOrders() {
+        pending.forEach(sort -> key(sort).ranks());
     }
 
     /** Each row's status at this moment, by row. */
@@ -137,17 +158,15 @@ final class Listing {
         return same;
     }
 
-    /** The previous listing's key for these rows: unchanged rows keep their values and their order among themselves. */
+    /**
+     * The previous listing's key for these rows: unchanged rows keep their values and their order among themselves;
+     * null when every row's value moved (the score, once the market's highest price or stake is not what it was).
+     */
     private SortKey following(String sort, SortKey previousKey, Listing previous, ListingChange change) {
         if (sort.equals("score")) {
             BigDecimal[] scores = MarketScores.following(rows, previous.rows,
                     ((SortKey.Exact) previousKey).values(), change);
-            if (scores == null) { // the market's highest price or stake moved: every score did
-                SortKey key = new SortKey.Exact(rows, MarketScores.of(rows));
-                key.ranks();
-                return key;
-            }
-            return new SortKey.Exact(rows, scores).following(previousKey, change);
+            return scores == null ? null : new SortKey.Exact(rows, scores).following(previousKey, change);
         }
         return values(sort).following(previousKey, change);
     }

@@ -133,34 +133,37 @@ class Indexer {
         events.saveCheckpoint(range.to(), confirmedHead, uncovered);
         undo.prune(to - maxReorgDepth);
         boolean rare = !state.parameters.isEmpty() || !state.newLists.isEmpty() || !state.trustChanges.isEmpty();
-        return new Written(to, count, new MarketIndexed(Set.copyOf(state.engines.keySet()), rare));
+        return new Written(to, count, MarketIndexed.of(Set.copyOf(state.engines.keySet()), rare));
     }
 
     /**
      * Drops everything above the common ancestor and undoes what it changed, in one transaction; rebuilds from the
      * whole history instead when the ancestor lies below the blocks with undo images (an index made before them).
+     * Lists then read again only the engines put back, as after any write: a reorganisation of a few blocks costs
+     * a few rows, whatever the size of the market.
      */
     private void rewind(ChainPosition ancestor) {
         long block = ancestor.number();
-        tx.executeWithoutResult(t -> {
+        MarketIndexed indexed = tx.execute(t -> {
             if (block >= events.undoSince()) {
-                int rows = undo.rewind(block);
+                Undo.Rewound rewound = undo.rewind(block);
                 int dropped = events.deleteAbove(block);
                 // confirmed no further than the ancestor: the next write confirms up to what the head then allows
                 events.saveCheckpoint(ancestor, block, -1);
                 log.warn("chain reorganisation: rewound to block {}, dropped {} events, put back {} rows", block,
-                        dropped, rows);
-            } else {
-                log.warn("chain reorganisation below the undo images: rewinding to block {} and rebuilding", block);
-                int dropped = events.deleteAbove(block);
-                undo.forgetAbove(block);
-                events.saveCheckpoint(ancestor, block, -1);
-                batches.rebuild(block);
-                events.undoSince(block);
-                log.info("dropped {} events from the abandoned chain", dropped);
+                        dropped, rewound.rows());
+                return MarketIndexed.of(rewound.engines(), rewound.marketRows());
             }
+            log.warn("chain reorganisation below the undo images: rewinding to block {} and rebuilding", block);
+            int dropped = events.deleteAbove(block);
+            undo.forgetAbove(block);
+            events.saveCheckpoint(ancestor, block, -1);
+            batches.rebuild(block);
+            events.undoSince(block);
+            log.info("dropped {} events from the abandoned chain", dropped);
+            return MarketIndexed.all();
         });
-        publisher.publishEvent(MarketIndexed.all());
+        publisher.publishEvent(indexed);
     }
 
     /**

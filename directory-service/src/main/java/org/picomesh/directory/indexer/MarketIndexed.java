@@ -3,16 +3,21 @@ package org.picomesh.directory.indexer;
 import java.util.Set;
 
 /**
- * Published once a transaction of the indexer has committed: the engine rows it wrote ({@code engines}), or, when
- * {@code everything}, any derived row, market parameter or trust list may have changed (a reorganisation, a trust
- * list or parameter change). The confirmed head may have moved with either; an empty, partial event says only that.
+ * Published once a transaction of the indexer has committed: the engine rows it wrote or put back ({@code engines});
+ * whether a market parameter or trust list changed too ({@code marketRows}); or, when {@code everything}, any derived
+ * row may have changed (the tables were rebuilt from the history). The confirmed head may have moved with any of
+ * them; an empty event says only that.
  */
-public record MarketIndexed(Set<Long> engines, boolean everything) {
+public record MarketIndexed(Set<Long> engines, boolean marketRows, boolean everything) {
+    public static MarketIndexed of(Set<Long> engines, boolean marketRows) {
+        return new MarketIndexed(engines, marketRows, false);
+    }
+
     static MarketIndexed headMoved() {
-        return new MarketIndexed(Set.of(), false);
+        return of(Set.of(), false);
     }
 
     static MarketIndexed all() {
-        return new MarketIndexed(Set.of(), true);
+        return new MarketIndexed(Set.of(), true, true);
     }
 }

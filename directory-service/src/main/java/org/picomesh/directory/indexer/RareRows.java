@@ -19,8 +19,11 @@ class RareRows {
         this.jdbc = jdbc;
     }
 
-    /** Before the events above {@code ancestor} are deleted: they name what changed. */
-    void rewind(long ancestor) {
+    /**
+     * Before the events above {@code ancestor} are deleted: they name what changed. Returns whether any parameter
+     * or trust list was re-derived or deleted.
+     */
+    boolean rewind(long ancestor) {
         var above = new MapSqlParameterSource("block", ancestor);
         List<String> names = jdbc.queryForList("""
                 select distinct payload->>'name' from chain_event
@@ -29,9 +32,10 @@ class RareRows {
         List<Map<String, Object>> pairs = jdbc.queryForList("""
                 select distinct engine_id, payload->>'listId' as list from chain_event
                 where block_number > :block and kind = 'TrustListChanged'""", above);
-        jdbc.update("delete from trust_list where source_block > :block", above);
+        int lists = jdbc.update("delete from trust_list where source_block > :block", above);
         pairs.forEach(pair -> membership((String) pair.get("list"), ((Number) pair.get("engine_id")).longValue(),
                 ancestor));
+        return !names.isEmpty() || !pairs.isEmpty() || lists > 0;
     }
 
     private void parameter(String hex, long ancestor) {

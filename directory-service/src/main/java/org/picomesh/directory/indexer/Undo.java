@@ -1,5 +1,8 @@
 package org.picomesh.directory.indexer;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -50,14 +53,25 @@ class Undo {
     }
 
     /**
-     * Puts every derived row back as it was at block {@code ancestor}, before the events above it are deleted (the
-     * rare rows are found from them). Returns how many engine and lease rows were put back or deleted.
+     * What a rewind put back: the engines whose rows were put back or deleted (those that lists must read again),
+     * how many lease rows, and whether a market parameter or trust list was re-derived.
      */
-    int rewind(long ancestor) {
+    record Rewound(Set<Long> engines, int leases, boolean marketRows) {
+        int rows() {
+            return engines.size() + leases;
+        }
+    }
+
+    /**
+     * Puts every derived row back as it was at block {@code ancestor}, before the events above it are deleted (the
+     * rare rows are found from them).
+     */
+    Rewound rewind(long ancestor) {
         var above = new MapSqlParameterSource("block", ancestor);
-        int rows = restore("engine", EngineRows.updates("u"), above) + restore("lease", leaseUpdates(), above);
-        rareRows.rewind(ancestor);
-        return rows;
+        List<Long> engines = restore("engine", EngineRows.updates("u"), above);
+        List<Long> leases = restore("lease", leaseUpdates(), above);
+        boolean marketRows = rareRows.rewind(ancestor);
+        return new Rewound(Set.copyOf(engines), leases.size(), marketRows);
     }
 
     /** Forgets the images of blocks at or below {@code block}: no reorganisation can drop them any more. */
@@ -74,15 +88,16 @@ class Undo {
         jdbc.update("delete from lease_undo where block_number > :block", above);
     }
 
-    private int restore(String table, String updates, MapSqlParameterSource above) {
+    /** Puts back or deletes the rows the images above the block name; returns their ids. */
+    private List<Long> restore(String table, String updates, MapSqlParameterSource above) {
         String first = "select distinct on (id) * from " + table + "_undo where block_number > :block"
                 + " order by id, block_number";
-        int updated = jdbc.update("with u as (" + first + ") update " + table + " t set " + updates
-                + " from u where t.id = u.id and u.existed", above);
-        int deleted = jdbc.update("delete from " + table + " t using (" + first + ") u where t.id = u.id"
-                + " and not u.existed", above);
+        List<Long> ids = new ArrayList<>(jdbc.queryForList("with u as (" + first + ") update " + table
+                + " t set " + updates + " from u where t.id = u.id and u.existed returning t.id", above, Long.class));
+        ids.addAll(jdbc.queryForList("delete from " + table + " t using (" + first + ") u where t.id = u.id"
+                + " and not u.existed returning t.id", above, Long.class));
         jdbc.update("delete from " + table + "_undo where block_number > :block", above);
-        return updated + deleted;
+        return ids;
     }
 
     private static String leaseUpdates() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -65,18 +66,20 @@ class ListingMatchesSqlIT {
         randomQueries(40, 10); // sort orders and JSON in use, for the listings that follow to take over
         jdbc.update("update engine set price_per_hour = price_per_hour * 3, p50_ms_24h = 7 where id % 7 = 0");
         jdbc.update("update engine set availability_24h = 0.5, active_leases = capacity where id % 11 = 0");
-        memory.indexed(new MarketIndexed(Set.copyOf(jdbc.queryForList("select id from engine where id % 7 = 0",
+        memory.indexed(MarketIndexed.of(Set.copyOf(jdbc.queryForList("select id from engine where id % 7 = 0",
                 Long.class)), false));
         memory.measured(new EnginesMeasured(Set.copyOf(jdbc.queryForList("select id from engine where id % 11 = 0",
                 Long.class))));
         jdbc.update("update indexer_checkpoint set confirmed_block = confirmed_block + 5");
-        memory.indexed(new MarketIndexed(Set.of(), false));
+        memory.indexed(MarketIndexed.of(Set.of(), false));
         randomQueries(150, 11);
 
         jdbc.update("update market_parameter set value = 1000000000000000000 where name = 'minStake'");
         jdbc.update("delete from trust_list_engine where engine_id % 3 = 0");
+        List<Long> gone = jdbc.queryForList("select id from engine where id % 13 = 0", Long.class);
         jdbc.update("delete from engine where id % 13 = 0");
-        memory.indexed(new MarketIndexed(Set.of(), true));
+        // as a rewind announces it: the engines put back or deleted, and parameters or trust lists changed
+        memory.indexed(MarketIndexed.of(Set.copyOf(gone), true));
         randomQueries(150, 12);
     }
 
@@ -89,7 +92,7 @@ class ListingMatchesSqlIT {
 
         indexer.set(true);
         assertThat(index.due(listing)).as("just became the indexer: the standby's last read may be stale").isTrue();
-        index.indexed(new MarketIndexed(Set.of(), true));
+        index.indexed(new MarketIndexed(Set.of(), true, true));
         assertThat(index.due(listing)).as("the indexer, its every write announced").isFalse();
 
         indexer.set(false);

@@ -115,6 +115,7 @@ class ReorgIT {
             await("the abandoned changes to be indexed", Duration.ofSeconds(20), () -> directory
                     .getRaw("/api/engines/" + phantom).statusCode() == 200 && directory.get("/api/engines/" + a)
                     .at("/summary/endpoint").asString().equals("https://a-dropped.example"));
+            LISTS.forEach(directory::get); // orders in use: the lists after the reorg follow from these
 
             chain.anvil.call("evm_revert", snapshot);
             chain.registry(2).updateAdvert(BigInteger.valueOf(b), SampleAdverts.advert("https://b-kept.example", 2, 7))
@@ -136,6 +137,9 @@ class ReorgIT {
                     assertThat(rows(directory, table)).as(table).isEqualTo(rows(fresh, table));
                 }
                 assertThat(fromTheChain(directory.get(picoPath))).isEqualTo(fromTheChain(fresh.get(picoPath)));
+                for (String list : LISTS) { // b's dropped stake was the market's highest: every score moved back
+                    assertThat(listed(directory, list)).as(list).isEqualTo(listed(fresh, list));
+                }
                 for (long engine : List.of(a, b)) {
                     for (String field : List.of("/summary/endpoint", "/summary/stake", "/summary/activeLeases",
                             "/summary/capacity")) {
@@ -184,6 +188,19 @@ class ReorgIT {
                 assertThat(rebuilds).as("undone, not rebuilt").isEmpty();
             }
         }
+    }
+
+    /** Lists in each chain-derived order, as a user pages them. */
+    private static final List<String> LISTS = List.of("/api/engines?sort=-score", "/api/engines?sort=stake",
+            "/api/engines?sort=-price", "/api/engines?sort=capacity");
+
+    /** Each listed engine's id, stake, endpoint and free capacity, in the list's order. */
+    private static List<String> listed(Directory directory, String list) {
+        List<String> engines = new ArrayList<>();
+        directory.get(list).path("engines").forEach(engine -> engines.add(engine.path("id").asLong() + " "
+                + engine.path("stakeWei").asString() + " " + engine.path("endpoint").asString() + " "
+                + engine.path("freeCapacity").asLong()));
+        return engines;
     }
 
     /** Every table derived from the chain, as queries over the chain's columns (not the measured ones). */
