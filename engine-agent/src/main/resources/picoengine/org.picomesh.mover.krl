@@ -147,7 +147,8 @@ ruleset org.picomesh.mover {
       }
     }
   }
-  // Imports and marks the new pico leaving in one rule, so no event reaches it in between.
+  // Imports and marks the new pico leaving in one rule, so no event reaches it in between. The answer carries what
+  // the agent reads next (the new pico as picoOf gives it, its tree's layout): two round trips fewer per import.
   rule import {
     select when picomesh import_requested
     pre {
@@ -156,7 +157,7 @@ ruleset org.picomesh.mover {
     every {
       engine:importPico(event:attr("parent_id"), snapshot{"export"}) setting(id);
       engine:setPicoStatus(id, true, null);
-      send_directive("imported", {"id": id});
+      send_directive("imported", {"id": id, "pico": picoOf(engine:getAdminECI(id)), "layout": layout(id)});
     }
   }
   // Delivers an event the agent's front door held to a pico on this engine, once per sequence number: the agent
