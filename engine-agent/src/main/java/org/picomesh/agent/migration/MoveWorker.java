@@ -21,6 +21,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Takes the moves' due steps on a thread of its own, never the scheduler's that follows the chain. A step that fails
@@ -106,6 +107,12 @@ class MoveWorker implements SmartLifecycle {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(ChainFollowed followed) {
         clock.followed(followed.chainTime());
+        nudge();
+    }
+
+    /** The pico may go live: as soon as the follower's transaction that recorded it is committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AcceptanceSeen seen) {
         nudge();
     }
 
