@@ -193,7 +193,8 @@ ruleset org.picomesh.mover {
       fromAgent() => outlineUnfenced(pico_id) | null
     }
   }
-  // Imports and marks the new pico leaving in one rule, so no event reaches it in between.
+  // Imports and marks the new pico leaving in one rule, so no event reaches it in between. The answer carries what
+  // the agent reads next (the new pico as picoOf gives it, its tree's layout): two round trips fewer per import.
   rule import {
     select when picomesh import_requested
     pre {
@@ -202,7 +203,7 @@ ruleset org.picomesh.mover {
     if fromAgent() then every {
       engine:importPico(event:attr("parent_id"), snapshot{"export"}) setting(id);
       engine:setPicoStatus(id, true, null);
-      send_directive("imported", {"id": id});
+      send_directive("imported", {"id": id, "pico": picoOf(engine:getAdminECI(id)), "layout": layout(id)});
     }
   }
   // A move's source takes the tree off this engine in one episode (rules leave_carried, then leave; see

@@ -9,6 +9,7 @@ import org.picomesh.contracts.follow.Located;
 import org.picomesh.contracts.follow.MarketEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +42,12 @@ class MoveFollower implements MarketListener {
     private final HostedPicoRepository picos;
     private final MoveMetrics metrics;
     private final MoveRewinder rewinder;
+    private final ApplicationEventPublisher events;
     private final long engineId;
 
     MoveFollower(MoveRepository moves, HostedPicoRepository picos, MoveMetrics metrics, MoveRewinder rewinder,
-            AgentProperties properties) {
+            AgentProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.moves = moves;
         this.picos = picos;
         this.metrics = metrics;
@@ -126,6 +129,7 @@ class MoveFollower implements MarketListener {
                 || m.state() == MoveState.ACCEPTING).ifPresent(m -> {
                     acceptedAt(m, event, block);
                     m.to(MoveState.ACCEPTED, detail, block);
+                    events.publishEvent(new AcceptanceSeen(m.id()));
                 });
     }
 

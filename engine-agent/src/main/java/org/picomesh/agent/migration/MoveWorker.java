@@ -16,9 +16,12 @@ import org.picomesh.agent.picoengine.PicoEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Takes the moves' due steps on a thread of its own, never the scheduler's that follows the chain. A step that fails
@@ -54,6 +57,7 @@ class MoveWorker implements SmartLifecycle {
     private final MoveTestHalt halt;
     private final DivergedTargets diverged;
     private final AtomicBoolean nudged = new AtomicBoolean();
+    private final FollowedClock clock = new FollowedClock();
     private volatile ScheduledExecutorService thread;
 
     MoveWorker(MoveJournal journal, SourceSteps source, TargetSteps target, MoveChain chain,
@@ -98,8 +102,17 @@ class MoveWorker implements SmartLifecycle {
         }
     }
 
+    /** First among the follower's listeners: the others (an index refresh, challenges) must not delay a move's step. */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(ChainFollowed followed) {
+        clock.followed(followed.chainTime());
+        nudge();
+    }
+
+    /** The pico may go live: as soon as the follower's transaction that recorded it is committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AcceptanceSeen seen) {
         nudge();
     }
 
@@ -176,7 +189,10 @@ class MoveWorker implements SmartLifecycle {
     /** Sends an expiry once the chain's clock is past the deadline; the follower then ends the move. */
     private boolean expired(Move move) {
         try {
-            if (chain.chainTime() <= move.deadline().getEpochSecond()) {
+            // the follower's reading when it is recent: one call to the node fewer per step
+            java.util.OptionalLong recent = clock.recent();
+            long now = recent.isPresent() ? recent.getAsLong() : chain.chainTime();
+            if (now <= move.deadline().getEpochSecond()) {
                 return false;
             }
             chain.expire(move.leaseId());

@@ -44,6 +44,7 @@ class TargetSteps {
     private final MoveTestHalt halt;
     private final ScheduleCatchUp catchUp;
     private final MovedCopies movedCopies;
+    private final ArrivedPicos arrived = new ArrivedPicos();
 
     TargetSteps(MoveJournal journal, PicoEngine engine, Snapshots snapshots, EngineAdverts adverts, MoveChain chain,
             AgentKey agentKey, EncryptionKey encryptionKey, AgentProperties properties, MoveTestHalt halt,
@@ -101,13 +102,16 @@ class TargetSteps {
             if (move.state() == MoveState.OFFERED) {
                 claim(move, snapshot);
                 halt.at(Side.TARGET, MoveState.IMPORTING.name(), move.id());
+                imported = engine.importUnheld(engine.root(), snapshot); // the claim found none of its ECIs held
+            } else {
+                imported = engine.importIdempotent(engine.root(), snapshot); // a crash may have cut it short
             }
-            imported = engine.importIdempotent(engine.root(), snapshot);
             halt.at(Side.TARGET, "IMPORT_RETURNED", move.id());
             if (!(engine.check(imported.pico(), snapshot) instanceof CheckResult.Differs differs)) {
                 // the check found exactly the snapshot's channels in the imported tree, each routed to its pico
                 journal.imported(move.id(), imported.pico().adminEci(), engine.snapshotEcis(snapshot),
                         imported.schedules());
+                arrived.put(move.id(), imported.pico());
                 log.info("pico {} (lease {}) imported and checked: accepting the move", move.pico(), move.leaseId());
             } else if (imported.fresh()) {
                 journal.rejecting(move.id(), "the imported pico differs: " + differs.where(), null);
@@ -194,7 +198,7 @@ class TargetSteps {
     }
 
     private void live(Move move, Long toLeaseId) throws MoveFailure {
-        find(move).ifPresent(p -> catchUp.letRun(move, p));
+        arrived.remove(move.id()).or(() -> find(move)).ifPresent(p -> catchUp.letRun(move, p));
         journal.live(move.id(), toLeaseId != null ? toLeaseId : chain.currentLease(move.pico()).id.longValueExact());
         if (move.cid() != null) {
             snapshots.store().delete(Cid.parse(move.cid())); // the pico runs here: its sealed copy is not needed
@@ -204,6 +208,7 @@ class TargetSteps {
 
     /** Deletes whatever holds the ECIs this move recorded (the root's first): only its own import can hold them. */
     private void discard(Move move) {
+        arrived.remove(move.id());
         List<String> ecis = move.ecis().isEmpty() && move.adminEci() != null ? List.of(move.adminEci()) : move.ecis();
         for (String eci : ecis) {
             engine.find(eci).ifPresent(engine::delete);

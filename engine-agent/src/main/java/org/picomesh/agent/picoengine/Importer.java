@@ -30,9 +30,13 @@ final class Importer {
         this.schedules = schedules;
     }
 
-    /** {@code outline}: the snapshot's, read; an {@link IllegalArgumentException} when it is no snapshot. */
-    Imported importIdempotent(Pico parent, Snapshot snapshot, Function<Snapshot, SnapshotOutline> outlines,
-            Function<String, Optional<Pico>> find) {
+    /**
+     * {@code outline}: the snapshot's, read; an {@link IllegalArgumentException} when it is no snapshot.
+     * {@code unheld}: the caller saw just now that no pico here holds any of the snapshot's ECIs (it recorded them
+     * before importing), so neither the root's admin ECI nor the others are looked up again.
+     */
+    Imported importIdempotent(Pico parent, Snapshot snapshot, boolean unheld,
+            Function<Snapshot, SnapshotOutline> outlines, Function<String, Optional<Pico>> find) {
         SnapshotOutline outline;
         try {
             outline = outlines.apply(snapshot);
@@ -40,14 +44,23 @@ final class Importer {
             throw new PicoEngineException.ImportRefused(http.engine(), e.getMessage());
         }
         String admin = outline.root().adminEci();
-        boolean fresh = find.apply(admin).isEmpty();
-        if (fresh) {
-            refuseHeldEcis(outline);
-            importNow(parent, snapshot, outline);
+        Optional<Pico> found = unheld ? Optional.empty() : find.apply(admin);
+        Pico pico;
+        JsonNode layout;
+        if (found.isEmpty()) {
+            if (!unheld) {
+                refuseHeldEcis(outline);
+            }
+            JsonNode answer = importNow(parent, snapshot, outline);
+            Optional<Pico> answered = answer.path("pico").isObject() ? Optional.of(PicoJson.pico(answer.path("pico")))
+                    .filter(p -> p.adminEci().equals(admin)) : Optional.empty();
+            pico = answered.or(() -> find.apply(admin)).orElseThrow(() -> new PicoEngineException.ImportRefused(
+                    http.engine(), "the engine accepted the import but no pico holds the snapshot's ECIs"));
+            layout = answered.isPresent() && answer.path("layout").isObject() ? answer.path("layout") : layout(pico);
+        } else {
+            pico = found.get();
+            layout = layout(pico);
         }
-        Pico pico = find.apply(admin).orElseThrow(() -> new PicoEngineException.ImportRefused(http.engine(),
-                "the engine accepted the import but no pico holds the snapshot's ECIs"));
-        JsonNode layout = mover.query("layout", Map.of("pico_id", pico.id()));
         List<String> repaired = RulesetRepair.repair(outline, layout, mover);
         // one due already would fire at once, while the pico is leaving, and be dropped: the catch-up plan takes it
         List<JsonNode> missing = ScheduledEvents.notDue(missingSchedules(outline, layout), java.time.Instant.now());
@@ -62,10 +75,24 @@ final class Importer {
             mover.event("status_requested", Map.of("pico_id", pico.id(), "leaving", "true", "moved_to", ""));
         }
         log.info("{} pico {} on {}: {} rulesets repaired, {} scheduled events restored, left leaving",
-                fresh ? "imported" : "found the already imported", pico.id(), http.engine(), repaired.size(),
-                missing.size());
-        return new Imported(find.apply(admin).orElseThrow(), fresh, repaired, missing.size(),
-                ScheduledEvents.json(outline.schedules()));
+                found.isEmpty() ? "imported" : "found the already imported", pico.id(), http.engine(),
+                repaired.size(), missing.size());
+        // a fresh import's pico as the engine holds it now: the repair added rulesets, nothing else changed
+        Pico now = found.isEmpty() ? repairedLeaving(pico, repaired) : find.apply(admin).orElseThrow();
+        return new Imported(now, found.isEmpty(), repaired, missing.size(), ScheduledEvents.json(outline.schedules()));
+    }
+
+    private JsonNode layout(Pico pico) {
+        return mover.query("layout", Map.of("pico_id", pico.id()));
+    }
+
+    /** The pico with the rulesets the repair installed in it ({@code adminEci:rid}), marked leaving. */
+    private static Pico repairedLeaving(Pico pico, List<String> repaired) {
+        java.util.TreeSet<String> rulesets = new java.util.TreeSet<>(pico.rulesets());
+        String prefix = pico.adminEci() + ":";
+        repaired.stream().filter(r -> r.startsWith(prefix)).forEach(r -> rulesets.add(r.substring(prefix.length())));
+        return new Pico(pico.id(), pico.adminEci(), pico.ecis(), new PicoStatus(true, Optional.empty()),
+                pico.children(), List.copyOf(rulesets));
     }
 
     /** None of the snapshot's ECIs may belong to a pico already: the root's would be a retry, the others a clash. */
@@ -80,10 +107,17 @@ final class Importer {
         }
     }
 
-    private void importNow(Pico parent, Snapshot snapshot, SnapshotOutline outline) {
+    /** Imports; the options of the mover's directive {@code imported} (the new pico and its layout). */
+    private JsonNode importNow(Pico parent, Snapshot snapshot, SnapshotOutline outline) {
         try {
-            http.event(mover.root().adminEci(), "picomesh", "import_requested", Map.of("parent_id", parent.id()),
-                    "snapshot", snapshot);
+            JsonNode answer = http.event(mover.root().adminEci(), "picomesh", "import_requested",
+                    Map.of("parent_id", parent.id()), "snapshot", snapshot);
+            for (JsonNode directive : answer.path("directives")) {
+                if (directive.path("name").asText("").equals("imported")) {
+                    return directive.path("options");
+                }
+            }
+            return EngineHttp.JSON.createObjectNode();
         } catch (PicoEngineException.Refused e) {
             String reason = e.reason();
             if (reason.contains("incompatible version")) {

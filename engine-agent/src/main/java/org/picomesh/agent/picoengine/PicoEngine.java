@@ -77,6 +77,13 @@ public interface PicoEngine {
     Imported importIdempotent(Pico parent, Snapshot snapshot);
 
     /**
+     * As {@link #importIdempotent}, for a caller that has just seen none of the snapshot's ECIs {@link #held} here
+     * and recorded them before importing (so that after a crash it finds the import through
+     * {@link #importIdempotent}): nothing is looked up before the import.
+     */
+    Imported importUnheld(Pico parent, Snapshot snapshot);
+
+    /**
      * Every ECI the snapshot's picos hold, its root's admin ECI first: what an import makes this engine hold, and so
      * how an import that failed or was cut short is found again. Refused when the snapshot is not one.
      */

@@ -146,8 +146,14 @@ public final class PicoEngine048 implements PicoEngine {
 
     @Override
     public Imported importIdempotent(Pico parent, Snapshot snapshot) {
-        return guarded(() -> new Importer(http, mover, restore).importIdempotent(parent, snapshot, outlines::of,
-                this::find));
+        return guarded(() -> new Importer(http, mover, restore).importIdempotent(parent, snapshot, false,
+                outlines::of, this::find));
+    }
+
+    @Override
+    public Imported importUnheld(Pico parent, Snapshot snapshot) {
+        return guarded(() -> new Importer(http, mover, restore).importIdempotent(parent, snapshot, true,
+                outlines::of, this::find));
     }
 
     /** Compares with the outline the engine computes of the imported tree: the pico is not exported again. */

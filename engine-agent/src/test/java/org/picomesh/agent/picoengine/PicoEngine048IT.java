@@ -92,14 +92,18 @@ class PicoEngine048IT extends OnTwoEngines {
         assertThat(picosA.raw("/sky/cloud/" + family.parent() + "/" + TestPicos.COUNTER + "/count").statusCode())
                 .as("a leaving pico's query on its engine").isEqualTo(410);
         Snapshot snapshot = a.export(onA);
+        assertThat(b.held(b.snapshotEcis(snapshot))).as("what a target's claim sees before importing").isEmpty();
 
-        Imported imported = b.importIdempotent(b.root(), snapshot);
+        Imported imported = b.importUnheld(b.root(), snapshot);
 
         assertThat(imported.fresh()).isTrue();
         String sharingAdmin = b.find(family.sharing()).orElseThrow().adminEci();
         assertThat(imported.repairedRulesets()).contains(sharingAdmin + ":" + TestPicos.COUNTER);
         assertThat(imported.restoredSchedules()).isEqualTo(1);
         assertThat(imported.pico().status().leaving()).isTrue();
+        Pico held = b.find(family.parent()).orElseThrow();
+        assertThat(imported.pico()).as("the imported pico, as the import's own answer gave it")
+                .usingRecursiveComparison().ignoringCollectionOrder().isEqualTo(held);
         for (String eci : family.parentEcis()) {
             assertThat(picosB.raw("/sky/cloud/" + eci + "/" + TestPicos.COUNTER + "/count").statusCode())
                     .as("the imported pico, still leaving, on ECI " + eci).isEqualTo(410);
