@@ -2,18 +2,15 @@ package org.picomesh.agent.migration;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.time.Duration;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.chain.AgentSender;
 import org.picomesh.agent.chain.Outgoing;
 import org.picomesh.agent.chain.TransactionFailed;
-import org.picomesh.agent.follow.ChainFollowed;
 import org.picomesh.agent.follow.TransactionMined;
 import org.picomesh.contracts.ChainConnection;
 import org.picomesh.contracts.generated.EngineRegistry;
 import org.picomesh.contracts.generated.LeaseEscrow;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -28,8 +25,6 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 @Component
 class MoveChain {
     static final int DEPTH_WITHOUT_FINALIZED = 64;
-    /** How old the follower's reading of the chain's time may be for a step's expiry check: two follower polls. */
-    static final Duration FOLLOWED_FRESH = Duration.ofSeconds(1);
 
     private final ChainConnection chain;
     private final LeaseEscrow escrow;
@@ -39,7 +34,6 @@ class MoveChain {
     private final int finalDepth;
 
     private final ApplicationEventPublisher events;
-    private volatile Followed followed;
 
     MoveChain(ChainConnection chain, LeaseEscrow escrow, EngineRegistry registry, AgentSender sender,
             AgentProperties properties, ApplicationEventPublisher events) {
@@ -74,27 +68,11 @@ class MoveChain {
                 .toLowerCase(java.util.Locale.ROOT);
     }
 
-    /**
-     * The latest block's time (unix seconds): the clock move windows are counted in. The follower's, when it read it
-     * within {@link #FOLLOWED_FRESH}: the worker asks before every step, and a block's time never runs ahead of the
-     * chain's, so an expiry is seen at most that much later, never sooner.
-     */
+    /** The latest block's time (unix seconds): the clock move windows are counted in. */
     long chainTime() throws MoveFailure {
-        Followed last = followed;
-        if (last != null && System.nanoTime() - last.readAt() < FOLLOWED_FRESH.toNanos()) {
-            return last.chainTime();
-        }
         return read("the latest block", () -> chain.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST,
                 false).send().getBlock().getTimestamp().longValueExact());
     }
-
-    @EventListener
-    void on(ChainFollowed event) {
-        followed = new Followed(event.chainTime(), System.nanoTime());
-    }
-
-    /** The chain's time as the follower read it at the head, and when (this JVM's nanosecond clock). */
-    private record Followed(long chainTime, long readAt) {}
 
     /** Whether {@code block} can no longer leave the chain (see the class comment). */
     boolean isFinal(long block) throws MoveFailure {
