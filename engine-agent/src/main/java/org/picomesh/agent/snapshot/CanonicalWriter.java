@@ -142,9 +142,25 @@ final class CanonicalWriter {
 
         @Override
         public void write(char[] chars, int from, int length) throws IOException {
-            for (int i = from; i < from + length; i++) {
-                write(chars[i]);
+            // Most of a pico's state is text that needs no escape: those runs are copied whole, not char by char.
+            int end = from + length;
+            int i = from;
+            while (i < end) {
+                int run = i;
+                while (high == 0 && run < end && plain(chars[run])) {
+                    run++;
+                }
+                if (run > i) {
+                    out.writeAscii(chars, i, run - i);
+                    i = run;
+                } else {
+                    write(chars[i++]);
+                }
             }
+        }
+
+        private static boolean plain(char c) {
+            return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
         }
 
         @Override
