@@ -98,6 +98,15 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void writesIntegerLiteralsAsTheirDoublesAsTheRfcAuthorsCanonicaliserDoes() throws Exception {
+        String input = "[0,-0,7,-42,2147483648,9007199254740992,9007199254740993,-9007199254740993,"
+                + "123456789012345678901234567890,100000000000000000000,1000000000000000000000]";
+
+        assertThat(canonical(input)).isEqualTo(new org.erdtman.jcs.JsonCanonicalizer(input).getEncodedString())
+                .startsWith("[0,0,7,-42,2147483648,9007199254740992,9007199254740992,-9007199254740992,");
+    }
+
+    @Test
     void writesLongTextOfMixedCharactersAsTheRfcAuthorsCanonicaliserDoes() throws Exception {
         // long runs of plain ASCII are copied whole: escapes, controls, non-ASCII and pairs among them, in strings
         // long enough to cross the parser's text segments
