@@ -8,8 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.erdtman.jcs.NumberToJSON;
 
 /**
@@ -20,8 +21,14 @@ import org.erdtman.jcs.NumberToJSON;
  * written by the RFC author's own ES6 formatting ({@link NumberToJSON}).
  */
 final class CanonicalWriter {
+    // Names are not canonicalised or interned: an export's entity variables can be many thousands of distinct names,
+    // each read once, where the symbol table and String.intern() cost more than the parsing.
     private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(StreamReadConstraints
-            .builder().maxStringLength(Integer.MAX_VALUE).build()).build();
+            .builder().maxStringLength(Integer.MAX_VALUE).build())
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .build();
+    /** Integers up to 2^53 are their own IEEE 754 doubles, written by ES6 as their digits. */
+    private static final long EXACT = 1L << 53;
 
     private final JsonParser p;
     private final Escaper escaper = new Escaper();
@@ -55,7 +62,8 @@ final class CanonicalWriter {
                 p.getText(escaper);
                 escaper.end();
             }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ascii(number(p.getText()), out);
+            case VALUE_NUMBER_INT -> ascii(integer(), out);
+            case VALUE_NUMBER_FLOAT -> ascii(number(p.getText()), out);
             case VALUE_TRUE -> ascii("true", out);
             case VALUE_FALSE -> ascii("false", out);
             case VALUE_NULL -> ascii("null", out);
@@ -63,29 +71,41 @@ final class CanonicalWriter {
         }
     }
 
+    private record Member(String name, Rope value) {}
+
     private void object(Rope out) throws IOException {
-        // String order is UTF-16 code unit order, as RFC 8785 sorts names.
-        Map<String, Rope> members = new TreeMap<>();
+        List<Member> members = new ArrayList<>();
+        boolean ordered = true;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
             String name = p.currentName();
             Rope member = new Rope();
             value(p.nextToken(), member);
-            if (members.put(name, member) != null) {
+            // String order is UTF-16 code unit order, as RFC 8785 sorts names; engines mostly write them sorted already
+            int order = members.isEmpty() ? 1 : name.compareTo(members.get(members.size() - 1).name());
+            if (order == 0) {
                 throw new IOException("duplicate property: " + name);
+            }
+            ordered &= order > 0;
+            members.add(new Member(name, member));
+        }
+        if (!ordered) {
+            members.sort(Comparator.comparing(Member::name));
+            for (int i = 1; i < members.size(); i++) {
+                if (members.get(i).name().equals(members.get(i - 1).name())) {
+                    throw new IOException("duplicate property: " + members.get(i).name());
+                }
             }
         }
         out.write('{');
-        boolean first = true;
-        for (Map.Entry<String, Rope> member : members.entrySet()) {
-            if (!first) {
+        for (int i = 0; i < members.size(); i++) {
+            if (i > 0) {
                 out.write(',');
             }
-            first = false;
             escaper.into(out);
-            escaper.write(member.getKey());
+            escaper.write(members.get(i).name());
             escaper.end();
             out.write(':');
-            out.append(member.getValue());
+            out.append(members.get(i).value());
         }
         out.write('}');
     }
@@ -101,6 +121,18 @@ final class CanonicalWriter {
             value(t, out);
         }
         out.write(']');
+    }
+
+    /** An integer literal's canonical form: its digits when its double is exact, else as any other number. */
+    private String integer() throws IOException {
+        JsonParser.NumberType type = p.getNumberType();
+        if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+            long value = p.getLongValue();
+            if (value >= -EXACT && value <= EXACT) {
+                return Long.toString(value);
+            }
+        }
+        return number(p.getText());
     }
 
     /** ES6 Number.prototype.toString of the IEEE 754 double the literal denotes, as RFC 8785 section 3.2.2.3 asks. */
@@ -142,9 +174,25 @@ final class CanonicalWriter {
 
         @Override
         public void write(char[] chars, int from, int length) throws IOException {
-            for (int i = from; i < from + length; i++) {
-                write(chars[i]);
+            // Most of a pico's state is text that needs no escape: those runs are copied whole, not char by char.
+            int end = from + length;
+            int i = from;
+            while (i < end) {
+                int run = i;
+                while (high == 0 && run < end && plain(chars[run])) {
+                    run++;
+                }
+                if (run > i) {
+                    out.writeAscii(chars, i, run - i);
+                    i = run;
+                } else {
+                    write(chars[i++]);
+                }
             }
+        }
+
+        private static boolean plain(char c) {
+            return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
         }
 
         @Override

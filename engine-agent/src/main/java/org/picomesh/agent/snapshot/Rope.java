@@ -35,6 +35,20 @@ final class Rope {
         }
     }
 
+    /** Characters that are all below 0x80, each as its one byte. */
+    void writeAscii(char[] chars, int from, int length) {
+        while (length > 0) {
+            room(1);
+            int n = Math.min(length, piece.length - filled);
+            for (int i = 0; i < n; i++) {
+                piece[filled + i] = (byte) chars[from + i];
+            }
+            filled += n;
+            from += n;
+            length -= n;
+        }
+    }
+
     void append(Rope other) {
         seal();
         parts.add(other);

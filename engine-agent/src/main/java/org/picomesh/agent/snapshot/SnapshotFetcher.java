@@ -73,13 +73,8 @@ public final class SnapshotFetcher {
 
     /** As {@link #fetchInto(SnapshotStore, URI, Cid)}, with request headers. */
     public Cid fetchInto(SnapshotStore store, URI agent, Cid cid, Map<String, String> headers) throws IOException {
-        Cid stored = store.put(out -> fetch(agent, cid, out, headers));
-        if (!stored.equals(cid)) {
-            // Cannot happen when every block was verified; a guard, not a code path.
-            store.delete(stored);
-            throw new SnapshotFetchException(Reason.TAMPERED_BLOCK, "fetched " + cid + " but stored " + stored);
-        }
-        return stored;
+        // every block was checked against the DAG from cid as it came: the file is stored under cid, not hashed again
+        return store.putVerified(cid, out -> fetch(agent, cid, out, headers));
     }
 
     static URI gatewayUri(URI agent, Cid cid) {

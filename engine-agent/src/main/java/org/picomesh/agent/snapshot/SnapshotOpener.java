@@ -6,7 +6,6 @@ import java.io.PushbackInputStream;
 import java.security.KeyPair;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.hpke.HPKEContext;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.picomesh.agent.snapshot.SnapshotOpenException.Reason;
@@ -19,7 +18,7 @@ import org.picomesh.agent.snapshot.SnapshotOpenException.Reason;
 public final class SnapshotOpener extends InputStream {
     private final PushbackInputStream in;
     private final SealedFormat.Header header;
-    private final HPKEContext context;
+    private final ChunkCipher cipher;
     private byte[] plain = new byte[0];
     private int position;
     private long index;
@@ -30,7 +29,7 @@ public final class SnapshotOpener extends InputStream {
         this.header = SealedFormat.readHeader(in);
         AsymmetricCipherKeyPair keys = keyPair(recipient);
         try {
-            this.context = SealedFormat.hpke().setupBaseR(header.enc(), keys, context.info());
+            this.cipher = ChunkCipher.of(SealedFormat.hpke().setupBaseR(header.enc(), keys, context.info()));
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new SnapshotOpenException(Reason.WRONG_KEY_OR_CONTEXT, -1, "the encapsulated key is unusable");
         }
@@ -91,7 +90,7 @@ public final class SnapshotOpener extends InputStream {
 
     private byte[] open(byte[] sealed, boolean last) throws SnapshotOpenException {
         try {
-            return context.open(SealedFormat.aad(header, last), sealed);
+            return cipher.open(SealedFormat.aad(header, last), sealed);
         } catch (InvalidCipherTextException | IllegalArgumentException e) {
             // Opening with the other flag only tells why: the sequence number moves on success, and this fails anyway.
             if (opensAs(sealed, !last)) {
@@ -107,7 +106,7 @@ public final class SnapshotOpener extends InputStream {
 
     private boolean opensAs(byte[] sealed, boolean last) {
         try {
-            context.open(SealedFormat.aad(header, last), sealed);
+            cipher.open(SealedFormat.aad(header, last), sealed);
             return true;
         } catch (InvalidCipherTextException | IllegalArgumentException e) {
             return false;

@@ -19,7 +19,7 @@ import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
  */
 public final class SnapshotSealer extends FilterOutputStream {
     private final SealedFormat.Header header;
-    private final HPKEContextWithEncapsulation context;
+    private final ChunkCipher cipher;
     private final byte[] chunk;
     private int filled;
     private boolean finished;
@@ -31,13 +31,15 @@ public final class SnapshotSealer extends FilterOutputStream {
         if (recipientKey.length != 32) {
             throw new IllegalArgumentException("an X25519 public key has 32 bytes, not " + recipientKey.length);
         }
+        HPKEContextWithEncapsulation hpke;
         try {
-            this.context = SealedFormat.hpke().setupBaseS(new X25519PublicKeyParameters(recipientKey), context.info());
+            hpke = SealedFormat.hpke().setupBaseS(new X25519PublicKeyParameters(recipientKey), context.info());
         } catch (IllegalStateException | IllegalArgumentException e) {
             // A low-order point gives an all-zero shared secret, which RFC 9180 says to refuse.
             throw new IllegalArgumentException("not a usable X25519 public key: " + e.getMessage());
         }
-        this.header = SealedFormat.header(chunkSize, this.context.getEncapsulation());
+        this.cipher = ChunkCipher.of(hpke);
+        this.header = SealedFormat.header(chunkSize, hpke.getEncapsulation());
         this.chunk = new byte[chunkSize];
         out.write(header.bytes());
     }
@@ -97,7 +99,7 @@ public final class SnapshotSealer extends FilterOutputStream {
 
     private void seal(boolean last) throws IOException {
         try {
-            out.write(context.seal(SealedFormat.aad(header, last), chunk, 0, filled));
+            out.write(cipher.seal(SealedFormat.aad(header, last), chunk, 0, filled));
             filled = 0;
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("AES-GCM refused to seal", e);

@@ -55,26 +55,47 @@ public final class SnapshotStore {
 
     /** Stores the content and returns its CID; when it fails, nothing is stored. */
     public Cid put(Content content) throws IOException {
+        UnixFsDagBuilder builder = new UnixFsDagBuilder();
+        UnixFsDag[] dag = new UnixFsDag[1];
+        write(out -> content.writeTo(new Tee(out, builder)), () -> (dag[0] = builder.finish()).root());
+        dags.put(dag[0].root(), dag[0]);
+        return dag[0].root();
+    }
+
+    /**
+     * Stores content already proven to be {@code cid}'s bytes (a fetch verifies every block as it streams), without
+     * hashing it a second time: its DAG is computed from the file if it is ever served from here. When it fails,
+     * nothing is stored.
+     */
+    Cid putVerified(Cid cid, Content content) throws IOException {
+        write(content, () -> cid);
+        return cid;
+    }
+
+    /** Names what was written, once it all was. */
+    private interface Naming {
+        Cid name();
+    }
+
+    /** Streams into a temporary file, syncs it, then renames it to its CID in one step. */
+    private void write(Content content, Naming naming) throws IOException {
         Path partial = Files.createTempFile(temp, "put-", ".part");
         try {
-            UnixFsDag dag;
+            Cid cid;
             try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                UnixFsDagBuilder builder = new UnixFsDagBuilder();
                 OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
-                content.writeTo(new Tee(file, builder));
+                content.writeTo(new Tee(file, null));
                 file.flush();
                 channel.force(true);
-                dag = builder.finish();
+                cid = naming.name();
             }
-            Path target = file(dag.root());
+            Path target = file(cid);
             if (Files.exists(target)) {
                 Files.delete(partial);
             } else {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
                 syncDirectory();
             }
-            dags.put(dag.root(), dag);
-            return dag.root();
         } finally {
             Files.deleteIfExists(partial);
         }
@@ -173,7 +194,10 @@ public final class SnapshotStore {
         }
     }
 
-    /** Writes to the file and the DAG builder at once; closing it only flushes, the store closes the file. */
+    /**
+     * Writes to a stream and, when there is one, to a DAG builder at once; closing it only flushes, the store closes
+     * the file.
+     */
     private static final class Tee extends OutputStream {
         private final OutputStream file;
         private final UnixFsDagBuilder dag;
@@ -191,7 +215,9 @@ public final class SnapshotStore {
         @Override
         public void write(byte[] bytes, int from, int length) throws IOException {
             file.write(bytes, from, length);
-            dag.write(bytes, from, length);
+            if (dag != null) {
+                dag.write(bytes, from, length);
+            }
         }
 
         @Override

@@ -98,6 +98,37 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void writesIntegerLiteralsAsTheirDoublesAsTheRfcAuthorsCanonicaliserDoes() throws Exception {
+        String input = "[0,-0,7,-42,2147483648,9007199254740992,9007199254740993,-9007199254740993,"
+                + "123456789012345678901234567890,100000000000000000000,1000000000000000000000]";
+
+        assertThat(canonical(input)).isEqualTo(new org.erdtman.jcs.JsonCanonicalizer(input).getEncodedString())
+                .startsWith("[0,0,7,-42,2147483648,9007199254740992,9007199254740992,-9007199254740992,");
+    }
+
+    @Test
+    void writesLongTextOfMixedCharactersAsTheRfcAuthorsCanonicaliserDoes() throws Exception {
+        // long runs of plain ASCII are copied whole: escapes, controls, non-ASCII and pairs among them, in strings
+        // long enough to cross the parser's text segments
+        String[] pieces = {"plain words ", "x", "\\\"", "\\\\", "\\n", "\\u0001", "\\u001f", "\u00e9", "\u20ac",
+            "\\ud83d\\ude00", "\ud83d\ude00", "/", "\\u007f", "~"};
+        for (long seed = 1; seed <= 40; seed++) {
+            java.util.Random random = new java.util.Random(seed);
+            StringBuilder json = new StringBuilder("{\"b\":\"");
+            int length = random.nextInt(seed % 4 == 0 ? 200_000 : 2_000);
+            while (json.length() < length) {
+                json.append(random.nextInt(3) == 0 ? "a".repeat(random.nextInt(5_000))
+                        : pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] input = json.append("\",\"a\":[\"").append(pieces[random.nextInt(pieces.length)]).append("\"]}")
+                    .toString().getBytes(StandardCharsets.UTF_8);
+
+            assertThat(CanonicalJson.canonicalise(input)).as("seed %d", seed)
+                    .isEqualTo(new org.erdtman.jcs.JsonCanonicalizer(input).getEncodedUTF8());
+        }
+    }
+
+    @Test
     void refusesALoneSurrogateWhichHasNoUtf8Form() {
         assertThatThrownBy(() -> canonical("[\"a\\ud800b\"]")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lone surrogate");

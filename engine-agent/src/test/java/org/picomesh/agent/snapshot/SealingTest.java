@@ -156,7 +156,7 @@ class SealingTest {
         return sealWith(plain, EncryptionKeyFile.raw(to.getPublic()), context, CHUNK);
     }
 
-    private static byte[] sealWith(byte[] plain, byte[] key, SnapshotContext context, int chunkSize) {
+    static byte[] sealWith(byte[] plain, byte[] key, SnapshotContext context, int chunkSize) {
         ByteArrayOutputStream sealed = new ByteArrayOutputStream();
         try (SnapshotSealer sealer = SnapshotSealer.sealing(sealed, key, context, chunkSize)) {
             sealer.write(plain);
