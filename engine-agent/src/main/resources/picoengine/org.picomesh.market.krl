@@ -10,10 +10,35 @@ ruleset org.picomesh.market {
       50 placement decisions, which travel with it too.
       The engine's agent gives its loopback URL and its engine id to the root pico's copy of this ruleset (app
       variables: they stay on the engine and never travel), so that a pico reaches the agent of the engine it is on.
+      The events of the picomesh domain are the agent's alone (the front door refuses that domain, but inside the
+      engine any pico can event:send it to any ECI it knows, and wrangler's shared channel function lists a pico's
+      ECIs to whoever holds one of them): see fromAgent, onRootFromAgent and keyless.
     >>
     shares address, did, policy, decisions
   }
   global {
+    // The agent's events to an enrolled pico carry agent_token: the HMAC-SHA256, keyed by the pico's market key (as
+    // the entity variable holds it), of the ruleset's id. Only the agent that hosts the pico reads the key (from the
+    // root pico), so no other pico can make it, whatever channel of the pico it learnt; and as the key travels with
+    // the pico, the agent of the engine the pico moves to makes the same token, as does an agent of this build for a
+    // pico an older build enrolled.
+    fromAgent = function() {
+      token = event:attr("agent_token");
+      not ent:market_key.isnull() && token.typeof() == "String"
+        && token == math:hmac("sha256", ent:market_key, "org.picomesh.market")
+    }
+    // The agent's root-wide settings (app variables, the same for every pico of the engine): on the root pico, on its
+    // admin channel, as the agent sends them (a child of the root reaches it on another channel, wrangler's)
+    onRootFromAgent = function() {
+      engine:getParent(meta:picoId).isnull() && meta:eci == engine:getAdminECI(meta:picoId)
+    }
+    // The key is given before there is a token: on the pico's admin channel only, never to the root. Wrangler hands
+    // that channel to no one (a parent and an owner get one wrangler makes), though its shared channel function lists
+    // it to whoever holds another: this narrows who can give a joining pico a key first, it does not close it (the
+    // agent then refuses to enrol the pico; reinstalling the ruleset drops its variables)
+    keyless = function() {
+      not engine:getParent(meta:picoId).isnull() && meta:eci == engine:getAdminECI(meta:picoId)
+    }
     address = function() {
       ent:address
     }
@@ -39,8 +64,8 @@ ruleset org.picomesh.market {
     }
   }
   // Write-once: a key given again (a retried enroll), or by anyone else afterwards, changes nothing. The agent reads
-  // the key back from the root pico and checks that it is its own before the pico uses it. The front door refuses
-  // events of the picomesh domain: only the agent (on loopback) and the engine's own picos can send this one.
+  // the key back from the root pico and checks that it is its own before the pico uses it. Taken on the admin channel
+  // only (keyless): a pico that knows only a channel it was given cannot give this one a key of its own first.
   rule market_key_given {
     select when picomesh market_key_given
     pre {
@@ -50,7 +75,7 @@ ruleset org.picomesh.market {
       wellFormed = key.match(re#^0x[0-9a-f]{64}$#) && address.match(re#^0x[0-9a-f]{40}$#)
         && did.match(re#^did:pkh:eip155:[0-9]{1,18}:0x[0-9a-f]{40}$#)
     }
-    if ent:market_key.isnull() && wellFormed then
+    if keyless() && ent:market_key.isnull() && wellFormed then
       send_directive("market_key_kept", {"address": address})
     fired {
       ent:market_key := key;
@@ -58,14 +83,16 @@ ruleset org.picomesh.market {
       ent:did := did
     }
   }
-  // On the root pico only (the front door refuses its ECIs and the picomesh domain): where this engine's agent is.
+  // Where this engine's agent is, for every pico that runs this ruleset here: so from the agent only (a pico that
+  // gave another URL would have every pico's market requests sent to another loopback port).
   rule agent_given {
     select when picomesh agent_given
     pre {
       url = event:attr("url").defaultsTo("")
       engine = event:attr("engine_id").defaultsTo("")
     }
-    if url.match(re#^http://127[.]0[.]0[.]1:[0-9]{1,5}$#) && engine.match(re#^[0-9]{1,18}$#) then
+    if onRootFromAgent() && url.match(re#^http://127[.]0[.]0[.]1:[0-9]{1,5}$#) && engine.match(re#^[0-9]{1,18}$#)
+    then
       send_directive("agent_kept", {"url": url})
     fired {
       app:agent_url := url;
@@ -94,7 +121,7 @@ ruleset org.picomesh.market {
   // The agent, for the command line (engine-agent pico policy): the policy it validated.
   rule policy_set {
     select when picomesh policy_set
-    send_directive("policy_kept")
+    if fromAgent() then send_directive("policy_kept")
     fired {
       ent:policy := event:attr("policy").decode()
     }
@@ -112,7 +139,7 @@ ruleset org.picomesh.market {
         "source": event:attr("source").defaultsTo("").substr(0, 20)
       }
     }
-    send_directive("decision_kept")
+    if fromAgent() then send_directive("decision_kept")
     fired {
       ent:decisions := kept(ent:decisions, entry)
     }

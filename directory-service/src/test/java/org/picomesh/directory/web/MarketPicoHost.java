@@ -54,6 +54,9 @@ final class MarketPicoHost implements AutoCloseable {
         server.setExecutor(threads);
         server.start();
         post("/api/ruleset/register", Map.of("src", Files.readString(ruleset())));
+        // as the agent does when it starts: the root's copy is the one that takes the agent's URL
+        post("/sky/event/" + rootEci() + "/setup/wrangler/install_rulesets_requested",
+                Map.of("rids", "org.picomesh.market"));
     }
 
     /** The endpoint to advertise: the stand-in front door. */
@@ -66,10 +69,11 @@ final class MarketPicoHost implements AutoCloseable {
         JsonNode created = post("/sky/event/" + rootEci() + "/setup/wrangler/new_child_request",
                 Map.of("name", name, "rids", "org.picomesh.market"));
         String eci = created.path("directives").get(0).path("options").path("pico").path("eci").asText();
-        post("/sky/event/" + eci + "/setup/picomesh/market_key_given", Map.of("key", key, "address",
+        // as the agent gives them: the key on the pico's admin channel, the agent's URL on the root's (the ruleset's
+        // app variables, the same for every pico of the engine that runs it), each the only channel the rule takes
+        post("/sky/event/" + adminEci(eci) + "/setup/picomesh/market_key_given", Map.of("key", key, "address",
                 address.toLowerCase(), "did", did.toLowerCase()));
-        // the ruleset's app variables: the same for every pico of the engine that runs it
-        post("/sky/event/" + eci + "/setup/picomesh/agent_given", Map.of("url", url(), "engine_id", "1"));
+        post("/sky/event/" + rootEci() + "/setup/picomesh/agent_given", Map.of("url", url(), "engine_id", "1"));
         hosted.put(did.toLowerCase(), eci);
         return eci;
     }
@@ -82,6 +86,16 @@ final class MarketPicoHost implements AutoCloseable {
     /** The pico's own event, as its owner's ruleset would raise it. */
     JsonNode givePolicy(String eci, String policy) {
         return post("/sky/event/" + eci + "/setup/market/policy_given", Map.of("policy", policy));
+    }
+
+    /** The pico's engine-made channel, as wrangler's shared channel function lists it. */
+    private String adminEci(String eci) {
+        for (JsonNode channel : post("/sky/cloud/" + eci + "/io.picolabs.wrangler/channel", Map.of())) {
+            if (channel.path("name").asText("").equals("admin")) {
+                return channel.path("id").asText("");
+            }
+        }
+        throw new IllegalStateException("pico " + eci + " lists no admin channel");
     }
 
     private String rootEci() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.picomesh.agent.market.MarketEvents;
 import org.picomesh.agent.migration.Enrollment;
 import org.picomesh.agent.picoengine.Pico;
 import org.picomesh.agent.picoengine.PicoEngine;
@@ -20,22 +21,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * The placement policy and decisions a hosted pico keeps in its {@code org.picomesh.market} ruleset: read through
- * its shared functions, written by events of the agent's own domain straight to the engine (the front door refuses
- * that domain, so nobody outside writes them).
+ * its shared functions, written by events of the agent's own domain straight to the engine, which the pico takes
+ * from its agent only ({@link MarketEvents}: the front door refuses that domain, and the pico's rules check the
+ * agent's token, so no other pico's {@code event:send} writes them either).
  */
 @Component
 class PicoPlacementState {
     static final String RID = "org.picomesh.market";
-    static final String DOMAIN = "picomesh";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PicoEngine engine;
     private final Enrollment hosted;
+    private final MarketEvents events;
 
-    PicoPlacementState(PicoEngine engine, Enrollment hosted) {
+    PicoPlacementState(PicoEngine engine, Enrollment hosted, MarketEvents events) {
         this.engine = engine;
         this.hosted = hosted;
+        this.events = events;
     }
 
     /** The hosted pico named by its DID, market address or an ECI it holds. */
@@ -104,11 +107,11 @@ class PicoPlacementState {
             throw new InvalidPolicyException(List.of(new PolicyProblem("", "no policy given")));
         }
         PlacementPolicy parsed = PolicyDocument.parse(json);
-        engine.signal(pico, DOMAIN, "policy_set", Map.of("policy", json));
+        events.raise(pico, "policy_set", Map.of("policy", json));
         return parsed;
     }
 
     void record(Pico pico, Decision decision) {
-        engine.signal(pico, DOMAIN, "decision_made", decision.attrs());
+        events.raise(pico, "decision_made", decision.attrs());
     }
 }

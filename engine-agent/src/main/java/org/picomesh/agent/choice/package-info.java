@@ -15,7 +15,9 @@
  * wrangler, and the join must be an event of its own: 0.48.1 picks an event's rules before a ruleset installed by
  * that same event; the agent enrols it, and once its owner funds its account the pico opens its first lease here on
  * its policy's terms, see {@link org.picomesh.agent.choice.FirstLease}). The agent answers these on loopback only; it trusts nothing in them but a pico's
- * address or ECI, and reads the pico's own state for the rest.
+ * address or ECI, and reads the pico's own state for the rest. The other way, the agent writes the pico's policy and
+ * decisions with events of its own domain that the pico takes from its agent only
+ * ({@link org.picomesh.agent.market.MarketEvents}).
  *
  * <p>Every hosted pico with a policy is evaluated on a schedule ({@code picomesh.agent.placement.interval}). A host
  * that breaks a hard constraint (price raised over the maximum, measured latency over the maximum, no longer listed)

@@ -70,6 +70,12 @@ class PicoKeys {
         return key;
     }
 
+    /** The key the pico holds: what its agent's token derives from ({@link AgentToken}). */
+    PicoKey keyOf(Pico pico) {
+        return read(pico).orElseThrow(() -> new MarketRefusal(HttpStatus.CONFLICT, "pico " + pico.adminEci()
+                + " has no market key: enroll it (engine-agent pico enroll <eci>)"));
+    }
+
     private Identity identity(Pico pico, PicoKey key, long chainId, boolean made) {
         JsonNode shared = engine.query(pico, MarketRuleset.RID, "address");
         if (!shared.asText("").equals(key.address())) {
@@ -110,7 +116,7 @@ class PicoKeys {
         }
     }
 
-    private static String hex(PicoKey key) {
+    static String hex(PicoKey key) {
         return Numeric.toHexStringWithPrefixZeroPadded(key.credentials().getEcKeyPair().getPrivateKey(), 64)
                 .toLowerCase(Locale.ROOT);
     }

@@ -107,6 +107,9 @@ class HardConstraintLeaveIT {
 
     /** The pico moved once, from A to B, for the reasons given; B hosts it with its lease and its state. */
     private void assertLeftAForB(ChoosingPicos.Enrolled pico, String... reasons) throws Exception {
+        // B records the arrival once the pico is live there, with an event of its own (reading the pico's key first)
+        await("its arrival recorded by B", () -> owner.decisions(moves.b, pico.did()).toString()
+                .contains("\"kind\":\"moved\""));
         JsonNode onB = owner.page(moves.b, pico.did());
         assertThat(ChoosingPicos.count(onB, "moved")).isEqualTo(1);
         JsonNode moved = null;
