@@ -62,7 +62,15 @@ class PlacementRound {
 
     /** The move protocol says how the pico's move ended ({@code why}: its reason for a rollback, or null). */
     void settle(String address, String why) {
-        state.find(address).filter(p -> p.status().live()).ifPresent(pico -> settlement.settle(pico, address, why));
+        state.find(address).filter(PlacementRound::chooses).ifPresent(pico -> settlement.settle(pico, address, why));
+    }
+
+    /**
+     * Whether the pico runs here and chooses its host: live, with the market ruleset (a pico an operator linked to an
+     * address without enrolling it has neither policy nor decisions to keep).
+     */
+    private static boolean chooses(Pico pico) {
+        return pico.status().live() && pico.rulesets().contains(PicoPlacementState.RID);
     }
 
     /**
@@ -70,7 +78,7 @@ class PlacementRound {
      * {@code request.to()} if named). Nothing when the pico is not live here with a policy and its lease here.
      */
     Optional<Decision> evaluate(String address, Request request) throws Exception {
-        Optional<Pico> found = state.find(address).filter(p -> p.status().live());
+        Optional<Pico> found = state.find(address).filter(PlacementRound::chooses);
         if (found.isEmpty()) {
             return Optional.empty();
         }
