@@ -2,7 +2,6 @@ package org.picomesh.agent.snapshot;
 
 import java.math.BigInteger;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -34,7 +33,7 @@ public final class SnapshotThroughput {
                     Duration.ofMinutes(1)));
             KeyPair key = SealingTest.x25519();
             SnapshotContext move = new SnapshotContext(31337, BigInteger.ONE, BigInteger.TWO);
-            byte[] export = export(size);
+            byte[] export = SnapshotPieces.smallMembers(size);
             long[] canonicalise = new long[runs];
             for (int i = 0; i < runs && !sealOnly; i++) {
                 long start = System.nanoTime();
@@ -70,17 +69,6 @@ public final class SnapshotThroughput {
             report("seal+store", size, seal);
             report("fetch+verify+store+open", size, fetch);
         }
-    }
-
-    /** A pico export's shape with {@code size} bytes, most of them in one entity variable. */
-    private static byte[] export(int size) {
-        StringBuilder json = new StringBuilder(size + 100).append("{\"version\":\"0.48.1\",\"pico\":{\"entvars\":{");
-        for (int i = 0; json.length() < size - 100; i++) {
-            json.append("\"v").append(i).append("\":{\"n\":").append(i).append(",\"s\":\"")
-                    .append(Integer.toHexString(i * 31).repeat(20)).append("\"},");
-        }
-        json.setLength(json.length() - 1);
-        return json.append("}}}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void report(String what, int size, long[] nanos) {
