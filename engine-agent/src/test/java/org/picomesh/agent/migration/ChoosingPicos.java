@@ -65,8 +65,13 @@ final class ChoosingPicos {
 
     /** How many of the page's decisions are of {@code kind}. */
     static int count(JsonNode page, String kind) {
+        return countOf(page.path("decisions"), kind);
+    }
+
+    /** How many of {@code decisions} (as {@link #decisions} gives them) are of {@code kind}. */
+    static int countOf(JsonNode decisions, String kind) {
         int n = 0;
-        for (JsonNode d : page.path("decisions")) {
+        for (JsonNode d : decisions) {
             n += d.path("kind").asText().equals(kind) ? 1 : 0;
         }
         return n;

@@ -96,6 +96,8 @@ class PicoChoosesWithoutTheDirectoryIT {
                 ChoosingPicos.JSON.readTree(POLICY)));
         assertThat(given.toString()).contains("\"valid\":true");
         await("the pico to be live on B, the cheapest", () -> moves.b.state(pico).equals("LIVE"));
+        // B records the arrival with an event of its own once the pico runs there (reading the pico's key first)
+        await("its arrival recorded by B", () -> ChoosingPicos.countOf(choices.decisions(moves.b, did), "moved") == 1);
         JsonNode toB = ChoosingPicos.newest(choices.page(moves.b, did), "moved");
         assertThat(toB.path("to").asLong()).isEqualTo(moves.engineB_id);
         assertThat(toB.path("source").asText()).as("ranked by the directory: " + toB).isEqualTo("directory");
@@ -115,6 +117,7 @@ class PicoChoosesWithoutTheDirectoryIT {
         assertThat(directory.answers()).isFalse();
 
         await("the pico to be live on the engine the directory named", () -> moves.c.state(pico).equals("LIVE"));
+        await("its arrival recorded by C", () -> ChoosingPicos.countOf(choices.decisions(moves.c, did), "moved") == 2);
         JsonNode page = choices.page(moves.c, did);
         JsonNode toC = ChoosingPicos.newest(page, "moved");
         assertThat(toC.path("to").asLong()).isEqualTo(named);
