@@ -80,11 +80,7 @@ class LeavingSchedulesIT extends OnTwoEngines {
     @Test
     void aLeaveTakenAgainAfterAScheduleFellDueStillCarriesItAndItFiresOnceOnTheTarget() throws Exception {
         String eci = picosA.child(picosA.rootEci(), "leaves twice", TestPicos.COUNTER);
-        picosA.scheduleTickIn(eci, 2);
-        String admin = a.find(eci).orElseThrow().adminEci();
-        a.leave(admin, null).erase();
-        Pico pico = a.find(eci).orElseThrow();
-        await("the engine to drop the due schedule", () -> a.schedules(pico).equals("[]"));
+        String admin = leftWhileAScheduleFellDue(eci).adminEci();
 
         Snapshot again = a.leave(admin, null);
         Imported imported = b.importIdempotent(b.root(), again);
@@ -103,11 +99,7 @@ class LeavingSchedulesIT extends OnTwoEngines {
     @Test
     void whatALeavingPicoCarriedIsReadBackUntilItRunsAgain() throws Exception {
         String eci = picosA.child(picosA.rootEci(), "rolls back", TestPicos.COUNTER);
-        picosA.scheduleTickIn(eci, 2);
-        String admin = a.find(eci).orElseThrow().adminEci();
-        a.leave(admin, null).erase();
-        Pico pico = a.find(eci).orElseThrow();
-        await("the engine to drop the due schedule", () -> a.schedules(pico).equals("[]"));
+        Pico pico = leftWhileAScheduleFellDue(eci);
 
         String carried = a.carried(pico);
         int restored = a.restorePlanned(pico, a.planCatchUp(pico, carried, CATCH_UP));
@@ -123,5 +115,14 @@ class LeavingSchedulesIT extends OnTwoEngines {
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         Await.until(WAIT, what, condition);
+    }
+
+    /** The pico, with a tick due in 2 s, left A; the engine then dropped the tick as it fell due. */
+    private Pico leftWhileAScheduleFellDue(String eci) throws Exception {
+        picosA.scheduleTickIn(eci, 2);
+        a.leave(a.find(eci).orElseThrow().adminEci(), null).erase();
+        Pico pico = a.find(eci).orElseThrow();
+        await("the engine to drop the due schedule", () -> a.schedules(pico).equals("[]"));
+        return pico;
     }
 }
