@@ -9,12 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pico engine's HTTP API as the mover uses it: queries and events as form posts (no size limit that matters),
  * each bounded by a timeout, failures as {@link PicoEngineException}s. Bodies are never logged.
  */
 final class EngineHttp {
+    private static final Logger log = LoggerFactory.getLogger(EngineHttp.class);
     static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REASON = 300;
 
@@ -87,6 +90,7 @@ final class EngineHttp {
 
     private byte[] send(HttpRequest.Builder request, Duration timeout, String what) {
         HttpResponse<byte[]> response;
+        long started = System.nanoTime();
         try {
             response = client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -94,6 +98,10 @@ final class EngineHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PicoEngineException.Unreachable(engine, what, e);
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("{} {}: {} in {} ms, {} bytes", engine, what, response.statusCode(),
+                    (System.nanoTime() - started) / 1_000_000, response.body().length);
         }
         if (response.statusCode() != 200) {
             throw new PicoEngineException.Refused(engine, what, response.statusCode(), reason(response.body()));
