@@ -2,6 +2,7 @@ package org.picomesh.agent.follow;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.contracts.ChainConnection;
@@ -14,9 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * Asks the node for its head alone ({@code eth_blockNumber}) every {@code head-poll} and lets the {@link ChainWatcher}
  * follow as soon as it moved, instead of at its next {@code poll}: a move asked by the pico's own key, or accepted by
- * the other agent, is seen within a head poll (on the dev chain a move waited up to half a second here). Without
- * {@code eth_subscribe}, which not every node serves over HTTP. A failed look is only skipped: the follower's own
- * poll still runs.
+ * the other agent, is seen within a head poll (on the dev chain a move waited up to half a second here). Where the
+ * node serves {@code eth_subscribe} over WebSocket, {@link HeadSubscription} announces each head sooner still; the
+ * polls stay, for a node without it and a subscription that dropped. A failed look is only skipped: the follower's
+ * own poll still runs.
  */
 @Component
 class HeadWatcher implements SmartLifecycle {
@@ -45,6 +47,15 @@ class HeadWatcher implements SmartLifecycle {
             log.debug("reading the chain's head failed: {}", e.toString());
             return;
         }
+        moved(head);
+    }
+
+    /** The node announced a new head ({@link HeadSubscription}): followed at once, on the scheduler's thread. */
+    void announced(long head) {
+        scheduler.schedule(() -> moved(head), Instant.now());
+    }
+
+    private void moved(long head) {
         if (head != seen) {
             seen = head;
             watcher.tick();
