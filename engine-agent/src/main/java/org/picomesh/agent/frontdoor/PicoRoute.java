@@ -3,14 +3,21 @@ package org.picomesh.agent.frontdoor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.net.URI;
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
-/** One ECI's row of the durable route table: written in the migration's transaction, read back at start. */
+/**
+ * One ECI's row of the durable route table: written in the migration's transaction, read back at start. A row made
+ * here is known to be new (its ECI was looked up first), so saving it inserts without reading it again.
+ */
 @Entity
 @Table(name = "pico_route")
-class PicoRoute {
+class PicoRoute implements Persistable<String> {
     @Id
     private String eci;
     private String pico;
@@ -25,11 +32,31 @@ class PicoRoute {
     private Instant changedAt;
     @Column(name = "arrived_lease_id")
     private Long arrivedLeaseId;
+    @Transient
+    private boolean fresh;
 
     protected PicoRoute() {}
 
+    /** A row for an ECI that has none yet. */
     PicoRoute(String eci) {
         this.eci = eci;
+        this.fresh = true;
+    }
+
+    @Override
+    public String getId() {
+        return eci;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
     }
 
     String eci() {

@@ -1,6 +1,7 @@
 package org.picomesh.agent.frontdoor;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.Query;
@@ -14,6 +15,9 @@ interface PicoRouteRepository extends Repository<PicoRoute, String> {
     Optional<PicoRoute> findById(String eci);
 
     List<PicoRoute> findByPico(String pico);
+
+    /** The routes of these ECIs that exist: one query for a whole tree's channels. */
+    List<PicoRoute> findByEciIn(Collection<String> ecis);
 
     /** The pico an ECI's route is of: what to lock before reading the route itself. */
     @Query("select r.pico from PicoRoute r where r.eci = :eci")

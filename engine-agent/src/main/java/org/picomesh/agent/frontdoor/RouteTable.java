@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -171,8 +172,10 @@ class RouteTable {
         routes.lock(pico);
         Instant now = clock.instant();
         Map<String, Route> changes = new LinkedHashMap<>();
+        Map<String, PicoRoute> rows = new HashMap<>();
+        routes.findByEciIn(ecis).forEach(row -> rows.put(row.eci(), row));
         for (String eci : ecis) {
-            PicoRoute row = routes.findById(eci).orElseGet(() -> new PicoRoute(eci));
+            PicoRoute row = rows.computeIfAbsent(eci, PicoRoute::new);
             row.set(route, now);
             if (arrivedFrom != null) {
                 row.arrivedFrom(arrivedFrom);
