@@ -20,8 +20,11 @@ import java.util.List;
  * Figures are medians over the repetitions; the overhead is the median move over the median baseline.
  */
 public final class MigrateBench {
-    /** -Dpicomesh.bench.reps: repetitions per size (odd, so the median is one run). */
-    private static final int REPS = Integer.getInteger("picomesh.bench.reps", 3);
+    /**
+     * -Dpicomesh.bench.reps: repetitions per size (odd, so the median is one run; five, as a small pico's bare baseline
+     * varies threefold from run to run on a shared machine).
+     */
+    private static final int REPS = Integer.getInteger("picomesh.bench.reps", 5);
     /** -Dpicomesh.bench.sizes=10kb,1mb: the sizes to run, for working on one. */
     private static final List<String> SIZES = List.of(System.getProperty("picomesh.bench.sizes", "10kb,1mb,10mb")
             .split(","));
