@@ -133,8 +133,8 @@ final class CarVerifier {
         if (length > max || length < 0) {
             throw new SnapshotFetchException(Reason.MALFORMED_CAR, "a section of " + length + " bytes");
         }
-        byte[] section = in.readNBytes((int) length);
-        if (section.length < length) {
+        byte[] section = new byte[(int) length];
+        if (in.readNBytes(section, 0, section.length) < length) { // readNBytes(n) would gather 8 KiB pieces, then copy
             throw new SnapshotFetchException(Reason.MISSING_BLOCK, "the CAR ends inside a section");
         }
         return section;

@@ -44,17 +44,18 @@ final class CarWriter {
         UnixFsDag.Leaf leaf = (UnixFsDag.Leaf) node;
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(leaf.offset());
-            writeLeaf(leaf, in, out);
+            writeLeaf(leaf, in, out, new byte[leaf.length()]);
         }
     }
 
-    private static void writeLeaf(UnixFsDag.Leaf leaf, InputStream file, OutputStream out) throws IOException {
+    /** Copies a leaf's bytes from the file through {@code buffer} (room for a leaf), wrapped as its block. */
+    private static void writeLeaf(UnixFsDag.Leaf leaf, InputStream file, OutputStream out, byte[] buffer)
+            throws IOException {
         out.write(DagPb.leafPrefix(leaf.length()));
-        byte[] data = file.readNBytes(leaf.length());
-        if (data.length != leaf.length()) {
+        if (file.readNBytes(buffer, 0, leaf.length()) != leaf.length()) {
             throw new IOException("the snapshot file is shorter than its DAG");
         }
-        out.write(data);
+        out.write(buffer, 0, leaf.length());
         out.write(DagPb.leafSuffix(leaf.length()));
     }
 
@@ -76,6 +77,7 @@ final class CarWriter {
         private final UnixFsDag dag;
         private final InputStream leaves;
         private final OutputStream out;
+        private final byte[] buffer = new byte[UnixFsDagBuilder.CHUNK_SIZE];
         private IOException failure;
 
         Writer(UnixFsDag dag, InputStream leaves, OutputStream out) {
@@ -95,7 +97,7 @@ final class CarWriter {
                 if (node instanceof UnixFsDag.Branch branch) {
                     out.write(branch.block());
                 } else {
-                    writeLeaf((UnixFsDag.Leaf) node, leaves, out);
+                    writeLeaf((UnixFsDag.Leaf) node, leaves, out, buffer);
                 }
             } catch (IOException e) {
                 failure = e;

@@ -3,28 +3,24 @@ package org.picomesh.agent.snapshot;
 import java.lang.reflect.Field;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.hpke.HPKEContext;
+import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
 import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Seals and opens the chunks of one HPKE context (RFC 9180 section 5.2: the context's AEAD key, its base nonce
- * XOR the sequence number, which moves on each success), with the JDK's AES-GCM. BouncyCastle sets the context up
- * (KEM, key schedule) and could seal the chunks itself, but its AES-GCM is plain Java, about 30 MB/s here, where the
- * JDK's uses the CPU's AES and carry-less multiply: a 10 MB snapshot in tens of milliseconds instead of a third of a
- * second on each side. The bytes are the same either way.
+ * XOR the sequence number, which moves on each success), with the JDK's AES-GCM ({@link JdkChunkCipher}). BouncyCastle
+ * sets the context up (KEM, key schedule) and could seal the chunks itself, but its AES-GCM is plain Java, about
+ * 30 MB/s here, where the JDK's uses the CPU's AES and carry-less multiply. The bytes are the same either way.
  *
  * <p>The key and base nonce are BouncyCastle's private fields (its API does not give them out): they are read once by
- * reflection, and a self-check at class load seals one probe both ways. When the fields are gone or the probe differs
- * (another BouncyCastle), every context falls back to BouncyCastle's own AEAD, slower but the same format.
+ * reflection, and a self-check at class load seals and opens a probe both ways. When the fields are gone or the probe
+ * differs (another BouncyCastle), every context falls back to BouncyCastle's own AEAD, slower but the same format.
  */
-abstract sealed class ChunkCipher permits ChunkCipher.Jdk, ChunkCipher.Bouncy {
+abstract sealed class ChunkCipher permits JdkChunkCipher, ChunkCipher.Bouncy {
     private static final Logger log = LoggerFactory.getLogger(ChunkCipher.class);
     private static final Field AEAD = field(HPKEContext.class, "aead");
     private static final Field KEY = AEAD == null ? null : field(AEAD.getType(), "key");
@@ -35,7 +31,7 @@ abstract sealed class ChunkCipher permits ChunkCipher.Jdk, ChunkCipher.Bouncy {
     /** The cipher for a context that has sealed or opened nothing yet. */
     static ChunkCipher of(HPKEContext context) {
         if (FAST) {
-            Jdk jdk = Jdk.from(context);
+            ChunkCipher jdk = jdk(context);
             if (jdk != null) {
                 return jdk;
             }
@@ -43,84 +39,25 @@ abstract sealed class ChunkCipher permits ChunkCipher.Jdk, ChunkCipher.Bouncy {
         return new Bouncy(context);
     }
 
-    /** The sealed chunk: ciphertext then tag. */
-    abstract byte[] seal(byte[] aad, byte[] plain, int from, int length) throws InvalidCipherTextException;
+    /** Seals a chunk into {@code out} (room for its length and the tag): ciphertext then tag; returns their length. */
+    abstract int seal(byte[] aad, byte[] plain, int from, int length, byte[] out) throws InvalidCipherTextException;
 
-    /** The plaintext of a sealed chunk; an {@link InvalidCipherTextException} when its tag does not check. */
-    abstract byte[] open(byte[] aad, byte[] sealed) throws InvalidCipherTextException;
+    /**
+     * Opens {@code sealed[0, length)} into {@code out}; returns the plaintext's length. An
+     * {@link InvalidCipherTextException} when its tag does not check, and then nothing in {@code out} is plaintext.
+     */
+    abstract int open(byte[] aad, byte[] sealed, int length, byte[] out) throws InvalidCipherTextException;
 
-    /** AES-256-GCM from the JDK, nonces counted here as BouncyCastle's AEAD counts them. */
-    static final class Jdk extends ChunkCipher {
-        /**
-         * A chunk is encrypted in pieces of this size: HotSpot runs the JDK's AES-GCM on the CPU's instructions only
-         * once the methods that call them are compiled, which takes some thousand calls. One call per 64 KiB chunk
-         * gets there after about 100 MB; one per 1 KiB within the first 10 MB snapshot (measured: 170 ms of CPU for
-         * the first 10 MB, then 10 ms, where BouncyCastle stays near 150 ms).
-         */
-        private static final int PIECE = 1024;
-        private final SecretKeySpec key;
-        private final byte[] baseNonce;
-        private final Cipher cipher;
-        private long seq;
+    /** The sealed chunk, in an array of its own. */
+    final byte[] seal(byte[] aad, byte[] plain, int from, int length) throws InvalidCipherTextException {
+        byte[] out = new byte[length + SealedFormat.TAG_LENGTH];
+        return Arrays.copyOf(out, seal(aad, plain, from, length, out));
+    }
 
-        private Jdk(byte[] key, byte[] baseNonce) throws GeneralSecurityException {
-            this.key = new SecretKeySpec(key, "AES");
-            this.baseNonce = baseNonce;
-            this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        }
-
-        static Jdk from(HPKEContext context) {
-            try {
-                Object aead = AEAD.get(context);
-                byte[] key = ((byte[]) KEY.get(aead)).clone();
-                byte[] nonce = ((byte[]) NONCE.get(aead)).clone();
-                boolean fresh = SEQ.getLong(aead) == 0;
-                return key.length == 32 && nonce.length == 12 && fresh ? new Jdk(key, nonce) : null;
-            } catch (ReflectiveOperationException | GeneralSecurityException | ClassCastException e) {
-                return null;
-            }
-        }
-
-        @Override
-        byte[] seal(byte[] aad, byte[] plain, int from, int length) {
-            try {
-                cipher.init(Cipher.ENCRYPT_MODE, key, nonce());
-                cipher.updateAAD(aad);
-                byte[] sealed = new byte[length + SealedFormat.TAG_LENGTH];
-                int n = 0;
-                for (int at = 0; at < length; at += PIECE) {
-                    n += cipher.update(plain, from + at, Math.min(PIECE, length - at), sealed, n);
-                }
-                cipher.doFinal(sealed, n);
-                seq++;
-                return sealed;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GCM refused to seal", e);
-            }
-        }
-
-        @Override
-        byte[] open(byte[] aad, byte[] sealed) throws InvalidCipherTextException {
-            try {
-                cipher.init(Cipher.DECRYPT_MODE, key, nonce());
-                cipher.updateAAD(aad);
-                byte[] plain = cipher.doFinal(sealed);
-                seq++;
-                return plain;
-            } catch (AEADBadTagException e) {
-                throw new InvalidCipherTextException("mac check in GCM failed");
-            } catch (GeneralSecurityException e) {
-                throw new InvalidCipherTextException("AES-GCM refused to open: " + e.getMessage(), e);
-            }
-        }
-
-        private GCMParameterSpec nonce() {
-            byte[] nonce = baseNonce.clone();
-            for (int i = 0; i < 8; i++) {
-                nonce[nonce.length - 1 - i] ^= (byte) (seq >>> (8 * i));
-            }
-            return new GCMParameterSpec(SealedFormat.TAG_LENGTH * 8, nonce);
-        }
+    /** The plaintext of a sealed chunk, in an array of its own. */
+    final byte[] open(byte[] aad, byte[] sealed) throws InvalidCipherTextException {
+        byte[] out = new byte[Math.max(0, sealed.length - SealedFormat.TAG_LENGTH)];
+        return Arrays.copyOf(out, open(aad, sealed, sealed.length, out));
     }
 
     /** BouncyCastle's own AEAD of the context. */
@@ -132,13 +69,30 @@ abstract sealed class ChunkCipher permits ChunkCipher.Jdk, ChunkCipher.Bouncy {
         }
 
         @Override
-        byte[] seal(byte[] aad, byte[] plain, int from, int length) throws InvalidCipherTextException {
-            return context.seal(aad, plain, from, length);
+        int seal(byte[] aad, byte[] plain, int from, int length, byte[] out) throws InvalidCipherTextException {
+            byte[] sealed = context.seal(aad, plain, from, length);
+            System.arraycopy(sealed, 0, out, 0, sealed.length);
+            return sealed.length;
         }
 
         @Override
-        byte[] open(byte[] aad, byte[] sealed) throws InvalidCipherTextException {
-            return context.open(aad, sealed);
+        int open(byte[] aad, byte[] sealed, int length, byte[] out) throws InvalidCipherTextException {
+            byte[] plain = context.open(aad, sealed, 0, length);
+            System.arraycopy(plain, 0, out, 0, plain.length);
+            return plain.length;
+        }
+    }
+
+    /** The JDK cipher of the context's key and nonce; null when they cannot be read or it has been used. */
+    private static JdkChunkCipher jdk(HPKEContext context) {
+        try {
+            Object aead = AEAD.get(context);
+            byte[] key = ((byte[]) KEY.get(aead)).clone();
+            byte[] nonce = ((byte[]) NONCE.get(aead)).clone();
+            boolean fresh = SEQ.getLong(aead) == 0;
+            return key.length == 32 && nonce.length == 12 && fresh ? new JdkChunkCipher(key, nonce) : null;
+        } catch (ReflectiveOperationException | GeneralSecurityException | ClassCastException e) {
+            return null;
         }
     }
 
@@ -152,7 +106,10 @@ abstract sealed class ChunkCipher permits ChunkCipher.Jdk, ChunkCipher.Bouncy {
         }
     }
 
-    /** Seals two chunks of a probe with both ciphers of one throwaway context pair: the same bytes, or no JDK path. */
+    /**
+     * With one throwaway context pair: the JDK seals two chunks of a probe into BouncyCastle's bytes, opens
+     * BouncyCastle's and refuses an altered one; else no JDK path.
+     */
     private static boolean selfCheck() {
         if (KEY == null || NONCE == null || SEQ == null) {
             log.warn("BouncyCastle's HPKE context has no readable AEAD key: snapshots are sealed at its own speed");
@@ -162,15 +119,18 @@ abstract sealed class ChunkCipher permits ChunkCipher.Jdk, ChunkCipher.Bouncy {
             var hpke = SealedFormat.hpke();
             var recipient = hpke.generatePrivateKey();
             byte[] info = "picomesh chunk cipher self-check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            var bouncy = hpke.setupBaseS((X25519PublicKeyParameters) recipient.getPublic(), info);
-            var same = hpke.setupBaseR(bouncy.getEncapsulation(), recipient, info);
-            Jdk jdk = Jdk.from(same);
+            HPKEContextWithEncapsulation bouncy = hpke.setupBaseS((X25519PublicKeyParameters) recipient.getPublic(),
+                    info);
+            JdkChunkCipher sealer = jdk(hpke.setupBaseR(bouncy.getEncapsulation(), recipient, info));
+            JdkChunkCipher opener = jdk(hpke.setupBaseR(bouncy.getEncapsulation(), recipient, info));
             byte[] probe = new byte[100];
             Arrays.fill(probe, (byte) 7);
-            boolean equal = jdk != null;
+            boolean equal = sealer != null && opener != null;
             for (int i = 0; i < 2 && equal; i++) {
                 byte[] aad = {(byte) i};
-                equal = Arrays.equals(bouncy.seal(aad, probe, 0, probe.length), jdk.seal(aad, probe, 0, probe.length));
+                byte[] sealed = bouncy.seal(aad, probe, 0, probe.length);
+                equal = Arrays.equals(sealed, sealer.seal(aad, probe, 0, probe.length)) && refuses(opener, aad, sealed)
+                        && Arrays.equals(probe, opener.open(aad, sealed));
             }
             if (!equal) {
                 log.warn("BouncyCastle's HPKE context seals otherwise than its key says: sealing at its own speed");
@@ -179,6 +139,17 @@ abstract sealed class ChunkCipher permits ChunkCipher.Jdk, ChunkCipher.Bouncy {
         } catch (InvalidCipherTextException | RuntimeException e) {
             log.warn("the HPKE chunk cipher self-check failed ({}): sealing at BouncyCastle's speed", e.toString());
             return false;
+        }
+    }
+
+    private static boolean refuses(JdkChunkCipher opener, byte[] aad, byte[] sealed) {
+        byte[] altered = sealed.clone();
+        altered[altered.length - 1] ^= 1;
+        try {
+            opener.open(aad, altered);
+            return false;
+        } catch (InvalidCipherTextException e) {
+            return true;
         }
     }
 }

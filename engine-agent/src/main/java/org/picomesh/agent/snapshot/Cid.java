@@ -15,6 +15,12 @@ public final class Cid {
     static final int RAW = 0x55;
     static final int SHA2_256 = 0x12;
     static final int DIGEST_LENGTH = 32;
+    /**
+     * Bytes are hashed in pieces of this size: HotSpot runs SHA-256 on the CPU's instructions only once the calls to
+     * it are compiled, which many small calls get soon. Measured in a fresh JVM: 1 MB in 256 KiB calls stayed at Java
+     * speed (7 ms) for some 30 MB; in 4 KiB calls, 1 ms from the first megabyte.
+     */
+    private static final int PIECE = 4096;
 
     private final int codec;
     private final byte[] digest;
@@ -104,7 +110,7 @@ public final class Cid {
     /** Whether these are the bytes this CID names. */
     boolean matches(byte[] block, int offset, int length) {
         MessageDigest sha = sha256();
-        sha.update(block, offset, length);
+        hash(sha, block, offset, length);
         return MessageDigest.isEqual(digest, sha.digest());
     }
 
@@ -114,6 +120,13 @@ public final class Cid {
             throw new IllegalStateException("only dag-pb CIDs have a CIDv0 form");
         }
         return Multibase.base58(multihash());
+    }
+
+    /** {@code sha.update} in {@link #PIECE}s. */
+    static void hash(MessageDigest sha, byte[] bytes, int offset, int length) {
+        for (int done = 0; done < length; done += PIECE) {
+            sha.update(bytes, offset + done, Math.min(PIECE, length - done));
+        }
     }
 
     static MessageDigest sha256() {

@@ -2,8 +2,8 @@ package org.picomesh.agent.snapshot;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.security.KeyPair;
+import java.util.Arrays;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
@@ -16,16 +16,22 @@ import org.picomesh.agent.snapshot.SnapshotOpenException.Reason;
  * as it reads must be ready to throw the import away.
  */
 public final class SnapshotOpener extends InputStream {
-    private final PushbackInputStream in;
+    private final InputStream in;
     private final SealedFormat.Header header;
     private final ChunkCipher cipher;
-    private byte[] plain = new byte[0];
+    private final byte[] aadMore;
+    private final byte[] aadLast;
+    /** A sealed chunk and the first byte of the next, if any: it tells whether this one is the last. */
+    private final byte[] sealed;
+    private final byte[] plain;
+    private int carried;
+    private int plainLength;
     private int position;
     private long index;
     private boolean done;
 
     private SnapshotOpener(InputStream sealed, KeyPair recipient, SnapshotContext context) throws IOException {
-        this.in = new PushbackInputStream(sealed, 1);
+        this.in = sealed;
         this.header = SealedFormat.readHeader(in);
         AsymmetricCipherKeyPair keys = keyPair(recipient);
         try {
@@ -33,6 +39,10 @@ public final class SnapshotOpener extends InputStream {
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new SnapshotOpenException(Reason.WRONG_KEY_OR_CONTEXT, -1, "the encapsulated key is unusable");
         }
+        this.aadMore = SealedFormat.aad(header, false);
+        this.aadLast = SealedFormat.aad(header, true);
+        this.sealed = new byte[header.chunkSize() + SealedFormat.TAG_LENGTH + 1];
+        this.plain = new byte[header.chunkSize()];
     }
 
     /**
@@ -42,6 +52,25 @@ public final class SnapshotOpener extends InputStream {
     public static SnapshotOpener opening(InputStream sealed, KeyPair recipient, SnapshotContext context)
             throws IOException {
         return new SnapshotOpener(sealed, recipient, context);
+    }
+
+    /**
+     * The whole plaintext of a sealed snapshot of {@code sealedLength} bytes (header included), in one array of its
+     * exact size: its chunk size and length say how long the plaintext is, whatever the split of the last chunk.
+     */
+    public byte[] readAll(long sealedLength) throws IOException {
+        long body = sealedLength - SealedFormat.HEADER_LENGTH;
+        long chunk = header.chunkSize() + SealedFormat.TAG_LENGTH;
+        long length = body - SealedFormat.TAG_LENGTH * ((body + chunk - 1) / chunk);
+        if (body <= 0 || length > Integer.MAX_VALUE - 16) {
+            return readAllBytes(); // not a length a snapshot can have: let the chunks say what is wrong
+        }
+        byte[] all = new byte[(int) length];
+        int n = readNBytes(all, 0, all.length);
+        if (n < all.length || read() >= 0) {
+            throw new SnapshotOpenException(Reason.TRUNCATED, index, "the snapshot is not as long as its file");
+        }
+        return all;
     }
 
     @Override
@@ -55,13 +84,13 @@ public final class SnapshotOpener extends InputStream {
         if (length == 0) {
             return 0;
         }
-        while (position == plain.length) {
+        while (position == plainLength) {
             if (done) {
                 return -1;
             }
             openNext();
         }
-        int n = Math.min(length, plain.length - position);
+        int n = Math.min(length, plainLength - position);
         System.arraycopy(plain, position, buffer, from, n);
         position += n;
         return n;
@@ -73,27 +102,27 @@ public final class SnapshotOpener extends InputStream {
     }
 
     private void openNext() throws IOException {
-        byte[] sealed = in.readNBytes(header.chunkSize() + SealedFormat.TAG_LENGTH);
-        if (sealed.length == 0) {
+        int full = sealed.length - 1;
+        int n = carried + in.readNBytes(sealed, carried, sealed.length - carried);
+        if (n == 0) {
             throw new SnapshotOpenException(Reason.TRUNCATED, index, "the snapshot ends before its last chunk");
         }
-        int next = sealed.length == header.chunkSize() + SealedFormat.TAG_LENGTH ? in.read() : -1;
-        boolean last = next < 0;
-        if (!last) {
-            in.unread(next);
-        }
-        plain = open(sealed, last);
+        boolean last = n <= full;
         position = 0;
+        plainLength = 0; // nothing of a chunk that does not open is handed out
+        plainLength = open(Math.min(n, full), last);
+        carried = last ? 0 : 1;
+        sealed[0] = sealed[full];
         done = last;
         index++;
     }
 
-    private byte[] open(byte[] sealed, boolean last) throws SnapshotOpenException {
+    private int open(int length, boolean last) throws SnapshotOpenException {
         try {
-            return cipher.open(SealedFormat.aad(header, last), sealed);
+            return cipher.open(last ? aadLast : aadMore, sealed, length, plain);
         } catch (InvalidCipherTextException | IllegalArgumentException e) {
             // Opening with the other flag only tells why: the sequence number moves on success, and this fails anyway.
-            if (opensAs(sealed, !last)) {
+            if (opensAs(length, !last)) {
                 throw last ? new SnapshotOpenException(Reason.TRUNCATED, index, "the snapshot ends early")
                         : new SnapshotOpenException(Reason.EXTRA_BYTES, index, "bytes follow the last chunk");
             }
@@ -104,9 +133,10 @@ public final class SnapshotOpener extends InputStream {
         }
     }
 
-    private boolean opensAs(byte[] sealed, boolean last) {
+    private boolean opensAs(int length, boolean last) {
         try {
-            cipher.open(SealedFormat.aad(header, last), sealed);
+            cipher.open(last ? aadLast : aadMore, sealed, length, plain);
+            Arrays.fill(plain, (byte) 0);
             return true;
         } catch (InvalidCipherTextException | IllegalArgumentException e) {
             return false;

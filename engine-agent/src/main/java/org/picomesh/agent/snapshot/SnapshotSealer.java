@@ -10,7 +10,7 @@ import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 /**
  * Seals a snapshot to the target agent's X25519 key (the 32 bytes its advert names as {@code encryptionKey}) in the
  * {@link SealedFormat}, as a stream: it holds one chunk of plaintext, never the snapshot, so a 10 MB pico costs
- * 64 KiB of heap here. Only the holder of the target's private key, opening for the same {@link SnapshotContext},
+ * two (its plaintext and its sealed form), 128 KiB of heap here. Only the holder of the target's private key, opening for the same {@link SnapshotContext},
  * reads it back.
  *
  * <p>{@link #finish()} seals the last chunk; {@link #close()} alone does not, on purpose: a writer that fails half way
@@ -18,9 +18,11 @@ import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
  * to open as {@link SnapshotOpenException.Reason#TRUNCATED}.
  */
 public final class SnapshotSealer extends FilterOutputStream {
-    private final SealedFormat.Header header;
     private final ChunkCipher cipher;
+    private final byte[] aadMore;
+    private final byte[] aadLast;
     private final byte[] chunk;
+    private final byte[] sealed;
     private int filled;
     private boolean finished;
     private boolean closed;
@@ -39,8 +41,11 @@ public final class SnapshotSealer extends FilterOutputStream {
             throw new IllegalArgumentException("not a usable X25519 public key: " + e.getMessage());
         }
         this.cipher = ChunkCipher.of(hpke);
-        this.header = SealedFormat.header(chunkSize, hpke.getEncapsulation());
+        SealedFormat.Header header = SealedFormat.header(chunkSize, hpke.getEncapsulation());
+        this.aadMore = SealedFormat.aad(header, false);
+        this.aadLast = SealedFormat.aad(header, true);
         this.chunk = new byte[chunkSize];
+        this.sealed = new byte[chunkSize + SealedFormat.TAG_LENGTH];
         out.write(header.bytes());
     }
 
@@ -99,8 +104,9 @@ public final class SnapshotSealer extends FilterOutputStream {
 
     private void seal(boolean last) throws IOException {
         try {
-            out.write(cipher.seal(SealedFormat.aad(header, last), chunk, 0, filled));
+            int n = cipher.seal(last ? aadLast : aadMore, chunk, 0, filled, sealed);
             filled = 0;
+            out.write(sealed, 0, n);
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("AES-GCM refused to seal", e);
         }

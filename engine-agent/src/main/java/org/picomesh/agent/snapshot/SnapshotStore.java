@@ -112,6 +112,17 @@ public final class SnapshotStore {
         }
     }
 
+    /** The stored file, open for reading (its size is the snapshot's), if this store holds that CID. */
+    Optional<FileChannel> channel(Cid cid) {
+        try {
+            return Optional.of(FileChannel.open(file(cid), StandardOpenOption.READ));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new SnapshotStoreException("cannot read snapshot " + cid, e);
+        }
+    }
+
     public boolean contains(Cid cid) {
         return Files.isRegularFile(file(cid));
     }

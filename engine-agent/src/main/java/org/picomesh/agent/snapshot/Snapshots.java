@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.security.KeyPair;
 import java.util.Map;
 
@@ -58,10 +60,10 @@ public final class Snapshots {
      * {@link SnapshotOpenException} says why it does not open.
      */
     public byte[] open(Cid cid, KeyPair ownKey, SnapshotContext move) throws IOException {
-        try (InputStream sealed = store.open(cid).orElseThrow(() -> new SnapshotStoreException(
+        try (FileChannel file = store.channel(cid).orElseThrow(() -> new SnapshotStoreException(
                 "no snapshot " + cid + " in the store", new IOException("not found")));
-                InputStream plain = SnapshotOpener.opening(sealed, ownKey, move)) {
-            return plain.readAllBytes();
+                SnapshotOpener plain = SnapshotOpener.opening(Channels.newInputStream(file), ownKey, move)) {
+            return plain.readAll(file.size());
         }
     }
 

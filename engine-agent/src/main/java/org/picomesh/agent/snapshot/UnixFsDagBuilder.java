@@ -66,7 +66,7 @@ final class UnixFsDagBuilder extends OutputStream {
 
     private void addLeaf() {
         sha.update(DagPb.leafPrefix(filled));
-        sha.update(chunk, 0, filled);
+        Cid.hash(sha, chunk, 0, filled);
         sha.update(DagPb.leafSuffix(filled));
         leaves.add(new UnixFsDag.Leaf(Cid.dagPb(sha.digest()), offset, filled));
         offset += filled;

@@ -26,7 +26,7 @@ class ChunkCipherTest {
     void theJdkPathIsTakenWithThisBouncyCastle() {
         assertThat(ChunkCipher.FAST).as("the self-check passed").isTrue();
         assertThat(ChunkCipher.of(sender(hpke.generatePrivateKey(), hpke.generatePrivateKey())))
-                .isInstanceOf(ChunkCipher.Jdk.class);
+                .isInstanceOf(JdkChunkCipher.class);
     }
 
     @Test
@@ -62,8 +62,10 @@ class ChunkCipherTest {
                 altered[random.nextInt(altered.length)] ^= 1 << random.nextInt(8);
                 long s = seed;
                 int chunk = i;
-                assertThatThrownBy(() -> jdk.open(aad, altered)).as("seed %d, chunk %d", s, chunk)
+                byte[] out = new byte[altered.length];
+                assertThatThrownBy(() -> jdk.open(aad, altered, altered.length, out)).as("seed %d, chunk %d", s, chunk)
                         .isInstanceOf(InvalidCipherTextException.class);
+                assertThat(out).as("no unauthenticated plaintext is left, seed %d", seed).containsOnly(0);
                 // a failed open does not move the sequence: the unaltered chunk still opens in its place
                 assertThat(jdk.open(aad, sealed)).as("seed %d, chunk %d", seed, i).isEqualTo(plain);
             }

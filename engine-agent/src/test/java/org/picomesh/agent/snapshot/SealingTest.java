@@ -36,6 +36,16 @@ class SealingTest {
         assertThat(open(seal(plain, target, MOVE), target, MOVE)).isEqualTo(plain);
     }
 
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 3 * CHUNK + 5})
+    void readsTheWholeSnapshotIntoOneArrayOfItsSize(int size) throws IOException {
+        byte[] plain = random(size);
+        byte[] sealed = seal(plain, target, MOVE);
+
+        assertThat(SnapshotOpener.opening(new ByteArrayInputStream(sealed), target, MOVE).readAll(sealed.length))
+                .isEqualTo(plain);
+    }
+
     @Test
     void opensWithTheKeyPairTheAgentKeepsInItsEncryptionKeyFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("agent.x25519.json");
