@@ -45,24 +45,42 @@ final class Importer {
         }
         String admin = outline.root().adminEci();
         Optional<Pico> found = unheld ? Optional.empty() : find.apply(admin);
-        Pico pico;
-        JsonNode layout;
-        if (found.isEmpty()) {
-            if (!unheld) {
-                refuseHeldEcis(outline);
-            }
-            JsonNode answer = importNow(parent, snapshot, outline);
-            Optional<Pico> answered = answer.path("pico").isObject() ? Optional.of(PicoJson.pico(answer.path("pico")))
-                    .filter(p -> p.adminEci().equals(admin)) : Optional.empty();
-            pico = answered.or(() -> find.apply(admin)).orElseThrow(() -> new PicoEngineException.ImportRefused(
-                    http.engine(), "the engine accepted the import but no pico holds the snapshot's ECIs"));
-            layout = answered.isPresent() && answer.path("layout").isObject() ? answer.path("layout") : layout(pico);
-        } else {
-            pico = found.get();
-            layout = layout(pico);
+        if (found.isPresent()) {
+            Pico pico = found.get();
+            JsonNode layout = layout(pico);
+            List<String> repaired = RulesetRepair.repair(outline, layout, mover);
+            int restored = restoreAndLeave(pico, outline, layout);
+            log.info("found the already imported pico {} on {}: {} rulesets repaired, {} scheduled events restored, "
+                    + "left leaving", pico.id(), http.engine(), repaired.size(), restored);
+            return new Imported(find.apply(admin).orElseThrow(), false, repaired, restored,
+                    ScheduledEvents.json(outline.schedules()), Optional.empty());
         }
-        List<String> repaired = RulesetRepair.repair(outline, layout, mover);
-        // one due already would fire at once, while the pico is leaving, and be dropped: the catch-up plan takes it
+        if (!unheld) {
+            refuseHeldEcis(outline);
+        }
+        ImportAnswer answer = importNow(parent, snapshot, outline);
+        Pico pico = answer.pico().or(() -> find.apply(admin)).orElseThrow(() -> new PicoEngineException
+                .ImportRefused(http.engine(), "the engine accepted the import but no pico holds the snapshot's ECIs"));
+        JsonNode layout = answer.pico().isPresent() ? answer.layout() : layout(pico);
+        // the mover repaired in the import's episode; a pico found apart (an answer without it) is repaired here
+        List<String> repaired = answer.pico().isPresent() ? answer.repaired()
+                : RulesetRepair.repair(outline, layout, mover);
+        int restored = restoreAndLeave(pico, outline, layout);
+        // restored scheduled events are not in the answer's outline: the check then asks the engine
+        Optional<CheckResult> checked = restored == 0 ? answer.outline().map(o -> SnapshotCheck.ofImport(outline, o,
+                java.time.Instant.now())) : Optional.empty();
+        log.info("imported pico {} on {}: {} rulesets repaired, {} scheduled events restored, left leaving{}",
+                pico.id(), http.engine(), repaired.size(), restored, checked.isPresent() ? ", checked" : "");
+        // the answer's pico was read after the repair; one found apart lacks what the repair installed
+        Pico now = answer.pico().isPresent() ? leaving(pico) : repairedLeaving(pico, repaired);
+        return new Imported(now, true, repaired, restored, ScheduledEvents.json(outline.schedules()), checked);
+    }
+
+    /**
+     * Schedules the snapshot's missing scheduled events that are not due yet (one due already would fire at once,
+     * while the pico is leaving, and be dropped: the catch-up plan takes it) and leaves the pico marked leaving.
+     */
+    private int restoreAndLeave(Pico pico, SnapshotOutline outline, JsonNode layout) {
         List<JsonNode> missing = ScheduledEvents.notDue(missingSchedules(outline, layout), java.time.Instant.now());
         if (!missing.isEmpty()) {
             mover.event("status_requested", Map.of("pico_id", pico.id(), "leaving", "false", "moved_to", ""));
@@ -74,12 +92,7 @@ final class Importer {
         } else if (!pico.status().leaving()) {
             mover.event("status_requested", Map.of("pico_id", pico.id(), "leaving", "true", "moved_to", ""));
         }
-        log.info("{} pico {} on {}: {} rulesets repaired, {} scheduled events restored, left leaving",
-                found.isEmpty() ? "imported" : "found the already imported", pico.id(), http.engine(),
-                repaired.size(), missing.size());
-        // a fresh import's pico as the engine holds it now: the repair added rulesets, nothing else changed
-        Pico now = found.isEmpty() ? repairedLeaving(pico, repaired) : find.apply(admin).orElseThrow();
-        return new Imported(now, found.isEmpty(), repaired, missing.size(), ScheduledEvents.json(outline.schedules()));
+        return missing.size();
     }
 
     private JsonNode layout(Pico pico) {
@@ -91,8 +104,13 @@ final class Importer {
         java.util.TreeSet<String> rulesets = new java.util.TreeSet<>(pico.rulesets());
         String prefix = pico.adminEci() + ":";
         repaired.stream().filter(r -> r.startsWith(prefix)).forEach(r -> rulesets.add(r.substring(prefix.length())));
+        return leaving(new Pico(pico.id(), pico.adminEci(), pico.ecis(), pico.status(), pico.children(),
+                List.copyOf(rulesets)));
+    }
+
+    private static Pico leaving(Pico pico) {
         return new Pico(pico.id(), pico.adminEci(), pico.ecis(), new PicoStatus(true, Optional.empty()),
-                pico.children(), List.copyOf(rulesets));
+                pico.children(), pico.rulesets());
     }
 
     /** None of the snapshot's ECIs may belong to a pico already: the root's would be a retry, the others a clash. */
@@ -107,17 +125,22 @@ final class Importer {
         }
     }
 
-    /** Imports; the options of the mover's directive {@code imported} (the new pico and its layout). */
-    private JsonNode importNow(Pico parent, Snapshot snapshot, SnapshotOutline outline) {
+    /**
+     * Imports, repairs and reads the tree back in one call: the mover's rules on {@code import_requested}. The
+     * rulesets each pico had (by admin ECI), the schedule restore's helper left out: see RulesetRepair.
+     */
+    private ImportAnswer importNow(Pico parent, Snapshot snapshot, SnapshotOutline outline) {
+        Map<String, List<String>> rulesets = new java.util.LinkedHashMap<>();
+        for (PicoOutline pico : outline.root().tree()) {
+            rulesets.put(pico.adminEci(), outline.expectedRulesets(pico).stream().filter(rid -> !rid.equals(
+                    ScheduleRestore.RID)).toList());
+        }
+        String admin = outline.root().adminEci();
         try {
-            JsonNode answer = http.event(mover.root().adminEci(), "picomesh", "import_requested",
-                    Map.of("parent_id", parent.id()), "snapshot", snapshot);
-            for (JsonNode directive : answer.path("directives")) {
-                if (directive.path("name").asText("").equals("imported")) {
-                    return directive.path("options");
-                }
-            }
-            return EngineHttp.JSON.createObjectNode();
+            JsonNode answer = http.event(mover.root().adminEci(), "picomesh", "import_requested", Map.of("parent_id",
+                    parent.id(), "admin_eci", admin, "rulesets", EngineHttp.JSON.valueToTree(rulesets).toString()),
+                    "snapshot", snapshot);
+            return ImportAnswer.read(answer, admin);
         } catch (PicoEngineException.Refused e) {
             String reason = e.reason();
             if (reason.contains("incompatible version")) {

@@ -166,12 +166,7 @@ public final class PicoEngine048 implements PicoEngine {
         if (!document.isObject()) {
             throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
         }
-        EngineOutline found = EngineOutline.read(document);
-        // what fell due meanwhile is scheduled again once the pico runs (ScheduleCatchUp), not before
-        java.time.Instant now = java.time.Instant.now();
-        return SnapshotCheck.compare(want.withSchedules(ScheduledEvents.notDue(want.schedules(), now)),
-                found.outline().withSchedules(ScheduledEvents.notDue(found.outline().schedules(), now)),
-                found.holders());
+        return SnapshotCheck.ofImport(want, EngineOutline.read(document), java.time.Instant.now());
     }
 
     @Override
