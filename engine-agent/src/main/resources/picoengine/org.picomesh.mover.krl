@@ -233,8 +233,9 @@ ruleset org.picomesh.mover {
       send_directive("repaired", {"admin_eci": admin, "rids": missing});
     }
   }
-  // The answer: the new pico as picoOf gives it, its tree's layout and outline (see outline), all read from the engine
-  // after the repair, so the agent checks the import without asking again. "admin_eci": the snapshot's root's.
+  // The answer: the new pico as picoOf gives it and its tree's outline (see outline; it holds the layout's installed
+  // rulesets and scheduled events too), read from the engine after the repair, so the agent checks the import without
+  // asking again. "admin_eci": the snapshot's root's.
   rule import_answer {
     select when picomesh import_requested
     pre {
@@ -242,8 +243,7 @@ ruleset org.picomesh.mover {
       id = fromAgent() => engine:getPicoIDByECI(admin) | null;
     }
     if not id.isnull() then
-      send_directive("imported", {"id": id, "pico": picoOfUnfenced(admin), "layout": layoutUnfenced(id),
-        "outline": outlineUnfenced(id)});
+      send_directive("imported", {"id": id, "pico": picoOfUnfenced(admin), "outline": outlineUnfenced(id)});
   }
   // A move's source takes the tree off this engine in one episode (rules leave_carried, then leave; see
   // PicoEngine.leave): the tree's scheduled events not due yet are kept here for the pico before the engine marks it
