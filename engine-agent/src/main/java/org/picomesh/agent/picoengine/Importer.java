@@ -33,9 +33,10 @@ final class Importer {
     /**
      * {@code outline}: the snapshot's, read; an {@link IllegalArgumentException} when it is no snapshot.
      * {@code unheld}: the caller saw just now that no pico here holds any of the snapshot's ECIs (it recorded them
-     * before importing), so neither the root's admin ECI nor the others are looked up again.
+     * before importing), so neither the root's admin ECI nor the others are looked up again. {@code readBack}: the
+     * import's answer carries the tree's outline, read after the repair, and the import is checked with it.
      */
-    Imported importIdempotent(Pico parent, Snapshot snapshot, boolean unheld,
+    Imported importIdempotent(Pico parent, Snapshot snapshot, boolean unheld, boolean readBack,
             Function<Snapshot, SnapshotOutline> outlines, Function<String, Optional<Pico>> find) {
         SnapshotOutline outline;
         try {
@@ -58,13 +59,13 @@ final class Importer {
         if (!unheld) {
             refuseHeldEcis(outline);
         }
-        ImportAnswer answer = importNow(parent, snapshot, outline);
+        ImportAnswer answer = importNow(parent, snapshot, outline, readBack);
         Pico pico = answer.pico().or(() -> find.apply(admin)).orElseThrow(() -> new PicoEngineException
                 .ImportRefused(http.engine(), "the engine accepted the import but no pico holds the snapshot's ECIs"));
         JsonNode layout = answer.pico().isPresent() ? answer.layout() : layout(pico);
-        // the mover repaired in the import's episode; a pico found apart (an answer without it) is repaired here
-        List<String> repaired = answer.pico().isPresent() ? answer.repaired()
-                : RulesetRepair.repair(outline, layout, mover);
+        // the mover repaired in the import's episode; what a pico found apart still lacks is repaired here
+        List<String> repaired = answer.pico().isPresent() ? answer.repaired() : java.util.stream.Stream.concat(
+                answer.repaired().stream(), RulesetRepair.repair(outline, layout, mover).stream()).toList();
         int restored = restoreAndLeave(pico, outline, layout);
         // restored scheduled events are not in the answer's outline: the check then asks the engine
         Optional<CheckResult> checked = restored == 0 ? answer.outline().map(o -> SnapshotCheck.ofImport(outline, o,
@@ -129,17 +130,21 @@ final class Importer {
      * Imports, repairs and reads the tree back in one call: the mover's rules on {@code import_requested}. The
      * rulesets each pico had (by admin ECI), the schedule restore's helper left out: see RulesetRepair.
      */
-    private ImportAnswer importNow(Pico parent, Snapshot snapshot, SnapshotOutline outline) {
+    private ImportAnswer importNow(Pico parent, Snapshot snapshot, SnapshotOutline outline, boolean readBack) {
         Map<String, List<String>> rulesets = new java.util.LinkedHashMap<>();
         for (PicoOutline pico : outline.root().tree()) {
             rulesets.put(pico.adminEci(), outline.expectedRulesets(pico).stream().filter(rid -> !rid.equals(
                     ScheduleRestore.RID)).toList());
         }
         String admin = outline.root().adminEci();
+        Map<String, String> attrs = new java.util.HashMap<>(Map.of("parent_id", parent.id(), "rulesets",
+                EngineHttp.JSON.valueToTree(rulesets).toString()));
+        if (readBack) {
+            attrs.put("admin_eci", admin); // the mover's rule import_answer reads back the tree of that pico
+        }
         try {
-            JsonNode answer = http.event(mover.root().adminEci(), "picomesh", "import_requested", Map.of("parent_id",
-                    parent.id(), "admin_eci", admin, "rulesets", EngineHttp.JSON.valueToTree(rulesets).toString()),
-                    "snapshot", snapshot);
+            JsonNode answer = http.event(mover.root().adminEci(), "picomesh", "import_requested", attrs, "snapshot",
+                    snapshot);
             return ImportAnswer.read(answer, admin);
         } catch (PicoEngineException.Refused e) {
             String reason = e.reason();
