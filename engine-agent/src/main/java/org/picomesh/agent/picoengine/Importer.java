@@ -47,18 +47,28 @@ final class Importer {
         String admin = outline.root().adminEci();
         Optional<Pico> found = unheld ? Optional.empty() : find.apply(admin);
         if (found.isPresent()) {
-            Pico pico = found.get();
-            JsonNode layout = layout(pico);
-            List<String> repaired = RulesetRepair.repair(outline, layout, mover);
-            int restored = restoreAndLeave(pico, outline, layout);
-            log.info("found the already imported pico {} on {}: {} rulesets repaired, {} scheduled events restored, "
-                    + "left leaving", pico.id(), http.engine(), repaired.size(), restored);
-            return new Imported(find.apply(admin).orElseThrow(), false, repaired, restored,
-                    ScheduledEvents.json(outline.schedules()), Optional.empty());
+            return converge(found.get(), outline, find);
         }
         if (!unheld) {
             refuseHeldEcis(outline);
         }
+        return importFresh(parent, snapshot, outline, readBack, find);
+    }
+
+    /** A retry's: the pico an earlier attempt imported, repaired and marked leaving here; checked by a query later. */
+    private Imported converge(Pico pico, SnapshotOutline outline, Function<String, Optional<Pico>> find) {
+        JsonNode layout = layout(pico);
+        List<String> repaired = RulesetRepair.repair(outline, layout, mover);
+        int restored = restoreAndLeave(pico, outline, layout);
+        log.info("found the already imported pico {} on {}: {} rulesets repaired, {} scheduled events restored, "
+                + "left leaving", pico.id(), http.engine(), repaired.size(), restored);
+        return new Imported(find.apply(pico.adminEci()).orElseThrow(), false, repaired, restored,
+                ScheduledEvents.json(outline.schedules()), Optional.empty());
+    }
+
+    private Imported importFresh(Pico parent, Snapshot snapshot, SnapshotOutline outline, boolean readBack,
+            Function<String, Optional<Pico>> find) {
+        String admin = outline.root().adminEci();
         ImportAnswer answer = importNow(parent, snapshot, outline, readBack);
         Pico pico = answer.pico().or(() -> find.apply(admin)).orElseThrow(() -> new PicoEngineException
                 .ImportRefused(http.engine(), "the engine accepted the import but no pico holds the snapshot's ECIs"));
