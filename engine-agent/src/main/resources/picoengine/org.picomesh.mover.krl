@@ -162,6 +162,8 @@ ruleset org.picomesh.mover {
         | t == "Array" => "[" + v.map(function(x) { canonical(x) }).join(",") + "]"
         | v.encode()
     }
+    // The outline of an exported pico, cleaned as a snapshot is (cleanVar) one entvar at a time: cleanPico's puts
+    // would copy the whole tree's state twice per pico (KRL's put clones deeply) before any digest is taken.
     outlineOf = function(p) {
       {
         "id": p{"id"},
@@ -171,7 +173,7 @@ ruleset org.picomesh.mover {
         }, {}),
         "rulesets": p{"rulesets"}.defaultsTo([]),
         "entvars": p{"entvars"}.defaultsTo({}).map(function(vars) {
-          vars.map(function(v) { math:hash("sha256", canonical(v)) })
+          vars.map(function(v) { math:hash("sha256", canonical(cleanVar(v))) })
         }),
         "state_machine": p{"state_machine"}.defaultsTo({}).keys(),
         "children": p{"children"}.defaultsTo([]).map(function(c) { outlineOf(c) })
@@ -186,15 +188,16 @@ ruleset org.picomesh.mover {
       ids.length() == 0 => null | {
         "installed": ids.reduce(function(m, id) { m.put([engine:getAdminECI(id)], engine:listInstalledRIDs(id)) }, {}),
         "schedules": schedulesOf(ids),
-        "pico": outlineOf(cleanPico(engine:exportPico(pico_id){"pico"}))
+        "pico": outlineOf(engine:exportPico(pico_id){"pico"})
       }
     }
     outline = function(pico_id) {
       fromAgent() => outlineUnfenced(pico_id) | null
     }
   }
-  // Imports and marks the new pico leaving in one rule, so no event reaches it in between. The answer carries what
-  // the agent reads next (the new pico as picoOf gives it, its tree's layout): two round trips fewer per import.
+  // A move's target imports in one episode, one call (rules import, import_unrestore, import_repair, import_answer:
+  // the engine runs an event's rules in order, each seeing what the earlier ones did, and answers the directives of
+  // all of them). Rule import imports and marks the new pico leaving, so no event reaches it in between.
   rule import {
     select when picomesh import_requested
     pre {
@@ -203,8 +206,44 @@ ruleset org.picomesh.mover {
     if fromAgent() then every {
       engine:importPico(event:attr("parent_id"), snapshot{"export"}) setting(id);
       engine:setPicoStatus(id, true, null);
-      send_directive("imported", {"id": id, "pico": picoOf(engine:getAdminECI(id)), "layout": layout(id)});
     }
+  }
+  // "rulesets": a JSON map, each imported pico's admin ECI to the rulesets it had at export (see the agent's
+  // RulesetRepair: 0.48.1's export loses those a child shares with its parent). The helper ruleset of a schedule
+  // restore cut short is never one of them: it goes.
+  rule import_unrestore {
+    select when picomesh import_requested
+    foreach (fromAgent() => event:attr("rulesets").defaultsTo("{}").decode().keys() | []) setting(admin)
+    pre {
+      id = engine:getPicoIDByECI(admin);
+    }
+    if not id.isnull() && engine:listInstalledRIDs(id) >< "org.picomesh.restore" then
+      engine:uninstallRuleset(id, "org.picomesh.restore");
+  }
+  // Installs in each imported pico the rulesets it had that the import missed; a directive "repaired" names them.
+  rule import_repair {
+    select when picomesh import_requested
+    foreach (fromAgent() => event:attr("rulesets").defaultsTo("{}").decode() | {}) setting(rids, admin)
+    pre {
+      id = engine:getPicoIDByECI(admin);
+      missing = id.isnull() => [] | rids.difference(engine:listInstalledRIDs(id));
+    }
+    if missing.length() > 0 then every {
+      engine:installRuleset(id, missing);
+      send_directive("repaired", {"admin_eci": admin, "rids": missing});
+    }
+  }
+  // The answer: the new pico as picoOf gives it and its tree's outline (see outline; it holds the layout's installed
+  // rulesets and scheduled events too), read from the engine after the repair, so the agent checks the import without
+  // asking again. "admin_eci": the snapshot's root's.
+  rule import_answer {
+    select when picomesh import_requested
+    pre {
+      admin = event:attr("admin_eci").defaultsTo("");
+      id = fromAgent() => engine:getPicoIDByECI(admin) | null;
+    }
+    if not id.isnull() then
+      send_directive("imported", {"id": id, "pico": picoOfUnfenced(admin), "outline": outlineUnfenced(id)});
   }
   // A move's source takes the tree off this engine in one episode (rules leave_carried, then leave; see
   // PicoEngine.leave): the tree's scheduled events not due yet are kept here for the pico before the engine marks it

@@ -107,7 +107,7 @@ class TargetSteps {
                 imported = engine.importIdempotent(engine.root(), snapshot); // a crash may have cut it short
             }
             halt.at(Side.TARGET, "IMPORT_RETURNED", move.id());
-            if (!(engine.check(imported.pico(), snapshot) instanceof CheckResult.Differs differs)) {
+            if (!(engine.check(imported, snapshot) instanceof CheckResult.Differs differs)) {
                 // the check found exactly the snapshot's channels in the imported tree, each routed to its pico
                 journal.imported(move.id(), imported.pico().adminEci(), engine.snapshotEcis(snapshot),
                         imported.schedules());

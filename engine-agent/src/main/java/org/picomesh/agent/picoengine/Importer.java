@@ -33,9 +33,10 @@ final class Importer {
     /**
      * {@code outline}: the snapshot's, read; an {@link IllegalArgumentException} when it is no snapshot.
      * {@code unheld}: the caller saw just now that no pico here holds any of the snapshot's ECIs (it recorded them
-     * before importing), so neither the root's admin ECI nor the others are looked up again.
+     * before importing), so neither the root's admin ECI nor the others are looked up again. {@code readBack}: the
+     * import's answer carries the tree's outline, read after the repair, and the import is checked with it.
      */
-    Imported importIdempotent(Pico parent, Snapshot snapshot, boolean unheld,
+    Imported importIdempotent(Pico parent, Snapshot snapshot, boolean unheld, boolean readBack,
             Function<Snapshot, SnapshotOutline> outlines, Function<String, Optional<Pico>> find) {
         SnapshotOutline outline;
         try {
@@ -45,24 +46,52 @@ final class Importer {
         }
         String admin = outline.root().adminEci();
         Optional<Pico> found = unheld ? Optional.empty() : find.apply(admin);
-        Pico pico;
-        JsonNode layout;
-        if (found.isEmpty()) {
-            if (!unheld) {
-                refuseHeldEcis(outline);
-            }
-            JsonNode answer = importNow(parent, snapshot, outline);
-            Optional<Pico> answered = answer.path("pico").isObject() ? Optional.of(PicoJson.pico(answer.path("pico")))
-                    .filter(p -> p.adminEci().equals(admin)) : Optional.empty();
-            pico = answered.or(() -> find.apply(admin)).orElseThrow(() -> new PicoEngineException.ImportRefused(
-                    http.engine(), "the engine accepted the import but no pico holds the snapshot's ECIs"));
-            layout = answered.isPresent() && answer.path("layout").isObject() ? answer.path("layout") : layout(pico);
-        } else {
-            pico = found.get();
-            layout = layout(pico);
+        if (found.isPresent()) {
+            return converge(found.get(), outline, find);
         }
+        if (!unheld) {
+            refuseHeldEcis(outline);
+        }
+        return importFresh(parent, snapshot, outline, readBack, find);
+    }
+
+    /** A retry's: the pico an earlier attempt imported, repaired and marked leaving here; checked by a query later. */
+    private Imported converge(Pico pico, SnapshotOutline outline, Function<String, Optional<Pico>> find) {
+        JsonNode layout = layout(pico);
         List<String> repaired = RulesetRepair.repair(outline, layout, mover);
-        // one due already would fire at once, while the pico is leaving, and be dropped: the catch-up plan takes it
+        int restored = restoreAndLeave(pico, outline, layout);
+        log.info("found the already imported pico {} on {}: {} rulesets repaired, {} scheduled events restored, "
+                + "left leaving", pico.id(), http.engine(), repaired.size(), restored);
+        return new Imported(find.apply(pico.adminEci()).orElseThrow(), false, repaired, restored,
+                ScheduledEvents.json(outline.schedules()), Optional.empty());
+    }
+
+    private Imported importFresh(Pico parent, Snapshot snapshot, SnapshotOutline outline, boolean readBack,
+            Function<String, Optional<Pico>> find) {
+        String admin = outline.root().adminEci();
+        ImportAnswer answer = importNow(parent, snapshot, outline, readBack);
+        Pico pico = answer.pico().or(() -> find.apply(admin)).orElseThrow(() -> new PicoEngineException
+                .ImportRefused(http.engine(), "the engine accepted the import but no pico holds the snapshot's ECIs"));
+        JsonNode layout = answer.pico().isPresent() ? answer.layout() : layout(pico);
+        // the mover repaired in the import's episode; what a pico found apart still lacks is repaired here
+        List<String> repaired = answer.pico().isPresent() ? answer.repaired() : java.util.stream.Stream.concat(
+                answer.repaired().stream(), RulesetRepair.repair(outline, layout, mover).stream()).toList();
+        int restored = restoreAndLeave(pico, outline, layout);
+        // restored scheduled events are not in the answer's outline: the check then asks the engine
+        Optional<CheckResult> checked = restored == 0 ? answer.outline().map(o -> SnapshotCheck.ofImport(outline, o,
+                java.time.Instant.now())) : Optional.empty();
+        log.info("imported pico {} on {}: {} rulesets repaired, {} scheduled events restored, left leaving{}",
+                pico.id(), http.engine(), repaired.size(), restored, checked.isPresent() ? ", checked" : "");
+        // the answer's pico was read after the repair; one found apart lacks what the repair installed
+        Pico now = answer.pico().isPresent() ? leaving(pico) : repairedLeaving(pico, repaired);
+        return new Imported(now, true, repaired, restored, ScheduledEvents.json(outline.schedules()), checked);
+    }
+
+    /**
+     * Schedules the snapshot's missing scheduled events that are not due yet (one due already would fire at once,
+     * while the pico is leaving, and be dropped: the catch-up plan takes it) and leaves the pico marked leaving.
+     */
+    private int restoreAndLeave(Pico pico, SnapshotOutline outline, JsonNode layout) {
         List<JsonNode> missing = ScheduledEvents.notDue(missingSchedules(outline, layout), java.time.Instant.now());
         if (!missing.isEmpty()) {
             mover.event("status_requested", Map.of("pico_id", pico.id(), "leaving", "false", "moved_to", ""));
@@ -74,12 +103,7 @@ final class Importer {
         } else if (!pico.status().leaving()) {
             mover.event("status_requested", Map.of("pico_id", pico.id(), "leaving", "true", "moved_to", ""));
         }
-        log.info("{} pico {} on {}: {} rulesets repaired, {} scheduled events restored, left leaving",
-                found.isEmpty() ? "imported" : "found the already imported", pico.id(), http.engine(),
-                repaired.size(), missing.size());
-        // a fresh import's pico as the engine holds it now: the repair added rulesets, nothing else changed
-        Pico now = found.isEmpty() ? repairedLeaving(pico, repaired) : find.apply(admin).orElseThrow();
-        return new Imported(now, found.isEmpty(), repaired, missing.size(), ScheduledEvents.json(outline.schedules()));
+        return missing.size();
     }
 
     private JsonNode layout(Pico pico) {
@@ -91,8 +115,13 @@ final class Importer {
         java.util.TreeSet<String> rulesets = new java.util.TreeSet<>(pico.rulesets());
         String prefix = pico.adminEci() + ":";
         repaired.stream().filter(r -> r.startsWith(prefix)).forEach(r -> rulesets.add(r.substring(prefix.length())));
+        return leaving(new Pico(pico.id(), pico.adminEci(), pico.ecis(), pico.status(), pico.children(),
+                List.copyOf(rulesets)));
+    }
+
+    private static Pico leaving(Pico pico) {
         return new Pico(pico.id(), pico.adminEci(), pico.ecis(), new PicoStatus(true, Optional.empty()),
-                pico.children(), List.copyOf(rulesets));
+                pico.children(), pico.rulesets());
     }
 
     /** None of the snapshot's ECIs may belong to a pico already: the root's would be a retry, the others a clash. */
@@ -107,17 +136,26 @@ final class Importer {
         }
     }
 
-    /** Imports; the options of the mover's directive {@code imported} (the new pico and its layout). */
-    private JsonNode importNow(Pico parent, Snapshot snapshot, SnapshotOutline outline) {
+    /**
+     * Imports, repairs and reads the tree back in one call: the mover's rules on {@code import_requested}. The
+     * rulesets each pico had (by admin ECI), the schedule restore's helper left out: see RulesetRepair.
+     */
+    private ImportAnswer importNow(Pico parent, Snapshot snapshot, SnapshotOutline outline, boolean readBack) {
+        Map<String, List<String>> rulesets = new java.util.LinkedHashMap<>();
+        for (PicoOutline pico : outline.root().tree()) {
+            rulesets.put(pico.adminEci(), outline.expectedRulesets(pico).stream().filter(rid -> !rid.equals(
+                    ScheduleRestore.RID)).toList());
+        }
+        String admin = outline.root().adminEci();
+        Map<String, String> attrs = new java.util.HashMap<>(Map.of("parent_id", parent.id(), "rulesets",
+                EngineHttp.JSON.valueToTree(rulesets).toString()));
+        if (readBack) {
+            attrs.put("admin_eci", admin); // the mover's rule import_answer reads back the tree of that pico
+        }
         try {
-            JsonNode answer = http.event(mover.root().adminEci(), "picomesh", "import_requested",
-                    Map.of("parent_id", parent.id()), "snapshot", snapshot);
-            for (JsonNode directive : answer.path("directives")) {
-                if (directive.path("name").asText("").equals("imported")) {
-                    return directive.path("options");
-                }
-            }
-            return EngineHttp.JSON.createObjectNode();
+            JsonNode answer = http.event(mover.root().adminEci(), "picomesh", "import_requested", attrs, "snapshot",
+                    snapshot);
+            return ImportAnswer.read(answer, admin);
         } catch (PicoEngineException.Refused e) {
             String reason = e.reason();
             if (reason.contains("incompatible version")) {

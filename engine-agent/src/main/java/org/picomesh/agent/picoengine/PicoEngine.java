@@ -99,6 +99,14 @@ public interface PicoEngine {
     CheckResult check(Pico pico, Snapshot expected);
 
     /**
+     * As {@link #check(Pico, Snapshot)} for what an import returned: from the outline the import's own answer read of
+     * the tree when it did (a fresh import whose scheduled events needed no restoring), else by asking the engine.
+     */
+    default CheckResult check(Imported imported, Snapshot expected) {
+        return imported.checked().orElseGet(() -> check(imported.pico(), expected));
+    }
+
+    /**
      * Takes the pico off this engine for a move, in one call: reads the scheduled events of the pico and its children
      * that are not due yet and keeps them on the engine, then marks the tree leaving (as {@link #markLeaving}), then
      * answers its snapshot (as {@link #export(Pico, String)} with what was kept). A pico leaving already keeps what was

@@ -15,6 +15,16 @@ final class SnapshotCheck {
     private SnapshotCheck() {
     }
 
+    /**
+     * The snapshot's outline against the one the target's engine computed of the imported tree. The scheduled events
+     * due by {@code now} are left out of both: they are scheduled again once the pico runs (ScheduleCatchUp).
+     */
+    static CheckResult ofImport(SnapshotOutline snapshot, EngineOutline found, java.time.Instant now) {
+        return compare(snapshot.withSchedules(ScheduledEvents.notDue(snapshot.schedules(), now)),
+                found.outline().withSchedules(ScheduledEvents.notDue(found.outline().schedules(), now)),
+                found.holders());
+    }
+
     /** {@code holders}: each expected ECI to the id of the pico holding it on the target ("" for none). */
     static CheckResult compare(SnapshotOutline expected, SnapshotOutline actual, Map<String, String> holders) {
         CheckResult picos = compare(expected, expected.root(), actual, actual.root(), holders);

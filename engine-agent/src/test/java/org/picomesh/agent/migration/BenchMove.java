@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Locale;
 import org.picomesh.agent.AgentMesh;
 import org.picomesh.agent.picoengine.BareMove;
-import org.picomesh.agent.picoengine.PicoEngine;
 import org.picomesh.agent.picoengine.PicoEngine048;
 import org.picomesh.agent.picoengine.TestPicos;
 import org.picomesh.contracts.devnet.SampleAdverts;
@@ -77,7 +76,7 @@ final class BenchMove {
         }
     }
 
-    private static PicoEngine engine(MoveMesh.Side side) {
+    private static PicoEngine048 engine(MoveMesh.Side side) {
         return new PicoEngine048(URI.create(side.engineUrl), Duration.ofSeconds(5), Duration.ofMinutes(5));
     }
 }

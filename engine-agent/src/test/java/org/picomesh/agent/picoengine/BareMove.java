@@ -25,14 +25,15 @@ public final class BareMove {
     }
 
     /** Moves the pico holding {@code eci} from {@code from} to {@code to}'s root; the source is left marked leaving. */
-    public static Timing measure(PicoEngine from, PicoEngine to, String eci) {
+    public static Timing measure(PicoEngine from, PicoEngine048 to, String eci) {
         Pico pico = from.find(eci).orElseThrow(() -> new IllegalStateException("no pico holds " + eci));
         from.markLeaving(pico);
         Pico root = to.root();
         long start = System.nanoTime();
         Snapshot snapshot = from.export(pico);
         long exported = System.nanoTime();
-        Imported imported = to.importIdempotent(root, snapshot);
+        // without the check's reading of the tree in the import's episode: the baseline is the engines' import
+        Imported imported = to.importBare(root, snapshot);
         long done = System.nanoTime();
         CheckResult check = to.check(imported.pico(), snapshot);
         long checked = System.nanoTime();

@@ -37,6 +37,7 @@ class MoverFenceIT extends OnTwoEngines {
         picosA.registerCounter();
         picosA.register(ROGUE);
         picosB.register(ROGUE);
+        picosB.registerCounter();
     }
 
     @Test
@@ -87,11 +88,16 @@ class MoverFenceIT extends OnTwoEngines {
         Snapshot snapshot = a.export(onA);
         String rogue = picosB.child(picosB.rootEci(), "import-rogue", ROGUE);
 
+        String victim = picosB.child(picosB.rootEci(), "import-victim", TestPicos.COUNTER);
+        String victimAdmin = b.find(victim).orElseThrow().adminEci();
+
         forge(picosB, rogue, "import_requested", Map.of("parent_id", b.root().id(), "snapshot",
-                new String(snapshot.open().readAllBytes(), StandardCharsets.UTF_8)));
+                new String(snapshot.open().readAllBytes(), StandardCharsets.UTF_8), "admin_eci", victimAdmin,
+                "rulesets", JSON.writeValueAsString(Map.of(victimAdmin, List.of(ROGUE)))));
         barrier(b, picosB, rogue);
 
         assertThat(b.find(stowaway)).as("the stowaway on engine B").isEmpty();
+        assertThat(b.find(victim).orElseThrow().rulesets()).as("a pico the forged repair named").doesNotContain(ROGUE);
         Imported imported = b.importIdempotent(b.root(), snapshot);
         assertThat(imported.fresh()).isTrue();
         b.unmarkLeaving(imported.pico());

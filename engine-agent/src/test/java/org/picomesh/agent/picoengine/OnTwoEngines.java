@@ -19,8 +19,8 @@ abstract class OnTwoEngines {
     static PicoEngineProcess engineB;
     static TestPicos picosA;
     static TestPicos picosB;
-    static PicoEngine a;
-    static PicoEngine b;
+    static PicoEngine048 a;
+    static PicoEngine048 b;
 
     @BeforeAll
     static void startTwoEngines() throws Exception {
