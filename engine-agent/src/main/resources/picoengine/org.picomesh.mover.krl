@@ -9,7 +9,7 @@ ruleset org.picomesh.mover {
       Every rule and shared function acts only for the agent (see fromAgent): every hosted pico descends from the
       root and holds a channel to its parent (wrangler's parent_eci), and any pico may install this ruleset.
     >>
-    shares picoOf, holders, layout, treeEcis, treeEcisOf, snapshot, carried, entvar, outline
+    shares picoOf, holders, layout, treeEcis, treeEcisOf, snapshot, carried, entvar, outline, enabledRulesets
   }
   global {
     // Whether the event or query is the agent's: it arrived at the root pico on the root's admin channel, the one the
@@ -56,6 +56,10 @@ ruleset org.picomesh.mover {
     }
     holders = function(ecis) {
       fromAgent() => holdersUnfenced(ecis) | {}
+    }
+    // the ids of the rulesets this engine has enabled: a snapshot carrying another one would register its source here
+    enabledRulesets = function() {
+      fromAgent() => engine:listAllEnabledRIDs() | []
     }
     // every channel of the pico and its descendants, the pico's first; none for an unknown pico
     treeEcisUnfenced = function(pico_id) {

@@ -44,12 +44,14 @@ class TargetSteps {
     private final MoveTestHalt halt;
     private final ScheduleCatchUp catchUp;
     private final MovedCopies movedCopies;
+    private final ForeignRulesets foreignRulesets;
     private final ArrivedPicos arrived = new ArrivedPicos();
 
     TargetSteps(MoveJournal journal, PicoEngine engine, Snapshots snapshots, EngineAdverts adverts, MoveChain chain,
             AgentKey agentKey, EncryptionKey encryptionKey, AgentProperties properties, MoveTestHalt halt,
-            ScheduleCatchUp catchUp, MovedCopies movedCopies) {
+            ScheduleCatchUp catchUp, MovedCopies movedCopies, ForeignRulesets foreignRulesets) {
         this.movedCopies = movedCopies;
+        this.foreignRulesets = foreignRulesets;
         this.halt = halt;
         this.catchUp = catchUp;
         this.journal = journal;
@@ -100,6 +102,7 @@ class TargetSteps {
         Imported imported;
         try {
             if (move.state() == MoveState.OFFERED) {
+                foreignRulesets.admit(move, snapshot);
                 claim(move, snapshot);
                 halt.at(Side.TARGET, MoveState.IMPORTING.name(), move.id());
                 imported = engine.importUnheld(engine.root(), snapshot); // the claim found none of its ECIs held

@@ -89,6 +89,13 @@ public interface PicoEngine {
      */
     java.util.List<String> snapshotEcis(Snapshot snapshot);
 
+    /**
+     * The rulesets whose source the snapshot carries and this engine has not enabled: importing it registers that
+     * source here, code of the pico's owner that then runs beside every other pico (in 0.48.1 any ruleset may call
+     * {@code engine:*} on any pico). Refused when the snapshot is not one.
+     */
+    java.util.List<String> foreignRulesets(Snapshot snapshot);
+
     /** Those of {@code ecis} that a pico on this engine holds now. */
     java.util.List<String> held(java.util.List<String> ecis);
 

@@ -248,6 +248,17 @@ public final class PicoEngine048 implements PicoEngine {
     }
 
     @Override
+    public List<String> foreignRulesets(Snapshot snapshot) {
+        List<String> carried = outlines.carriedRulesets(snapshot);
+        if (carried.isEmpty()) {
+            return carried;
+        }
+        java.util.Set<String> enabled = new java.util.HashSet<>();
+        guarded(() -> mover.query("enabledRulesets", Map.of())).forEach(rid -> enabled.add(rid.asText()));
+        return carried.stream().filter(rid -> !enabled.contains(rid)).toList();
+    }
+
+    @Override
     public List<String> held(List<String> ecis) {
         if (ecis.isEmpty()) {
             return List.of();

@@ -15,11 +15,17 @@ import java.util.TreeSet;
 /**
  * A snapshot's structure, read in one streaming pass: the picos with their ECIs and rulesets, a digest of each entvar
  * ({@link EntvarDigest}, never the values: a 10 MB state is read one value at a time and dropped), the installed
- * rulesets and the scheduled events. Everything the import, its repair and the check need, without a second copy of
+ * rulesets and the scheduled events, and the ids of the rulesets whose source the export carries (the import registers
+ * each one the engine has not enabled). Everything the import, its repair and the check need, without a second copy of
  * the state in memory.
  */
 record SnapshotOutline(String engineVersion, PicoOutline root, Map<String, List<String>> installed,
-        List<JsonNode> schedules) {
+        List<JsonNode> schedules, List<String> carriedRulesets) {
+
+    SnapshotOutline(String engineVersion, PicoOutline root, Map<String, List<String>> installed,
+            List<JsonNode> schedules) {
+        this(engineVersion, root, installed, schedules, List.of());
+    }
 
     /**
      * One pico of the tree.
@@ -51,7 +57,7 @@ record SnapshotOutline(String engineVersion, PicoOutline root, Map<String, List<
     }
 
     SnapshotOutline withSchedules(List<JsonNode> only) {
-        return new SnapshotOutline(engineVersion, root, installed, List.copyOf(only));
+        return new SnapshotOutline(engineVersion, root, installed, List.copyOf(only), carriedRulesets);
     }
 
     static SnapshotOutline read(Snapshot snapshot) {
@@ -71,6 +77,7 @@ record SnapshotOutline(String engineVersion, PicoOutline root, Map<String, List<
             PicoOutline root = null;
             Map<String, List<String>> installed = new LinkedHashMap<>();
             List<JsonNode> schedules = new ArrayList<>();
+            List<String> carried = new ArrayList<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
@@ -87,6 +94,8 @@ record SnapshotOutline(String engineVersion, PicoOutline root, Map<String, List<
                                 version = p.getText();
                             } else if (name.equals("pico") && p.currentToken() == JsonToken.START_OBJECT) {
                                 root = pico();
+                            } else if (name.equals("rulesets") && p.currentToken() == JsonToken.START_OBJECT) {
+                                p.<JsonNode>readValueAsTree().fieldNames().forEachRemaining(carried::add);
                             } else {
                                 p.skipChildren();
                             }
@@ -98,7 +107,7 @@ record SnapshotOutline(String engineVersion, PicoOutline root, Map<String, List<
             if (format != Snapshot.FORMAT || root == null) {
                 throw new IOException("format " + format + (root == null ? ", no pico" : ""));
             }
-            return new SnapshotOutline(version, root, installed, schedules);
+            return new SnapshotOutline(version, root, installed, schedules, List.copyOf(carried));
         }
 
         private PicoOutline pico() throws IOException {

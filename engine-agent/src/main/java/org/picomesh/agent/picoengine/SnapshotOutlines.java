@@ -34,6 +34,15 @@ final class SnapshotOutlines {
         }
     }
 
+    /** The ids of the rulesets whose source the snapshot carries (see {@link PicoEngine#foreignRulesets}). */
+    List<String> carriedRulesets(Snapshot snapshot) {
+        try {
+            return of(snapshot).carriedRulesets();
+        } catch (IllegalArgumentException e) {
+            throw new PicoEngineException.ImportRefused(engine, e.getMessage());
+        }
+    }
+
     /** See {@link PicoEngine#snapshotEcis}. */
     List<String> ecis(Snapshot snapshot) {
         SnapshotOutline outline;
