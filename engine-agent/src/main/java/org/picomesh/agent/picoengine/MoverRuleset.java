@@ -44,6 +44,16 @@ final class MoverRuleset {
         root = null;
     }
 
+    /** Runs a call; after a failure that may come from a restarted engine, the mover is installed again next time. */
+    <T> T guarded(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (PicoEngineException.Unreachable | PicoEngineException.Refused e) {
+            forget();
+            throw e;
+        }
+    }
+
     JsonNode query(String function, Map<String, String> args) {
         return http.query(root().adminEci(), RID, function, args);
     }

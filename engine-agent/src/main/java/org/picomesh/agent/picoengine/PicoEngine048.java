@@ -2,7 +2,6 @@ package org.picomesh.agent.picoengine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PicoEngine048 implements PicoEngine {
     private static final Logger log = LoggerFactory.getLogger(PicoEngine048.class);
-    /** How the mover's snapshot document begins (its version field first): see {@link Snapshot}. */
-    private static final String SNAPSHOT_START = "{\"picomesh\":";
 
     private final EngineHttp http;
     private final MoverRuleset mover;
@@ -27,6 +24,7 @@ public final class PicoEngine048 implements PicoEngine {
     private final EngineSchedules schedules;
     private final Duration transferTimeout;
     private final SnapshotOutlines outlines;
+    private final TreeLeaving leaving;
 
     /**
      * @param engine the engine's base URL (on loopback behind the agent)
@@ -41,6 +39,7 @@ public final class PicoEngine048 implements PicoEngine {
         this.schedules = new EngineSchedules(http, mover, restore);
         this.transferTimeout = transferTimeout;
         this.outlines = new SnapshotOutlines(http.engine());
+        this.leaving = new TreeLeaving(http, mover, transferTimeout);
     }
 
     @Override
@@ -88,45 +87,27 @@ public final class PicoEngine048 implements PicoEngine {
 
     @Override
     public Snapshot export(Pico pico, String carried) {
-        byte[] json = guarded(() -> http.queryBytes(mover.root().adminEci(), MoverRuleset.RID, "snapshot",
-                Map.of("pico_id", pico.id(), "carried", carried), transferTimeout));
-        if (new String(json, 0, Math.min(json.length, 16), StandardCharsets.UTF_8).startsWith("null")) {
-            throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
-        }
-        log.info("exported pico {} from {}: {} bytes", pico.id(), http.engine(), json.length);
-        return Snapshot.wrap(json);
+        return leaving.export(pico, carried);
     }
 
     @Override
     public Snapshot leave(String adminEci, String carried) {
-        if (adminEci == null || !adminEci.matches(SnapshotOutlines.ECI)) {
-            throw new PicoEngineException.UnknownEci(http.engine(), adminEci);
-        }
-        Map<String, String> attrs = carried == null ? Map.of("eci", adminEci) : Map.of("eci", adminEci, "carried",
-                carried);
-        // marks leaving and exports: the bound of a transfer
-        byte[] json = guarded(() -> http.eventBytes(mover.root().adminEci(), "picomesh", "leave_requested", attrs,
-                transferTimeout));
-        // the answer is the snapshot itself, or the engine's plain directives when no pico holds the ECI
-        if (!new String(json, 0, Math.min(json.length, SNAPSHOT_START.length()), StandardCharsets.UTF_8)
-                .equals(SNAPSHOT_START)) {
-            throw new PicoEngineException.UnknownEci(http.engine(), adminEci);
-        }
-        log.info("pico with ECI {} on {}: leaving, exported {} bytes", adminEci, http.engine(), json.length);
-        return Snapshot.wrap(json);
+        return leaving.leave(adminEci, carried);
     }
 
     @Override
     public String carried(Pico pico) {
-        return known(pico, () -> mover.query("carried", Map.of("pico_id", pico.id()))).asText("[]");
+        return known(pico, () -> leaving.carried(pico));
     }
 
     @Override
     public List<String> treeEcisOf(String eci) {
-        if (eci == null || !eci.matches(SnapshotOutlines.ECI)) {
-            throw new PicoEngineException.UnknownEci(http.engine(), eci);
-        }
-        return ecis(guarded(() -> mover.query("treeEcisOf", Map.of("eci", eci))), eci);
+        return leaving.treeEcisOf(eci);
+    }
+
+    @Override
+    public List<String> treeEcis(Pico pico) {
+        return leaving.treeEcis(pico);
     }
 
     @Override
@@ -186,21 +167,6 @@ public final class PicoEngine048 implements PicoEngine {
                     "the pico is still there");
         }
         log.info("deleted pico {} and its children from {}", pico.id(), http.engine());
-    }
-
-    @Override
-    public List<String> treeEcis(Pico pico) {
-        // one query for the whole tree: a move's first step waited on one call per pico before
-        return ecis(guarded(() -> mover.query("treeEcis", Map.of("pico_id", pico.id()))), pico.adminEci());
-    }
-
-    private List<String> ecis(JsonNode all, String adminEci) {
-        List<String> ecis = new java.util.ArrayList<>();
-        all.forEach(eci -> ecis.add(eci.asText()));
-        if (ecis.isEmpty()) {
-            throw new PicoEngineException.UnknownEci(http.engine(), adminEci);
-        }
-        return List.copyOf(ecis);
     }
 
     @Override
@@ -291,13 +257,7 @@ public final class PicoEngine048 implements PicoEngine {
         }
     }
 
-    /** Runs a call; after a failure that may come from a restarted engine, the mover is installed again next time. */
     private <T> T guarded(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (PicoEngineException.Unreachable | PicoEngineException.Refused e) {
-            mover.forget();
-            throw e;
-        }
+        return mover.guarded(call);
     }
 }

@@ -5,7 +5,6 @@ import static org.picomesh.agent.migration.MoveMesh.await;
 import static org.picomesh.agent.picoengine.TestPicos.countPath;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,42 +18,41 @@ import org.picomesh.agent.picoengine.TestPicos;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MoveBackIT {
-    private static final BigInteger ANY_PRICE = BigInteger.TWO.pow(72);
     private static final int PICO = 1;
+    private CounterMoves mesh;
     private MoveMesh moves;
     private TestPicos picosA;
     private TestPicos picosB;
 
     @BeforeAll
     void start() throws Exception {
-        moves = new MoveMesh("--picomesh.agent.moved-copy-grace=10m");
-        picosA = new TestPicos(moves.mesh.engine.url());
-        picosB = new TestPicos(moves.engineB.url());
-        picosA.registerCounter();
+        mesh = new CounterMoves("--picomesh.agent.moved-copy-grace=10m");
+        moves = mesh.moves;
+        picosA = mesh.picosA;
+        picosB = mesh.picosB;
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (moves != null) {
-            moves.close();
+        if (mesh != null) {
+            mesh.close();
         }
     }
 
     @Test
     void aPicoMovesBackToAHostThatStillKeepsItsMovedCopy() throws Exception {
-        String parent = picosA.child(picosA.rootEci(), "boomerang", TestPicos.COUNTER);
-        picosA.tick(parent);
+        String parent = mesh.counterOnA("boomerang");
         String child = picosA.child(parent, "boomerang-child", TestPicos.COUNTER);
         picosA.tick(child);
         String pico = moves.leaseOnAAndEnroll(PICO, parent);
 
-        moves.mesh.pico(PICO).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
+        mesh.moveLease(PICO, moves.engineB_id);
         await("the pico to be live on B", () -> moves.b.state(pico).equals("LIVE"));
         await("A to keep its copy marked moved", () -> moves.a.state(pico).equals("MOVED"));
         picosB.tick(parent);
         assertThat(picosB.count(parent)).as("it runs on B").isEqualTo(2);
 
-        moves.mesh.pico(PICO).moveLease(BigInteger.valueOf(moves.mesh.engineId), ANY_PRICE).send();
+        mesh.moveLease(PICO, moves.mesh.engineId);
         await("the pico to be live on A again", () -> moves.a.state(pico).equals("LIVE"));
 
         assertThat(picosA.count(parent)).as("A runs the state it had on B").isEqualTo(2);

@@ -3,12 +3,10 @@ package org.picomesh.agent.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picomesh.agent.migration.MoveMesh.await;
 
-import java.math.BigInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.picomesh.agent.picoengine.TestPicos;
 
 /**
  * Agents that never poll the chain (their follower's poll and their head poll an hour apart) still carry out a move
@@ -17,38 +15,32 @@ import org.picomesh.agent.picoengine.TestPicos;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MoveFollowsNewHeadsIT {
-    private static final BigInteger ANY_PRICE = BigInteger.TWO.pow(72);
     private static final int PICO = 1;
-    private MoveMesh moves;
-    private TestPicos picosA;
-    private TestPicos picosB;
+    private CounterMoves mesh;
 
     @BeforeAll
     void start() throws Exception {
-        moves = new MoveMesh("--picomesh.agent.poll=1h", "--picomesh.agent.head-poll=1h");
-        picosA = new TestPicos(moves.mesh.engine.url());
-        picosB = new TestPicos(moves.engineB.url());
-        picosA.registerCounter();
+        mesh = new CounterMoves("--picomesh.agent.poll=1h", "--picomesh.agent.head-poll=1h");
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (moves != null) {
-            moves.close();
+        if (mesh != null) {
+            mesh.close();
         }
     }
 
     @Test
     void aMoveAskedByThePicosOwnKeyIsCarriedOutOnTheNodesAnnouncementsAlone() throws Exception {
-        String eci = picosA.child(picosA.rootEci(), "announced", TestPicos.COUNTER);
-        picosA.tick(eci);
+        MoveMesh moves = mesh.moves;
+        String eci = mesh.counterOnA("announced");
         String pico = moves.leaseOnAAndEnroll(PICO, eci);
 
-        moves.mesh.pico(PICO).moveLease(BigInteger.valueOf(moves.engineB_id), ANY_PRICE).send();
+        mesh.moveLease(PICO, moves.engineB_id);
         await("the pico to be live on B", () -> moves.b.state(pico).equals("LIVE"));
         await("A to see the acceptance and keep its copy marked moved", () -> moves.a.state(pico).equals("MOVED")
                 || moves.a.state(pico).equals("DONE"));
-        picosB.tick(eci);
-        assertThat(picosB.count(eci)).as("the pico runs on B with the state it had on A").isEqualTo(2);
+        mesh.picosB.tick(eci);
+        assertThat(mesh.picosB.count(eci)).as("the pico runs on B with the state it had on A").isEqualTo(2);
     }
 }
