@@ -148,9 +148,10 @@ class ReorgMoveIT {
         // the worker records sending it, and IMPORTED goes straight to ACCEPTED; after the rewind it always shows
         assertThat(steps(moves.b, pico)).extracting(s -> s.split(" ")[0]).containsSubsequence("IMPORTED",
                 "ACCEPTED", "LIVE", "ACCEPTING", "ACCEPTED", "LIVE");
+        // B sends the acceptance again; its note ("accepted again") shows unless the follower, woken by the new head,
+        // records the acceptance before the worker records sending it (then ACCEPTING goes straight to ACCEPTED)
         assertThat(steps(moves.b, pico)).anyMatch(s -> s.startsWith("ACCEPTING the acceptance left the chain"))
-                .anyMatch(s -> s.startsWith("ACCEPTING accepted again")).filteredOn(s -> s.startsWith("IMPORTED"))
-                .as("imported once").hasSize(1);
+                .filteredOn(s -> s.startsWith("IMPORTED")).as("imported once").hasSize(1);
         assertThat(completedOnB()).as("the move counted as completed once").isEqualTo(completed).isPositive();
 
         Thread.sleep(3_000); // past the grace period (1 s): the acceptance is not final yet
