@@ -77,9 +77,22 @@ final class AgentAdmin {
             throw new AgentException("the agent answered " + answer.statusCode() + " with no JSON");
         }
         if (answer.statusCode() / 100 != 2) {
-            throw new AgentException("the agent refused (" + answer.statusCode() + "): "
-                    + body.path("detail").asText(answer.body()));
+            throw new Refused(answer.statusCode(), body.path("detail").asText(answer.body()));
         }
         return body;
+    }
+
+    /** The daemon answered with an error: its status and its sentence for the operator. */
+    static final class Refused extends AgentException {
+        private final int status;
+
+        Refused(int status, String detail) {
+            super("the agent refused (" + status + "): " + detail);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
     }
 }

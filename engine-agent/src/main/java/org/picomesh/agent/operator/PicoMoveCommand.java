@@ -77,18 +77,37 @@ final class PicoMoveCommand implements Callable<Integer> {
         }
         Deployment deployment = chain.deployment();
         try (ChainConnection reader = chain.read(deployment)) {
+            LeaseEscrow escrow = reader.escrow(deployment.escrow());
             if (key != null) {
                 signHere(reader, deployment, address, key);
             } else {
-                JsonNode asked = new AgentAdmin(AgentAdmin.of(agent, env)).post("/admin/picos/" + address + "/move",
-                        Map.of("toEngine", Long.toString(toEngine), "maxPrice", maxPrice.toString()));
-                chain.err().println("the agent signed the move for the pico: tx " + asked.path("tx").asText());
+                askAgent(escrow, address);
             }
-            LeaseEscrow escrow = reader.escrow(deployment.escrow());
             LeaseEscrow.LeaseView lease = escrow.currentLease(address).send();
             chain.out().println(PicoCommand.onChain(lease));
             chain.out().flush();
             return noFollow ? 0 : follow(escrow, address, lease);
+        }
+    }
+
+    /**
+     * The source agent signs with the pico's key, which only the agent hosting the pico can read: an agent that does
+     * not host it is told apart from a pico that lives nowhere, and the operator is told which engine's agent to ask.
+     */
+    private void askAgent(LeaseEscrow escrow, String address) throws Exception {
+        try {
+            JsonNode asked = new AgentAdmin(AgentAdmin.of(agent, env)).post("/admin/picos/" + address + "/move",
+                    Map.of("toEngine", Long.toString(toEngine), "maxPrice", maxPrice.toString()));
+            chain.err().println("the agent signed the move for the pico: tx " + asked.path("tx").asText());
+        } catch (AgentAdmin.Refused e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            LeaseEscrow.LeaseView lease = escrow.currentLease(address).send();
+            throw new AgentException(e.getMessage() + (lease.active ? "; per the chain it lives on engine "
+                    + lease.engineId + " (lease " + lease.id + "): run this on that engine's agent (--agent), or give "
+                    + "the pico's key (--pico-keystore)" : "; per the chain it has no active lease: it lives nowhere "
+                    + "in the market"));
         }
     }
 

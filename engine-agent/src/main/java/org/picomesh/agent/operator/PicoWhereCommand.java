@@ -15,15 +15,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code pico where <did>}: where a pico lives, from the chain alone (no agent, no directory asked). */
+/**
+ * {@code pico where <pico>}: where a pico lives, from the chain alone (no agent, no directory asked). The pico is
+ * named by its DID, or by its market address as the other {@code pico} commands take it (the DID on this chain).
+ */
 @Command(name = "where", description = {"Where a pico lives, from the chain alone: its lease, the engine, that "
         + "engine's advertised endpoint (its advert checked against the registry's hash), and a pending move.",
     Gas.NOTHING})
 final class PicoWhereCommand implements Callable<Integer> {
     @Mixin
     ChainOptions chain;
-    @Parameters(index = "0", paramLabel = "DID", description = "the pico's DID: did:pkh:eip155:<chainId>:<0x address>")
-    String did;
+    @Parameters(index = "0", paramLabel = "PICO", description = "the pico's DID (did:pkh:eip155:<chainId>:<0x "
+            + "address>) or its market address (0x...)")
+    String pico;
 
     PicoWhereCommand(Map<String, String> env) {
         this.chain = new ChainOptions(env);
@@ -38,7 +42,7 @@ final class PicoWhereCommand implements Callable<Integer> {
             PicoResolver resolver = new PicoResolver(connection.web3j(), connection.registry(deployment.registry()),
                     connection.escrow(deployment.escrow()), deployment.chainId(),
                     deployment.deploymentBlock() == null ? 0 : deployment.deploymentBlock().longValueExact());
-            Whereabouts where = resolver.resolve(did, step -> {
+            Whereabouts where = resolver.resolve(did(deployment), step -> {
                 err.println("... " + step);
                 err.flush();
             });
@@ -48,6 +52,13 @@ final class PicoWhereCommand implements Callable<Integer> {
         } catch (WhereaboutsException e) {
             throw new AgentException(e.getMessage());
         }
+    }
+
+    /** The DID as given, or the DID of a market address on the deployment's chain. */
+    private String did(Deployment deployment) {
+        String given = pico.strip();
+        return given.startsWith("0x") ? "did:pkh:eip155:" + deployment.chainId() + ":" + Address.parse(given).hex()
+                : given;
     }
 
     static String line(Whereabouts w) {

@@ -99,6 +99,11 @@ class EnrolIT {
         picosB.tick(eci);
         await("A to delete its moved copy", () -> moves.a.state(pico).equals("DONE"));
 
+        CliRun wrongAgent = move(pico, moves.mesh.engineId, moves.a.url());
+        assertThat(wrongAgent.exitCode()).isNotZero();
+        assertThat(wrongAgent.err()).as("A no longer hosts it: the chain says whose agent to ask").contains(
+                "does not host pico " + pico, "per the chain it lives on engine " + moves.engineB_id);
+
         CliRun back = move(pico, moves.mesh.engineId, moves.b.url());
         assertThat(back.exitCode()).as("B signs with the key that came in the snapshot: " + back).isZero();
         await("the pico to be live on A again", () -> moves.a.state(pico).equals("LIVE"));

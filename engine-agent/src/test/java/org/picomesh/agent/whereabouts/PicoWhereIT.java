@@ -17,7 +17,7 @@ import org.picomesh.contracts.generated.EngineRegistry;
 import picocli.CommandLine;
 
 /**
- * {@code engine-agent pico where <did>} on anvil, from the chain alone (no agent daemon, no directory): the pico's
+ * {@code engine-agent pico where <did or address>} on anvil, from the chain alone (no agent daemon, no directory): the pico's
  * host and its advert in force, a pending move, an endpoint that is no URL withheld, and clear refusals.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,6 +49,9 @@ class PicoWhereIT {
         assertThat(here.out()).contains("lives on engine " + mesh.engineId + " (lease ", "at http://127.0.0.1:3101,")
                 .doesNotContain("moving");
         assertThat(here.err()).contains("advert matches its on-chain hash: http://127.0.0.1:3101");
+        Run byAddress = where(SampleAdverts.pico(1).getAddress());
+        assertThat(byAddress.code()).as(byAddress.toString()).isZero();
+        assertThat(byAddress.out()).as("named by its address").isEqualTo(here.out());
 
         long target = register("https://engine-9.example:8443/agent");
         mesh.pico(1).moveLease(BigInteger.valueOf(target), MAX_PRICE).send();
@@ -73,6 +76,9 @@ class PicoWhereIT {
     @Test
     void saysClearlyWhenADidIsMalformedUnknownOrWithoutALease() throws Exception {
         Run malformed = where("did:pkh:eip155:31337:0x1234");
+        Run shortAddress = where("0x1234");
+        assertThat(shortAddress.code()).isNotZero();
+        assertThat(shortAddress.err()).contains("'0x1234' is not an account address");
         assertThat(malformed.code()).isNotZero();
         assertThat(malformed.err()).contains("a pico DID has the form did:pkh:eip155:<chainId>:<0x address>");
 
