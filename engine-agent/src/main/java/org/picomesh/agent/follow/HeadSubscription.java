@@ -1,6 +1,5 @@
 package org.picomesh.agent.follow;
 
-import io.reactivex.disposables.Disposable;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
@@ -35,7 +34,6 @@ class HeadSubscription implements SmartLifecycle {
     private final String url;
     private volatile boolean running;
     private volatile WebSocketService socket;
-    private volatile Disposable subscription;
 
     HeadSubscription(HeadWatcher heads, TaskScheduler scheduler, AgentProperties properties, Deployment deployment,
             @Value("${picomesh.agent.node-ws:auto}") String nodeWs) {
@@ -91,7 +89,7 @@ class HeadSubscription implements SmartLifecycle {
             return;
         }
         socket = service;
-        subscription = Web3j.build(service).newHeadsNotifications().subscribe(
+        Web3j.build(service).newHeadsNotifications().subscribe(
                 head -> heads.announced(Numeric.decodeQuantity(head.getParams().getResult().getNumber()).longValue()),
                 failed -> dropped(service, failed.toString()), () -> dropped(service, "closed by the node"));
         log.info("following the chain's new heads as the node announces them ({})", url);
@@ -110,13 +108,13 @@ class HeadSubscription implements SmartLifecycle {
         scheduler.schedule(() -> subscribe(false), Instant.now().plus(AGAIN_AFTER));
     }
 
+    /**
+     * Closes the socket without unsubscribing first: the node ends a closed connection's subscriptions itself, and an
+     * unsubscription in flight when the socket closes is logged by Web3j as an error at every stop.
+     */
     @Override
     public void stop() {
         running = false;
-        Disposable current = subscription;
-        if (current != null) {
-            current.dispose();
-        }
         WebSocketService service = socket;
         if (service != null) {
             service.close();
