@@ -2,6 +2,7 @@ package org.picomesh.directory.indexer;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -126,7 +127,7 @@ final class BinaryCopy {
             return new short[0];
         }
         // 16 decimal digits (four base-10,000 digits) at a time, from the least significant
-        java.util.ArrayDeque<Long> chunks = new java.util.ArrayDeque<>();
+        ArrayDeque<Long> chunks = new ArrayDeque<>();
         while (value.bitLength() > 63) {
             BigInteger[] split = value.divideAndRemainder(TEN_TO_16);
             chunks.push(split[1].longValue());

@@ -2,6 +2,7 @@ package org.picomesh.agent.devnet;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import org.picomesh.agent.chain.EncryptionKeyFile;
 
 /**
@@ -18,7 +19,7 @@ final class DemoEncryptionKeys {
         if (!Files.exists(file)) {
             return EncryptionKeyFile.create(file, password, true);
         }
-        return "0x" + java.util.HexFormat.of().formatHex(EncryptionKeyFile.raw(EncryptionKeyFile.load(file, password)
+        return "0x" + HexFormat.of().formatHex(EncryptionKeyFile.raw(EncryptionKeyFile.load(file, password)
                 .getPublic()));
     }
 }

@@ -1,6 +1,7 @@
 package org.picomesh.agent.frontdoor;
 
 import java.net.URI;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -30,7 +31,7 @@ class DeliveryClient {
      * Sends the event with {@code headers} added; the answer with the start of its body whatever its status (the
      * mover's directive). Fails with a {@link org.springframework.web.client.RestClientException} when no answer came.
      */
-    Answer send(URI uri, SkyRequest event, java.util.Map<String, String> headers) {
+    Answer send(URI uri, SkyRequest event, Map<String, String> headers) {
         RestClient.RequestBodySpec request = rest.method(HttpMethod.valueOf(event.method())).uri(uri).headers(h -> {
             if (event.contentType() != null) {
                 h.set(HttpHeaders.CONTENT_TYPE, event.contentType());

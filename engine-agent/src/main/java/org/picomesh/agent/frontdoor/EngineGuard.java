@@ -2,6 +2,7 @@ package org.picomesh.agent.frontdoor;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ import org.springframework.web.util.UriUtils;
 class EngineGuard {
     static final String AGENT_DOMAIN = "picomesh";
     static final String SKY_QUERY = "skyQuery";
-    static final java.util.Set<String> WRANGLER_INTERNAL = java.util.Set.of("delete_child", "delete_children");
+    static final Set<String> WRANGLER_INTERNAL = Set.of("delete_child", "delete_children");
 
     private final RootChannels root;
 

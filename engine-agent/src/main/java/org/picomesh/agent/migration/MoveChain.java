@@ -2,6 +2,7 @@ package org.picomesh.agent.migration;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.Locale;
 import org.picomesh.agent.AgentProperties;
 import org.picomesh.agent.chain.AgentSender;
 import org.picomesh.agent.chain.Outgoing;
@@ -65,7 +66,7 @@ class MoveChain {
     /** The engine's agent (hot) key's address, lower case. */
     String agentOf(long engineId) throws MoveFailure {
         return read("engine " + engineId, () -> registry.engine(BigInteger.valueOf(engineId)).send().agent)
-                .toLowerCase(java.util.Locale.ROOT);
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The latest block's time (unix seconds): the clock move windows are counted in. */

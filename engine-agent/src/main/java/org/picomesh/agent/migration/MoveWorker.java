@@ -3,6 +3,7 @@ package org.picomesh.agent.migration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -190,7 +191,7 @@ class MoveWorker implements SmartLifecycle {
     private boolean expired(Move move) {
         try {
             // the follower's reading when it is recent: one call to the node fewer per step
-            java.util.OptionalLong recent = clock.recent();
+            OptionalLong recent = clock.recent();
             long now = recent.isPresent() ? recent.getAsLong() : chain.chainTime();
             if (now <= move.deadline().getEpochSecond()) {
                 return false;

@@ -3,6 +3,7 @@ package org.picomesh.agent.operator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.picomesh.agent.chain.ChainOptions;
@@ -46,7 +47,7 @@ final class PicoCommand {
 
         @Override
         public Integer call() throws Exception {
-            String address = Address.parse(pico).hex().toLowerCase(java.util.Locale.ROOT);
+            String address = Address.parse(pico).hex().toLowerCase(Locale.ROOT);
             Deployment deployment = chain.deployment();
             PrintWriter out = chain.out();
             try (ChainConnection connection = chain.read(deployment)) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.picomesh.agent.picoengine.SnapshotOutline.PicoOutline;
 import org.slf4j.Logger;
@@ -112,7 +114,7 @@ final class Importer {
 
     /** The pico with the rulesets the repair installed in it ({@code adminEci:rid}), marked leaving. */
     private static Pico repairedLeaving(Pico pico, List<String> repaired) {
-        java.util.TreeSet<String> rulesets = new java.util.TreeSet<>(pico.rulesets());
+        TreeSet<String> rulesets = new TreeSet<>(pico.rulesets());
         String prefix = pico.adminEci() + ":";
         repaired.stream().filter(r -> r.startsWith(prefix)).forEach(r -> rulesets.add(r.substring(prefix.length())));
         return leaving(new Pico(pico.id(), pico.adminEci(), pico.ecis(), pico.status(), pico.children(),
@@ -141,13 +143,13 @@ final class Importer {
      * rulesets each pico had (by admin ECI), the schedule restore's helper left out: see RulesetRepair.
      */
     private ImportAnswer importNow(Pico parent, Snapshot snapshot, SnapshotOutline outline, boolean readBack) {
-        Map<String, List<String>> rulesets = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> rulesets = new LinkedHashMap<>();
         for (PicoOutline pico : outline.root().tree()) {
             rulesets.put(pico.adminEci(), outline.expectedRulesets(pico).stream().filter(rid -> !rid.equals(
                     ScheduleRestore.RID)).toList());
         }
         String admin = outline.root().adminEci();
-        Map<String, String> attrs = new java.util.HashMap<>(Map.of("parent_id", parent.id(), "rulesets",
+        Map<String, String> attrs = new HashMap<>(Map.of("parent_id", parent.id(), "rulesets",
                 EngineHttp.JSON.valueToTree(rulesets).toString()));
         if (readBack) {
             attrs.put("admin_eci", admin); // the mover's rule import_answer reads back the tree of that pico

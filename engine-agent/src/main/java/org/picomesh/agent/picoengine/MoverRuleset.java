@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ final class MoverRuleset {
     }
 
     /** Each ECI to the id of the pico holding it, "" for none. */
-    java.util.Map<String, String> holders(java.util.List<String> ecis) {
+    Map<String, String> holders(List<String> ecis) {
         JsonNode answer = query("holders", Map.of("ecis", EngineHttp.JSON.valueToTree(ecis).toString()));
         return EngineHttp.JSON.convertValue(answer, EngineHttp.JSON.getTypeFactory().constructMapType(Map.class,
                 String.class, String.class));

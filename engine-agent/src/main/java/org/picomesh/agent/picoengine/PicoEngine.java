@@ -2,6 +2,7 @@ package org.picomesh.agent.picoengine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,17 +88,17 @@ public interface PicoEngine {
      * Every ECI the snapshot's picos hold, its root's admin ECI first: what an import makes this engine hold, and so
      * how an import that failed or was cut short is found again. Refused when the snapshot is not one.
      */
-    java.util.List<String> snapshotEcis(Snapshot snapshot);
+    List<String> snapshotEcis(Snapshot snapshot);
 
     /**
      * The rulesets whose source the snapshot carries and this engine has not enabled: importing it registers that
      * source here, code of the pico's owner that then runs beside every other pico (in 0.48.1 any ruleset may call
      * {@code engine:*} on any pico). Refused when the snapshot is not one.
      */
-    java.util.List<String> foreignRulesets(Snapshot snapshot);
+    List<String> foreignRulesets(Snapshot snapshot);
 
     /** Those of {@code ecis} that a pico on this engine holds now. */
-    java.util.List<String> held(java.util.List<String> ecis);
+    List<String> held(List<String> ecis);
 
     /**
      * Whether the pico answers on the snapshot's ECIs with the snapshot's state, children and scheduled events; from a
@@ -133,13 +134,13 @@ public interface PicoEngine {
      *
      * @throws PicoEngineException.UnknownEci when no pico holds {@code eci}
      */
-    java.util.List<String> treeEcisOf(String eci);
+    List<String> treeEcisOf(String eci);
 
     /**
      * Every ECI of the pico and its descendants: the channels by which callers reach the tree, which a front door
      * holds or forwards while the pico moves. Reads no state.
      */
-    java.util.List<String> treeEcis(Pico pico);
+    List<String> treeEcis(Pico pico);
 
     /** Removes the pico, its children and their scheduled events from the engine. Nothing happens when it is gone. */
     void delete(Pico pico);

@@ -3,9 +3,11 @@ package org.picomesh.agent.picoengine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -219,7 +221,7 @@ public final class PicoEngine048 implements PicoEngine {
         if (carried.isEmpty()) {
             return carried;
         }
-        java.util.Set<String> enabled = new java.util.HashSet<>();
+        Set<String> enabled = new HashSet<>();
         guarded(() -> mover.query("enabledRulesets", Map.of())).forEach(rid -> enabled.add(rid.asText()));
         return carried.stream().filter(rid -> !enabled.contains(rid)).toList();
     }

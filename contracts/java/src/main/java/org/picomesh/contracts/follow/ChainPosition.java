@@ -1,5 +1,6 @@
 package org.picomesh.contracts.follow;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,6 @@ public record ChainPosition(long number, String hash) {
         if (number < 0) {
             throw new IllegalArgumentException("a block number is never negative: " + number);
         }
-        hash = Objects.requireNonNull(hash, "hash").toLowerCase(java.util.Locale.ROOT);
+        hash = Objects.requireNonNull(hash, "hash").toLowerCase(Locale.ROOT);
     }
 }
