@@ -28,7 +28,15 @@ public final class DevChain {
             return;
         }
         int port = Integer.parseInt(env("MESH_CHAIN_PORT", "8545"));
-        Anvil anvil = Anvil.start(port);
+        Anvil anvil;
+        try {
+            anvil = Anvil.start(port);
+        } catch (IllegalStateException e) { // one line for the person at the terminal, no stack trace
+            System.err.println("error: " + e.getMessage().strip() + "\n(another chain on port " + port + "? stop it, or "
+                    + "set MESH_CHAIN_PORT to another port)");
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             deleteQuietly(deploymentFile);
