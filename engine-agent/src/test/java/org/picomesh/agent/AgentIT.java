@@ -20,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The agent daemon in front of a real pico engine, on a real anvil and PostgreSQL: it forwards picos' traffic and
- * answers challenges only while its engine answers, catching up on those opened while it was down.
+ * answers challenges only while its engine answers, catching up on those opened while it was down; while it is down,
+ * callers get a 502 that says so.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentIT {
@@ -97,6 +98,13 @@ class AgentIT {
             assertThat(health.statusCode()).as("the agent says its engine is down").isEqualTo(503);
             assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(health.body())
                     .at("/components/picoEngine/status").asText()).isEqualTo("DOWN");
+            for (String path : new String[] {"/api/engine-version", "/sky/cloud/some-eci/io.picolabs.wrangler/name",
+                "/sky/event/some-eci/e1/test/tick"}) {
+                HttpResponse<String> down = get(agent, path);
+                assertThat(down.statusCode()).as("the front door, for %s", path).isEqualTo(502);
+                assertThat(down.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(down.body()).contains("the pico engine behind this front door does not answer");
+            }
             mesh.anvil.increaseTime(Duration.ofHours(1).plusSeconds(5));
             mesh.registry(CHALLENGER).executeChallenge(challenge).send();
             assertThat(mesh.registry(CHALLENGER).engine(BigInteger.valueOf(mesh.engineId)).send().stake)

@@ -22,14 +22,17 @@ import org.springframework.web.servlet.function.ServerResponse;
 @Configuration
 @EnableConfigurationProperties(FrontDoorProperties.class)
 class FrontDoorRoutes {
+    private final UpstreamUnreachable unreachable = new UpstreamUnreachable();
+
     @Bean
     RouterFunction<ServerResponse> picoTraffic(MovingPicos moves) {
         return route("pico-traffic").route(path("/sky/event/**").or(path("/sky/cloud/**")), http()).filter(moves)
-                .build();
+                .onError(UpstreamUnreachable::unreachable, unreachable::answer).build();
     }
 
     @Bean
     RouterFunction<ServerResponse> engineVersion(AgentProperties properties) {
-        return route("engine-version").GET("/api/engine-version", http()).before(uri(properties.engineUrl())).build();
+        return route("engine-version").GET("/api/engine-version", http()).before(uri(properties.engineUrl()))
+                .onError(UpstreamUnreachable::unreachable, unreachable::answer).build();
     }
 }
