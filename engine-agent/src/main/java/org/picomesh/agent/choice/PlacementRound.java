@@ -82,14 +82,18 @@ class PlacementRound {
             return Optional.empty();
         }
         settlement.settle(pico, address, null); // in case the protocol's word was lost (a restart, say)
+        return Optional.of(decide(pico, address, document.orElse(null), request));
+    }
+
+    /** For a pico leased here with no move pending: the gate's decision, or it stays when its policy is not valid. */
+    private Decision decide(Pico pico, String address, JsonNode document, Request request) {
         PlacementPolicy policy;
         try {
-            policy = PolicyDocument.parse(document.map(JsonNode::toString).orElse(null));
+            policy = PolicyDocument.parse(document == null ? null : document.toString());
         } catch (InvalidPolicyException e) {
-            return Optional.of(invalid(pico, address, e, request));
+            return invalid(pico, address, e, request);
         }
-        return Optional.of(gate.decide(pico, address, policy, PolicyWithHost.document(document.orElse(null),
-                engineId), request));
+        return gate.decide(pico, address, policy, PolicyWithHost.document(document, engineId), request);
     }
 
     /** The pico's own request: "move me", to a named engine or to the best. */
