@@ -1,17 +1,13 @@
 package org.picomesh.directory.engines;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.picomesh.contracts.placement.Candidate;
@@ -42,20 +38,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class EngineIndex {
     private static final Logger log = LoggerFactory.getLogger(EngineIndex.class);
 
-    private final JdbcTemplate jdbc;
-    private final long refreshNanos;
-    private final long indexingRefreshNanos;
-    /** Whether this instance is the indexer, the one writer of engine rows (its indexer and its prober). */
-    private final BooleanSupplier indexing;
-    /** Whether the last full read began while this instance was the indexer. */
-    private volatile boolean readWhileIndexing;
+    private final ListingQueries queries;
+    private final FullReads fullReads;
     private final AtomicReference<Listing> current = new AtomicReference<>();
-    private final AtomicBoolean refreshing = new AtomicBoolean();
-    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "engine-index");
-        thread.setDaemon(true);
-        return thread;
-    });
     /**
      * Sorts again, off the writer's thread, the orders a new listing could not carry over from the previous one (the
      * score order once the market's highest price or stake moved: every score changes): the indexer goes on, and a
@@ -66,7 +51,6 @@ public class EngineIndex {
         thread.setDaemon(true);
         return thread;
     });
-    private TextFolding folding;
 
     @Autowired
     EngineIndex(JdbcTemplate jdbc, IndexerStatus status, @Value("${picomesh.api.list-refresh:1s}") Duration refresh,
@@ -80,10 +64,8 @@ public class EngineIndex {
     }
 
     EngineIndex(JdbcTemplate jdbc, Duration refresh, Duration indexingRefresh, BooleanSupplier indexing) {
-        this.jdbc = jdbc;
-        this.refreshNanos = refresh.toNanos();
-        this.indexingRefreshNanos = indexingRefresh.toNanos();
-        this.indexing = indexing;
+        this.queries = new ListingQueries(jdbc);
+        this.fullReads = new FullReads(refresh, indexingRefresh, indexing);
     }
 
     /** Every engine's placement figures, by id. */
@@ -100,29 +82,13 @@ public class EngineIndex {
         if (listing == null) {
             return first();
         }
-        if (due(listing) && refreshing.compareAndSet(false, true)) {
-            refresher.execute(() -> {
-                try {
-                    readAll();
-                } catch (RuntimeException e) {
-                    log.warn("reading every engine again failed; lists go on with the previous listing: {}", e.toString());
-                } finally {
-                    refreshing.set(false);
-                }
-            });
-        }
+        fullReads.startIfDue(listing, this::readAll);
         return listing;
     }
 
-    /**
-     * Whether every row is to be read again: each {@code list-refresh} on a standby, whose rows the indexer of
-     * another instance writes; on the indexer, whose every write comes with an event, only as a safety net each
-     * {@code list-refresh-indexing} (1 min; reading 10,000 rows each second took a quarter of the CPU that lists
-     * were given when the machine was busy), once a full read has begun since it became the indexer.
-     */
+    /** Whether every row is to be read again ({@link FullReads#due}). */
     boolean due(Listing listing) {
-        long period = readWhileIndexing && indexing.getAsBoolean() ? indexingRefreshNanos : refreshNanos;
-        return System.nanoTime() - listing.takenAt >= period;
+        return fullReads.due(listing);
     }
 
     @EventListener
@@ -161,15 +127,10 @@ public class EngineIndex {
      * is applied on top, so no committed change is ever replaced by an older read.
      */
     private synchronized Listing readAll() {
-        boolean indexingNow = indexing.getAsBoolean();
-        if (folding == null) {
-            folding = TextFolding.forCtype(jdbc.queryForObject("select case when datlocprovider = 'c' then datctype"
-                    + " else 'unicode' end from pg_database where datname = current_database()", String.class));
-        }
-        List<ListedEngine> rows = jdbc.query("select " + ListedEngine.COLUMNS + " from engine",
-                (rs, n) -> ListedEngine.from(rs, folding));
-        Listing listing = publish(rows, trustLists(), System.nanoTime());
-        readWhileIndexing = indexingNow;
+        boolean indexingNow = fullReads.beginning();
+        List<ListedEngine> rows = queries.all();
+        Listing listing = publish(rows, queries.trustLists(), System.nanoTime());
+        fullReads.read(indexingNow);
         return listing;
     }
 
@@ -190,16 +151,9 @@ public class EngineIndex {
             }
         }
         if (!changed.isEmpty()) {
-            jdbc.query(connection -> {
-                var statement = connection.prepareStatement("select " + ListedEngine.COLUMNS
-                        + " from engine where id = any(?)");
-                statement.setArray(1, connection.createArrayOf("bigint", changed.toArray()));
-                return statement;
-            }, rs -> {
-                rows.add(ListedEngine.from(rs, folding));
-            });
+            queries.reread(changed, rows);
         }
-        publish(rows, lists ? trustLists() : base.trustLists, base.takenAt);
+        publish(rows, lists ? queries.trustLists() : base.trustLists, base.takenAt);
     }
 
     /**
@@ -207,32 +161,20 @@ public class EngineIndex {
      * listing computed for rows that did not change is carried over ({@link Listing}).
      */
     private Listing publish(Collection<ListedEngine> rows, Map<Long, Set<Long>> trustLists, long takenAt) {
-        Map<String, Object> market = jdbc.queryForMap("""
-                select (select block from confirmed_head) as head,
-                    coalesce((select value from market_parameter where name = 'minStake'), 0) as min_stake""");
-        long head = ((Number) market.get("head")).longValue();
-        BigDecimal minStake = (BigDecimal) market.get("min_stake");
+        ListingQueries.Market market = queries.market();
         Listing previous = current.get();
         Listing listing;
         if (previous == null) {
-            listing = new Listing(rows, head, minStake, trustLists, folding, takenAt);
+            listing = new Listing(rows, market.head(), market.minStake(), trustLists, queries.folding(), takenAt);
         } else {
             // the same lists read again: the same object, so that the rows on each list are known already
             Map<Long, Set<Long>> lists = trustLists.equals(previous.trustLists) ? previous.trustLists : trustLists;
-            listing = new Listing(previous, rows, head, minStake, lists, takenAt);
+            listing = new Listing(previous, rows, market.head(), market.minStake(), lists, takenAt);
         }
         current.set(listing);
         if (listing.ordersPending()) {
             sorter.execute(() -> updating(() -> current.get().prepareOrders()));
         }
         return listing;
-    }
-
-    private Map<Long, Set<Long>> trustLists() {
-        Map<Long, Set<Long>> lists = new HashMap<>();
-        jdbc.query("select list_id, engine_id from trust_list_engine", rs -> {
-            lists.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getLong(2));
-        });
-        return lists;
     }
 }

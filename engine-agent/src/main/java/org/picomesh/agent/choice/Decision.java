@@ -30,8 +30,12 @@ public record Decision(Instant at, String kind, Long from, Long to, String reaso
 
     public Decision {
         source = source == null ? "" : text(source, 20);
-        reason = reason == null ? "" : reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX - 3) + "..."
-                : reason;
+        reason = reason == null ? "" : cut(reason);
+    }
+
+    /** A reason as a decision keeps it: at most {@link #REASON_MAX} characters. */
+    static String cut(String reason) {
+        return reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX - 3) + "..." : reason;
     }
 
     /** The attributes of the {@code picomesh decision_made} event that records it in the pico. */

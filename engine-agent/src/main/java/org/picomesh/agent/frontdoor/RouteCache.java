@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * The route table in memory, for the front door's hot path: only ECIs that are moving or moved are in it, so a
  * request for any other ECI costs one lookup in an (almost always empty) map and no query. Loaded from the table at
- * start; kept current by {@link RouteTable} in the same transactions that change the table.
+ * start; kept current by {@link RoutePublisher} in the same transactions that change the table.
  */
 @Component
 class RouteCache {

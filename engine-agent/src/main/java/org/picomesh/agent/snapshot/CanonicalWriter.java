@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +30,7 @@ final class CanonicalWriter {
     private static final long EXACT = 1L << 53;
 
     private final JsonParser p;
-    private final Escaper escaper = new Escaper();
+    private final CanonicalStringWriter strings = new CanonicalStringWriter();
 
     private CanonicalWriter(JsonParser p) {
         this.p = p;
@@ -58,9 +57,9 @@ final class CanonicalWriter {
             case START_OBJECT -> object(out);
             case START_ARRAY -> array(out);
             case VALUE_STRING -> {
-                escaper.into(out);
-                p.getText(escaper);
-                escaper.end();
+                strings.into(out);
+                p.getText(strings);
+                strings.end();
             }
             case VALUE_NUMBER_INT -> ascii(integer(), out);
             case VALUE_NUMBER_FLOAT -> ascii(number(p.getText()), out);
@@ -74,6 +73,23 @@ final class CanonicalWriter {
     private record Member(String name, Rope value) {}
 
     private void object(Rope out) throws IOException {
+        List<Member> members = members();
+        out.write('{');
+        for (int i = 0; i < members.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            strings.into(out);
+            strings.write(members.get(i).name());
+            strings.end();
+            out.write(':');
+            out.append(members.get(i).value());
+        }
+        out.write('}');
+    }
+
+    /** The members of the object being read, each written into its own rope, in UTF-16 order of their names. */
+    private List<Member> members() throws IOException {
         List<Member> members = new ArrayList<>();
         boolean ordered = true;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
@@ -96,18 +112,7 @@ final class CanonicalWriter {
                 }
             }
         }
-        out.write('{');
-        for (int i = 0; i < members.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            escaper.into(out);
-            escaper.write(members.get(i).name());
-            escaper.end();
-            out.write(':');
-            out.append(members.get(i).value());
-        }
-        out.write('}');
+        return members;
     }
 
     private void array(Rope out) throws IOException {
@@ -147,125 +152,5 @@ final class CanonicalWriter {
     private static void ascii(String text, Rope out) {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         out.write(bytes, 0, bytes.length);
-    }
-
-    /**
-     * Characters of one string to its canonical JSON form in UTF-8: quoted; {@code "} and {@code \} escaped; control
-     * characters as {@code \b \t \n \f \r} or a six-character escape (backslash, {@code u00xx}); everything else as
-     * itself. A lone surrogate is refused (RFC 8785 section 3.2.2.2: it has no UTF-8 form).
-     */
-    private static final class Escaper extends Writer {
-        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-        private Rope out;
-        private char high;
-
-        void into(Rope rope) {
-            out = rope;
-            high = 0;
-            out.write('"');
-        }
-
-        void end() throws IOException {
-            if (high != 0) {
-                throw new IOException("a lone surrogate in a string");
-            }
-            out.write('"');
-        }
-
-        @Override
-        public void write(char[] chars, int from, int length) throws IOException {
-            // Most of a pico's state is text that needs no escape: those runs are copied whole, not char by char.
-            int end = from + length;
-            int i = from;
-            while (i < end) {
-                int run = i;
-                while (high == 0 && run < end && plain(chars[run])) {
-                    run++;
-                }
-                if (run > i) {
-                    out.writeAscii(chars, i, run - i);
-                    i = run;
-                } else {
-                    write(chars[i++]);
-                }
-            }
-        }
-
-        private static boolean plain(char c) {
-            return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-        }
-
-        @Override
-        public void write(String text) throws IOException {
-            for (int i = 0; i < text.length(); i++) {
-                write(text.charAt(i));
-            }
-        }
-
-        @Override
-        public void write(int c) throws IOException {
-            if (high != 0 || Character.isSurrogate((char) c)) {
-                surrogate((char) c);
-            } else if (c < 0x80) {
-                asciiChar(c);
-            } else if (c < 0x800) {
-                out.write(0xc0 | (c >> 6));
-                out.write(0x80 | (c & 0x3f));
-            } else {
-                out.write(0xe0 | (c >> 12));
-                out.write(0x80 | ((c >> 6) & 0x3f));
-                out.write(0x80 | (c & 0x3f));
-            }
-        }
-
-        private void asciiChar(int c) {
-            switch (c) {
-                case '"', '\\' -> escape((char) c);
-                case '\b' -> escape('b');
-                case '\t' -> escape('t');
-                case '\n' -> escape('n');
-                case '\f' -> escape('f');
-                case '\r' -> escape('r');
-                default -> {
-                    if (c < 0x20) {
-                        out.write('\\');
-                        out.write('u');
-                        out.write('0');
-                        out.write('0');
-                        out.write(HEX[c >> 4]);
-                        out.write(HEX[c & 0xf]);
-                    } else {
-                        out.write(c);
-                    }
-                }
-            }
-        }
-
-        private void escape(char c) {
-            out.write('\\');
-            out.write(c);
-        }
-
-        private void surrogate(char c) throws IOException {
-            if (high == 0 && Character.isHighSurrogate(c)) {
-                high = c;
-                return;
-            }
-            if (high == 0 || !Character.isLowSurrogate(c)) {
-                throw new IOException("a lone surrogate in a string");
-            }
-            int code = Character.toCodePoint(high, c);
-            high = 0;
-            out.write(0xf0 | (code >> 18));
-            out.write(0x80 | ((code >> 12) & 0x3f));
-            out.write(0x80 | ((code >> 6) & 0x3f));
-            out.write(0x80 | (code & 0x3f));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
     }
 }

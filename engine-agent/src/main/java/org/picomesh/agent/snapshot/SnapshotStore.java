@@ -1,16 +1,13 @@
 package org.picomesh.agent.snapshot;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sealed snapshots on the agent's disk, each in a file named by its CID. A write streams into a temporary file while
- * the DAG is computed, is synced, then renamed to its CID in one atomic step: a crash leaves a whole file under a CID
- * or none (the temporary files of a crashed write are swept when the store opens). The same bytes give the same CID,
- * hence the same one file. DAGs are computed again from the files after a restart, and checked against their names.
+ * the DAG is computed, is synced, then renamed to its CID in one atomic step ({@link DurableWrite}): a crash leaves a
+ * whole file under a CID or none (the temporary files of a crashed write are swept when the store opens). The same
+ * bytes give the same CID, hence the same one file. DAGs are computed again from the files after a restart, and
+ * checked against their names.
  */
 public final class SnapshotStore {
-    private static final String TEMP = ".partial";
-
     private final Path dir;
-    private final Path temp;
+    private final DurableWrite writes;
     private final Map<Cid, UnixFsDag> dags = new ConcurrentHashMap<>();
 
     /** What a writer writes: the bytes to store, to a stream the store closes (closing it early is harmless). */
@@ -40,14 +36,8 @@ public final class SnapshotStore {
     /** Opens (or creates) the store in {@code dir}, dropping what crashed writes left. */
     public SnapshotStore(Path dir) {
         this.dir = dir.toAbsolutePath();
-        this.temp = this.dir.resolve(TEMP);
         try {
-            Files.createDirectories(temp);
-            try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(temp)) {
-                for (Path leftover : leftovers) {
-                    Files.deleteIfExists(leftover);
-                }
-            }
+            this.writes = new DurableWrite(this.dir, this::file);
         } catch (IOException e) {
             throw new SnapshotStoreException("cannot open the snapshot store " + this.dir, e);
         }
@@ -57,7 +47,7 @@ public final class SnapshotStore {
     public Cid put(Content content) throws IOException {
         UnixFsDagBuilder builder = new UnixFsDagBuilder();
         UnixFsDag[] dag = new UnixFsDag[1];
-        write(out -> content.writeTo(new Tee(out, builder)), () -> (dag[0] = builder.finish()).root());
+        writes.write(out -> content.writeTo(new Tee(out, builder)), () -> (dag[0] = builder.finish()).root());
         dags.put(dag[0].root(), dag[0]);
         return dag[0].root();
     }
@@ -68,37 +58,8 @@ public final class SnapshotStore {
      * nothing is stored.
      */
     Cid putVerified(Cid cid, Content content) throws IOException {
-        write(content, () -> cid);
+        writes.write(content, () -> cid);
         return cid;
-    }
-
-    /** Names what was written, once it all was. */
-    private interface Naming {
-        Cid name();
-    }
-
-    /** Streams into a temporary file, syncs it, then renames it to its CID in one step. */
-    private void write(Content content, Naming naming) throws IOException {
-        Path partial = Files.createTempFile(temp, "put-", ".part");
-        try {
-            Cid cid;
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
-                content.writeTo(new Tee(file, null));
-                file.flush();
-                channel.force(true);
-                cid = naming.name();
-            }
-            Path target = file(cid);
-            if (Files.exists(target)) {
-                Files.delete(partial);
-            } else {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-                syncDirectory();
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
     }
 
     /** The stored bytes, if this store holds that CID. */
@@ -195,45 +156,6 @@ public final class SnapshotStore {
             return dag;
         } catch (IOException e) {
             throw new SnapshotStoreException("cannot read snapshot " + root, e);
-        }
-    }
-
-    private void syncDirectory() throws IOException {
-        // The rename is durable only once the directory is: without this, a power cut could undo it.
-        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-            directory.force(true);
-        }
-    }
-
-    /**
-     * Writes to a stream and, when there is one, to a DAG builder at once; closing it only flushes, the store closes
-     * the file.
-     */
-    private static final class Tee extends OutputStream {
-        private final OutputStream file;
-        private final UnixFsDagBuilder dag;
-
-        Tee(OutputStream file, UnixFsDagBuilder dag) {
-            this.file = file;
-            this.dag = dag;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int from, int length) throws IOException {
-            file.write(bytes, from, length);
-            if (dag != null) {
-                dag.write(bytes, from, length);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            file.flush();
         }
     }
 }
