@@ -36,6 +36,9 @@ public class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDir())
                 .setCleanDataDirectory(false)
+                // stopped by this bean's close, after everything that uses it: zonky's own shutdown hook would stop
+                // it at the same time as Spring's, under transactions still running (errors at every stop)
+                .setRegisterShutdownHook(false)
                 // given after zonky's own -F (fsync off), so they win
                 .setServerConfig("fsync", durable)
                 .setServerConfig("synchronous_commit", durable)
