@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -64,7 +65,16 @@ class ChainWatcher {
         }
         try {
             for (int step = 0; step < STEPS_PER_TICK; step++) {
-                if (transactions.execute(status -> step(follower.next(state.position()))) instanceof Step.AtHead) {
+                Step taken;
+                try {
+                    taken = transactions.execute(status -> step(follower.next(state.position())));
+                } catch (OptimisticLockingFailureException e) {
+                    // a row the events change (a move's, say) changed meanwhile: all rolled back, read them again
+                    // now, not at the next tick (a pico's acceptance raced its own step by the worker)
+                    log.debug("following the chain raced another change, following again: {}", e.getMessage());
+                    continue;
+                }
+                if (taken instanceof Step.AtHead) {
                     events.publishEvent(new ChainFollowed(chainTime()));
                     return;
                 }
