@@ -50,6 +50,7 @@ class MoveWorker implements SmartLifecycle {
             MoveState.IMPORTING, MoveState.IMPORTED);
 
     private final MoveJournal journal;
+    private final TargetJournal targetJournal;
     private final SourceSteps source;
     private final TargetSteps target;
     private final MoveChain chain;
@@ -61,12 +62,13 @@ class MoveWorker implements SmartLifecycle {
     private final FollowedClock clock = new FollowedClock();
     private volatile ScheduledExecutorService thread;
 
-    MoveWorker(MoveJournal journal, SourceSteps source, TargetSteps target, MoveChain chain,
-            AgentProperties properties, StoreSweep sweep, MoveTestHalt halt, DivergedTargets diverged) {
+    MoveWorker(MoveJournal journal, TargetJournal targetJournal, SourceSteps source, TargetSteps target,
+            MoveChain chain, AgentProperties properties, StoreSweep sweep, MoveTestHalt halt, DivergedTargets diverged) {
         this.diverged = diverged;
         this.sweep = sweep;
         this.halt = halt;
         this.journal = journal;
+        this.targetJournal = targetJournal;
         this.source = source;
         this.target = target;
         this.chain = chain;
@@ -177,7 +179,7 @@ class MoveWorker implements SmartLifecycle {
     private void fail(Move move, String why) {
         log.warn("move {} ({} {}) cannot go on: {}", move.id(), move.side(), move.state(), why);
         if (move.side() == Side.TARGET && REJECTABLE.contains(move.state())) {
-            journal.rejecting(move.id(), why, null);
+            targetJournal.rejecting(move.id(), why, null);
         } else {
             journal.failed(move.id(), longestRetry(), why); // the chain ends it: rejection or expiry
         }

@@ -34,6 +34,7 @@ class TargetSteps {
     private static final Logger log = LoggerFactory.getLogger(TargetSteps.class);
 
     private final MoveJournal journal;
+    private final TargetJournal steps;
     private final PicoEngine engine;
     private final Snapshots snapshots;
     private final EngineAdverts adverts;
@@ -47,14 +48,16 @@ class TargetSteps {
     private final ForeignRulesets foreignRulesets;
     private final ArrivedPicos arrived = new ArrivedPicos();
 
-    TargetSteps(MoveJournal journal, PicoEngine engine, Snapshots snapshots, EngineAdverts adverts, MoveChain chain,
-            AgentKey agentKey, EncryptionKey encryptionKey, AgentProperties properties, MoveTestHalt halt,
-            ScheduleCatchUp catchUp, MovedCopies movedCopies, ForeignRulesets foreignRulesets) {
+    TargetSteps(MoveJournal journal, TargetJournal steps, PicoEngine engine, Snapshots snapshots,
+            EngineAdverts adverts, MoveChain chain, AgentKey agentKey, EncryptionKey encryptionKey,
+            AgentProperties properties, MoveTestHalt halt, ScheduleCatchUp catchUp, MovedCopies movedCopies,
+            ForeignRulesets foreignRulesets) {
         this.movedCopies = movedCopies;
         this.foreignRulesets = foreignRulesets;
         this.halt = halt;
         this.catchUp = catchUp;
         this.journal = journal;
+        this.steps = steps;
         this.engine = engine;
         this.snapshots = snapshots;
         this.adverts = adverts;
@@ -80,11 +83,11 @@ class TargetSteps {
                 } catch (TransactionFailed e) {
                     throw new MoveFailure.Transient("rejecting the move failed: " + e.getMessage(), e);
                 }
-                journal.rejected(move.id());
+                steps.rejected(move.id());
             }
             case DISCARDING -> {
                 discard(move);
-                journal.rejected(move.id());
+                steps.rejected(move.id());
             }
             default -> journal.waitForChain(move.id(), move.deadline()); // AWAITING_OFFER: the source offers
         }
@@ -112,12 +115,12 @@ class TargetSteps {
             halt.at(Side.TARGET, "IMPORT_RETURNED", move.id());
             if (!(engine.check(imported, snapshot) instanceof CheckResult.Differs differs)) {
                 // the check found exactly the snapshot's channels in the imported tree, each routed to its pico
-                journal.imported(move.id(), imported.pico().adminEci(), engine.snapshotEcis(snapshot),
+                steps.imported(move.id(), imported.pico().adminEci(), engine.snapshotEcis(snapshot),
                         imported.schedules());
                 arrived.put(move.id(), imported.pico());
                 log.info("pico {} (lease {}) imported and checked: accepting the move", move.pico(), move.leaseId());
             } else if (imported.fresh()) {
-                journal.rejecting(move.id(), "the imported pico differs: " + differs.where(), null);
+                steps.rejecting(move.id(), "the imported pico differs: " + differs.where(), null);
             } else {
                 engine.delete(imported.pico());
                 throw new MoveFailure.Transient("an earlier attempt's import differs (" + differs.where()
@@ -141,7 +144,7 @@ class TargetSteps {
             throw new MoveFailure.Fatal(held.size() + " of the snapshot's " + ecis.size()
                     + " ECIs belong to picos on this engine already: nothing imported");
         }
-        journal.importing(move.id(), ecis.get(0), ecis);
+        steps.importing(move.id(), ecis.get(0), ecis);
     }
 
     private Snapshot open(Move move, Cid cid) throws MoveFailure {
@@ -164,12 +167,12 @@ class TargetSteps {
 
     private void accept(Move move) throws MoveFailure {
         try {
-            journal.accepting(move.id(), chain.accept(move.leaseId()));
+            steps.accepting(move.id(), chain.accept(move.leaseId()));
         } catch (TransactionFailed.Reverted e) {
             if (!leaseHere(move)) {
                 throw new MoveFailure.Fatal("accepting reverted: " + e.getMessage(), e); // the chain ends it
             }
-            journal.accepting(move.id(), null); // mined before a restart: the follower says in which block
+            steps.accepting(move.id(), null); // mined before a restart: the follower says in which block
         } catch (TransactionFailed e) {
             throw new MoveFailure.Transient("accepting failed: " + e.getMessage(), e);
         }
@@ -185,7 +188,7 @@ class TargetSteps {
         if (!leaseHere(move) && chain.lease(move.leaseId()).moveTo.longValueExact() == engineId) {
             find(move).ifPresent(engine::markLeaving);
             try {
-                journal.acceptedAgain(move.id(), chain.accept(move.leaseId()));
+                steps.acceptedAgain(move.id(), chain.accept(move.leaseId()));
                 log.info("pico {} (lease {}): accepted again after a reorganisation", move.pico(), move.leaseId());
                 return;
             } catch (TransactionFailed e) {
@@ -202,7 +205,7 @@ class TargetSteps {
 
     private void live(Move move, Long toLeaseId) throws MoveFailure {
         arrived.remove(move.id()).or(() -> find(move)).ifPresent(p -> catchUp.letRun(move, p));
-        journal.live(move.id(), toLeaseId != null ? toLeaseId : chain.currentLease(move.pico()).id.longValueExact());
+        steps.live(move.id(), toLeaseId != null ? toLeaseId : chain.currentLease(move.pico()).id.longValueExact());
         if (move.cid() != null) {
             snapshots.store().delete(Cid.parse(move.cid())); // the pico runs here: its sealed copy is not needed
         }
