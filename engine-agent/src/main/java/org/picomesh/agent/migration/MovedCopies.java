@@ -35,11 +35,11 @@ class MovedCopies {
     }
 
     private final MoveRepository moves;
-    private final MoveJournal journal;
+    private final SourceJournal journal;
     private final PicoEngine engine;
     private final MoveChain chain;
 
-    MovedCopies(MoveRepository moves, MoveJournal journal, PicoEngine engine, MoveChain chain) {
+    MovedCopies(MoveRepository moves, SourceJournal journal, PicoEngine engine, MoveChain chain) {
         this.moves = moves;
         this.journal = journal;
         this.engine = engine;

@@ -33,6 +33,7 @@ class SourceSteps {
     private static final int FINALITY_POLLS = 10;
 
     private final MoveJournal journal;
+    private final SourceJournal steps;
     private final PicoEngine engine;
     private final Snapshots snapshots;
     private final EngineAdverts adverts;
@@ -41,10 +42,12 @@ class SourceSteps {
     private final AgentProperties properties;
     private final ScheduleCatchUp catchUp;
 
-    SourceSteps(MoveJournal journal, PicoEngine engine, Snapshots snapshots, EngineAdverts adverts, MoveChain chain,
-            OfferClient offers, AgentProperties properties, ScheduleCatchUp catchUp) {
+    SourceSteps(MoveJournal journal, SourceJournal steps, PicoEngine engine, Snapshots snapshots,
+            EngineAdverts adverts, MoveChain chain, OfferClient offers, AgentProperties properties,
+            ScheduleCatchUp catchUp) {
         this.catchUp = catchUp;
         this.journal = journal;
+        this.steps = steps;
         this.engine = engine;
         this.snapshots = snapshots;
         this.adverts = adverts;
@@ -56,17 +59,17 @@ class SourceSteps {
     void next(Move move) throws MoveFailure {
         switch (move.state()) {
             // the front door holds the tree's channels (recorded) before the engine refuses them (leave, below)
-            case REQUESTED -> journal.leaving(move.id(), move.adminEci(), known(move, () -> engine.treeEcisOf(
+            case REQUESTED -> steps.leaving(move.id(), move.adminEci(), known(move, () -> engine.treeEcisOf(
                     move.adminEci())));
             case LEAVING -> seal(move);
             case SEALED -> {
                 offers.offer(move, adverts.of(move.toEngineId()).endpoint());
-                journal.offered(move.id());
+                steps.offered(move.id());
             }
             case ACCEPTED -> {
                 var to = adverts.of(move.toEngineId()).endpoint();
                 find(move).ifPresent(p -> engine.markMoved(p, to));
-                journal.moved(move.id(), to, properties.movedCopyGrace());
+                steps.moved(move.id(), to, properties.movedCopyGrace());
             }
             case MOVED -> {
                 if (move.acceptedBlock() == null || !chain.isFinal(move.acceptedBlock())) {
@@ -75,13 +78,13 @@ class SourceSteps {
                 }
                 find(move).ifPresent(engine::delete);
                 forget(move);
-                journal.done(move.id());
+                steps.done(move.id());
                 log.info("pico {} moved to engine {}: its copy here is deleted", move.pico(), move.toEngineId());
             }
             case ROLLING_BACK -> {
                 find(move).ifPresent(p -> live(p, move));
                 forget(move);
-                journal.rolledBack(move.id());
+                steps.rolledBack(move.id());
                 log.info("pico {} stays here: {}", move.pico(), move.reason());
             }
             default -> journal.waitForChain(move.id(), move.deadline()); // OFFERED: the chain decides
@@ -96,7 +99,7 @@ class SourceSteps {
         try (InputStream json = snapshot.open()) {
             Cid cid = snapshots.seal(json, key, new SnapshotContext(chain.chainId(),
                     BigInteger.valueOf(move.leaseId()), BigInteger.valueOf(move.toEngineId())));
-            journal.sealed(move.id(), cid.toString());
+            steps.sealed(move.id(), cid.toString());
         } catch (IllegalArgumentException e) {
             // RFC 8785 has no form for it (a lone surrogate, say): sealing again cannot help; the chain ends the move
             throw new MoveFailure.Fatal("the pico's export cannot be canonicalised: " + e.getMessage(), e);

@@ -55,6 +55,18 @@ final class MoverRuleset {
         }
     }
 
+    /** A guarded call about one pico: the engine's 404 (the pico is gone) as {@link PicoEngineException.UnknownEci}. */
+    <T> T known(Pico pico, java.util.function.Supplier<T> call) {
+        try {
+            return guarded(call);
+        } catch (PicoEngineException.Refused e) {
+            if (e.status() == 404) {
+                throw new PicoEngineException.UnknownEci(http.engine(), pico.adminEci());
+            }
+            throw e;
+        }
+    }
+
     JsonNode query(String function, Map<String, String> args) {
         return http.query(root().adminEci(), RID, function, args);
     }
